@@ -1,0 +1,100 @@
+"""The parsed shape of a transcript: what every format parser returns.
+
+Plain dataclasses with no Django in sight, so parsing can be tested, benchmarked and fuzzed on its
+own. `Transcript.to_dict()` is the public `ingest --dry-run --json` contract: keys may be added,
+never renamed or removed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ROLES = ("anchor", "host", "correspondent", "guest", "unknown")
+ATTRIBUTIONS = ("label", "inferred", "unknown")
+
+
+class ParseError(ValueError):
+    """The input cannot be read as a transcript; the message says why, in words for an editor."""
+
+
+@dataclass
+class Speaker:
+    """A person who speaks in the transcript, as the transcript presents them."""
+
+    name: str
+    affiliation: str = ""
+    role: str = "unknown"
+    honorific: str = ""
+    aliases: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "name": self.name,
+            "affiliation": self.affiliation,
+            "role": self.role,
+            "honorific": self.honorific,
+            "aliases": list(self.aliases),
+        }
+
+
+@dataclass
+class Turn:
+    """One uninterrupted stretch of speech by one speaker: the archive's quote unit.
+
+    `speaker` is the name of one of the transcript's speakers, or None when the turn is by someone
+    the transcript never names (a program's unnamed anchor, say). `role` is the role the turn was
+    spoken in, known even when the speaker is not. `label` is the speaker label exactly as printed,
+    empty when the turn carried none.
+    """
+
+    paragraphs: list[str]
+    speaker: str | None = None
+    role: str = "unknown"
+    attribution: str = "unknown"
+    confidence: float = 0.0
+    label: str = ""
+    start: float | None = None
+    end: float | None = None
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+    def to_dict(self) -> dict:
+        return {
+            "speaker": self.speaker,
+            "text": self.text,
+            "attribution": self.attribution,
+            "confidence": round(self.confidence, 3),
+            "role": self.role,
+            "label": self.label,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass
+class Transcript:
+    title: str = ""
+    summary: str = ""
+    speakers: list[Speaker] = field(default_factory=list)
+    turns: list[Turn] = field(default_factory=list)
+    format: str = ""
+    program: str = ""
+    air_date: str | None = None
+    source_url: str = ""
+
+    def speaker(self, name: str | None) -> Speaker | None:
+        return next((s for s in self.speakers if s.name == name), None)
+
+    def to_dict(self) -> dict:
+        return {
+            "title": self.title,
+            "summary": self.summary,
+            "speakers": [s.to_dict() for s in self.speakers],
+            "turns": [t.to_dict() for t in self.turns],
+            "format": self.format,
+            "program": self.program,
+            "air_date": self.air_date,
+            "source_url": self.source_url,
+        }
