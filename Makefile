@@ -1,0 +1,39 @@
+# Everything a developer runs. `make run` serves the archive; `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: install run test test-sqlite test-postgres lint system-deps clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+run: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) ingest seeds/
+	$(MANAGE) rebuild_index --noinput
+	$(MANAGE) runserver 127.0.0.1:8000
+
+# The whole suite, once on SQLite and once on a throwaway PostgreSQL cluster.
+test: install system-deps lint test-sqlite test-postgres
+
+lint: install
+	$(BIN)/ruff check .
+
+test-sqlite: install
+	$(BIN)/pytest
+
+test-postgres: install
+	scripts/with-postgres $(BIN)/pytest
+
+# Chromium and PostgreSQL for the browser and database tests, from Debian, when root can install.
+system-deps:
+	scripts/install-system-deps
+
+clean:
+	rm -rf $(VENV) var staticfiles .pytest_cache

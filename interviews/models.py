@@ -1,0 +1,221 @@
+"""The archive's vocabulary: programs air segments, in which speakers appear and take turns."""
+
+from django.db import models
+from django.urls import reverse
+
+
+class TimeStamped(models.Model):
+    created = models.DateTimeField(auto_now_add=True)
+    modified = models.DateTimeField(auto_now=True, db_index=True)
+
+    class Meta:
+        abstract = True
+
+
+class Role(models.TextChoices):
+    ANCHOR = "anchor", "Anchor"
+    HOST = "host", "Host"
+    CORRESPONDENT = "correspondent", "Correspondent"
+    GUEST = "guest", "Guest"
+    UNKNOWN = "unknown", "Unknown"
+
+
+class Program(TimeStamped):
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("interviews:program", args=[self.slug])
+
+
+class Topic(TimeStamped):
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("interviews:topic", args=[self.slug])
+
+
+class SegmentQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Segment.Status.PUBLISHED)
+
+    def newest_first(self):
+        return self.order_by(models.F("air_date").desc(nulls_last=True), "-created")
+
+
+class Segment(TimeStamped):
+    """One broadcast item: a transcript as aired, kept verbatim so that it can be parsed again."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    program = models.ForeignKey(
+        Program, null=True, blank=True, on_delete=models.PROTECT, related_name="segments"
+    )
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=200, unique=True)
+    summary = models.TextField(blank=True)
+    air_date = models.DateField(null=True, blank=True, db_index=True)
+    source_url = models.URLField(max_length=500, blank=True)
+    source_format = models.CharField(max_length=20, blank=True)
+    raw_text = models.TextField(help_text="The transcript exactly as it was ingested.")
+    content_hash = models.CharField(max_length=64, unique=True, editable=False)
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    topics = models.ManyToManyField(Topic, blank=True, related_name="segments")
+
+    objects = SegmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-air_date", "-created"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        if self.air_date:
+            d = self.air_date
+            return reverse(
+                "interviews:segment", args=[d.year, f"{d.month:02}", f"{d.day:02}", self.slug]
+            )
+        return reverse("interviews:segment_undated", args=[self.slug])
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+
+class Speaker(TimeStamped):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    key = models.CharField(
+        max_length=200, unique=True, help_text="Normalised name that identifies the person."
+    )
+    honorific = models.CharField(max_length=50, blank=True)
+    affiliation = models.CharField(max_length=300, blank=True, help_text="Current affiliation.")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("interviews:speaker", args=[self.slug])
+
+
+class Appearance(TimeStamped):
+    """A speaker in one segment, with the role and affiliation shown in it at the time."""
+
+    segment = models.ForeignKey(Segment, on_delete=models.CASCADE, related_name="appearances")
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="appearances")
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.UNKNOWN)
+    affiliation = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["segment", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["segment", "speaker"], name="one_appearance_per_segment"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.speaker} in {self.segment}"
+
+
+class TurnQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(segment__status=Segment.Status.PUBLISHED)
+
+    def by_speaker(self, speaker: Speaker):
+        return self.filter(speaker=speaker)
+
+    def newest_first(self):
+        return self.order_by(
+            models.F("segment__air_date").desc(nulls_last=True), "-segment__created", "sequence"
+        )
+
+    def for_display(self):
+        """With what a rendered quote shows: its segment, speaker, and affiliation at the time."""
+        shown_as = Appearance.objects.filter(
+            segment=models.OuterRef("segment"), speaker=models.OuterRef("speaker")
+        )
+        return self.select_related("segment__program", "speaker").annotate(
+            affiliation=models.Subquery(shown_as.values("affiliation")[:1])
+        )
+
+
+class Turn(TimeStamped):
+    """One uninterrupted stretch of speech: the archive's quote unit."""
+
+    class Attribution(models.TextChoices):
+        LABEL = "label", "Labelled in the transcript"
+        INFERRED = "inferred", "Inferred from the text"
+        UNKNOWN = "unknown", "Unknown"
+        EDITOR = "editor", "Set by an editor"
+
+    segment = models.ForeignKey(Segment, on_delete=models.CASCADE, related_name="turns")
+    sequence = models.PositiveIntegerField()
+    speaker = models.ForeignKey(
+        Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="turns"
+    )
+    speaker_label = models.CharField(
+        max_length=300, blank=True, help_text="The speaker label as printed, if any."
+    )
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.UNKNOWN)
+    text = models.TextField()
+    attribution = models.CharField(
+        max_length=10, choices=Attribution.choices, default=Attribution.UNKNOWN
+    )
+    confidence = models.FloatField(default=0.0)
+    start_seconds = models.FloatField(null=True, blank=True)
+    end_seconds = models.FloatField(null=True, blank=True)
+
+    objects = TurnQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["segment", "sequence"]
+        constraints = [
+            models.UniqueConstraint(fields=["segment", "sequence"], name="one_turn_per_position"),
+            models.CheckConstraint(
+                condition=models.Q(confidence__gte=0) & models.Q(confidence__lte=1),
+                name="confidence_between_0_and_1",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.segment} #{self.sequence}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.segment.get_absolute_url()}#{self.anchor}"
+
+    @property
+    def anchor(self) -> str:
+        return f"turn-{self.sequence}"
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return self.text.split("\n\n")
+
+    @property
+    def speaker_name(self) -> str:
+        if self.speaker_id:
+            return self.speaker.name
+        return self.get_role_display() if self.role != Role.UNKNOWN else "Unidentified speaker"

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from interviews import views
+
+app_name = "interviews"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("search/", views.search, name="search"),
+    path(
+        "segments/<int:year>/<str:month>/<str:day>/<slug:slug>/",
+        views.segment_detail,
+        name="segment",
+    ),
+    path("segments/<slug:slug>/", views.segment_detail, name="segment_undated"),
+    path("speakers/<slug:slug>/", views.speaker_detail, name="speaker"),
+    path("topics/<slug:slug>/", views.topic_detail, name="topic"),
+    path("programs/<slug:slug>/", views.program_detail, name="program"),
+]

@@ -1,0 +1,65 @@
+import factory
+
+from interviews.models import Appearance, Program, Segment, Speaker, Topic, Turn
+
+
+class ProgramFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Program
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Program {n}")
+    slug = factory.LazyAttribute(lambda o: o.name.lower().replace(" ", "-"))
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Topic
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Topic {n}")
+    slug = factory.LazyAttribute(lambda o: o.name.lower().replace(" ", "-"))
+
+
+class SegmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Segment
+
+    program = factory.SubFactory(ProgramFactory)
+    title = factory.Sequence(lambda n: f"Segment {n}")
+    slug = factory.Sequence(lambda n: f"segment-{n}")
+    air_date = factory.Faker("date_between", start_date="-10y", end_date="today")
+    raw_text = factory.LazyAttribute(lambda o: f"Transcript of {o.title}")
+    content_hash = factory.Sequence(lambda n: f"{n:064x}")
+    status = Segment.Status.PUBLISHED
+
+
+class SpeakerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Speaker
+
+    name = factory.Sequence(lambda n: f"Speaker {n}")
+    slug = factory.Sequence(lambda n: f"speaker-{n}")
+    key = factory.LazyAttribute(lambda o: o.name.lower())
+
+
+class AppearanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Appearance
+
+    segment = factory.SubFactory(SegmentFactory)
+    speaker = factory.SubFactory(SpeakerFactory)
+    role = "guest"
+
+
+class TurnFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Turn
+
+    segment = factory.SubFactory(SegmentFactory)
+    sequence = factory.Sequence(lambda n: n + 1)
+    speaker = factory.SubFactory(SpeakerFactory)
+    role = "guest"
+    text = factory.Faker("paragraph")
+    attribution = Turn.Attribution.LABEL
+    confidence = 1.0

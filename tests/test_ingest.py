@@ -1,0 +1,112 @@
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from interviews.models import Appearance, Segment, Speaker, Turn
+from interviews.services import ingest as ingest_service
+from tests.conftest import SEED_PATH as SEED
+
+pytestmark = pytest.mark.django_db
+
+
+def test_ingesting_the_seed_stores_its_segment_speakers_and_turns(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("ingest", str(SEED))
+
+    segment = Segment.objects.get()
+    assert segment.title == "If ISIS falls, where will its fighters flee?"
+    assert segment.is_published
+    assert segment.raw_text == SEED.read_text(encoding="utf-8")
+    assert set(Speaker.objects.values_list("name", flat=True)) == {
+        "William Brangham",
+        "Rukmini Callimachi",
+        "Peter Neumann",
+    }
+    roles = dict(Appearance.objects.values_list("speaker__name", "role"))
+    assert roles == {
+        "William Brangham": "host",
+        "Rukmini Callimachi": "guest",
+        "Peter Neumann": "guest",
+    }
+    assert Appearance.objects.get(speaker__name="Rukmini Callimachi").affiliation == (
+        "The New York Times"
+    )
+    turns = list(segment.turns.order_by("sequence"))
+    assert [t.sequence for t in turns] == list(range(1, len(turns) + 1))
+    assert turns[0].speaker is None and turns[0].role == "anchor"
+
+
+def test_ingesting_the_same_content_twice_gives_one_segment(capsys):
+    call_command("ingest", str(SEED))
+    call_command("ingest", str(SEED))
+
+    assert Segment.objects.count() == 1
+    assert "0 segments added, 1 already in the archive, 0 failed." in capsys.readouterr().out
+
+
+def test_a_folder_is_ingested_file_by_file_with_a_summary(tmp_path, capsys):
+    (tmp_path / "a.txt").write_bytes(SEED.read_bytes())
+    (tmp_path / "b.txt").write_text("WILLIAM SMITH: Hello there.\n\nJANE DOE: Hello to you.\n")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+
+    call_command("ingest", str(tmp_path))
+
+    assert Segment.objects.count() == 2
+    assert "2 segments added, 0 already in the archive, 0 failed." in capsys.readouterr().out
+
+
+def test_a_failure_while_storing_leaves_nothing_behind(monkeypatch):
+    def fail(**kwargs):
+        raise ingest_service.DatabaseError("disk full")
+
+    monkeypatch.setattr(Turn.objects, "bulk_create", fail)
+
+    with pytest.raises(CommandError, match="1 failed"):
+        call_command("ingest", str(SEED))
+
+    assert not Segment.objects.exists()
+    assert not Speaker.objects.exists()
+    assert not Appearance.objects.exists()
+
+
+def test_a_bad_file_is_named_with_the_reason_and_the_others_still_go_in(tmp_path, capsys):
+    (tmp_path / "good.txt").write_bytes(SEED.read_bytes())
+    (tmp_path / "empty.txt").write_text("")
+
+    with pytest.raises(CommandError, match="1 segment added, 0 already in the archive, 1 failed"):
+        call_command("ingest", str(tmp_path))
+
+    assert "empty.txt" in capsys.readouterr().err
+    assert Segment.objects.count() == 1
+
+
+def test_a_file_over_the_size_limit_is_refused(tmp_path, settings, capsys):
+    settings.TRANSCRIPT_MAX_BYTES = 1000
+    big = tmp_path / "big.txt"
+    big.write_text("WILLIAM SMITH: " + "word " * 1000)
+
+    with pytest.raises(CommandError):
+        call_command("ingest", str(big))
+
+    assert "largest transcript accepted" in capsys.readouterr().err
+    assert not Segment.objects.exists()
+
+
+def test_a_missing_path_is_a_clear_error():
+    with pytest.raises(CommandError, match="no such file or folder"):
+        call_command("ingest", "/nonexistent/transcript.txt")
+
+
+def test_dry_run_json_prints_the_parse_and_writes_nothing(capsys):
+    call_command("ingest", str(SEED), "--dry-run", "--json")
+
+    parsed = json.loads(capsys.readouterr().out)
+    assert {"title", "summary", "speakers", "turns"} <= parsed.keys()
+    assert {"name", "affiliation", "role"} <= parsed["speakers"][0].keys()
+    assert {"speaker", "text", "attribution", "confidence"} <= parsed["turns"][0].keys()
+    names = {s["name"] for s in parsed["speakers"]}
+    assert all(t["speaker"] is None or t["speaker"] in names for t in parsed["turns"])
+    assert not Segment.objects.exists()

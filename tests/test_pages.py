@@ -1,0 +1,71 @@
+import pytest
+from django.urls import reverse
+
+from tests.factories import SegmentFactory, TurnFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_lists_recent_segments_with_a_search_box(client, seed_segment):
+    response = client.get(reverse("interviews:home"))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert seed_segment.get_absolute_url() in html
+    assert 'name="q"' in html
+
+
+def test_segment_page_shows_every_turn_with_its_anchor_and_speaker_link(client, seed_segment):
+    response = client.get(seed_segment.get_absolute_url())
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    for turn in seed_segment.turns.all():
+        assert f'id="turn-{turn.sequence}"' in html
+    callimachi = seed_segment.appearances.get(speaker__name="Rukmini Callimachi").speaker
+    assert callimachi.get_absolute_url() in html
+    assert "The New York Times" in html
+
+
+def test_speaker_page_lists_their_quotes_newest_first(client):
+    speaker = TurnFactory(segment__air_date="2015-01-01", text="Older remark.").speaker
+    TurnFactory(speaker=speaker, segment__air_date="2020-01-01", text="Newer remark.")
+
+    response = client.get(speaker.get_absolute_url())
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.index("Newer remark.") < html.index("Older remark.")
+
+
+def test_draft_segments_are_not_public(client):
+    segment = SegmentFactory(status="draft")
+
+    assert client.get(segment.get_absolute_url()).status_code == 404
+    assert segment.get_absolute_url() not in client.get(reverse("interviews:home")).content.decode()
+
+
+def test_a_segment_url_without_its_date_redirects_to_the_canonical_one(client):
+    SegmentFactory(air_date="2016-10-19", slug="isis-fighters")
+
+    response = client.get(reverse("interviews:segment_undated", args=["isis-fighters"]))
+
+    assert response.status_code == 301
+    assert response["Location"] == "/segments/2016/10/19/isis-fighters/"
+
+
+def test_topic_and_program_pages_list_their_segments(client):
+    segment = SegmentFactory()
+    topic = segment.topics.create(name="Terrorism", slug="terrorism")
+
+    assert segment.title in client.get(topic.get_absolute_url()).content.decode()
+    assert segment.title in client.get(segment.program.get_absolute_url()).content.decode()
+
+
+def test_transcript_text_is_shown_as_text_not_markup(client):
+    turn = TurnFactory(text='<script>alert("x")</script> said <b>bold</b>')
+
+    html = client.get(turn.segment.get_absolute_url()).content.decode()
+
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert" in html
