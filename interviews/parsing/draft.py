@@ -1,0 +1,49 @@
+"""What a format reader hands the attribution engine: blocks of speech, not yet attributed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .labels import Label
+
+# How a block is set off from the one before it, strongest first. "turn": the layout marks a
+# change of turn (a wider gap, a new caption voice); "label": a label line stands between them;
+# "soft": the layout cannot tell a new turn from a new paragraph.
+SEPARATIONS = ("start", "turn", "label", "soft")
+
+
+@dataclass
+class Block:
+    """Consecutive paragraphs the layout puts together, spoken by one person."""
+
+    paragraphs: list[str]
+    label: Label | None = None
+    separation: str = "turn"
+    start: float | None = None
+    end: float | None = None
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+@dataclass
+class FloatingLabel:
+    """A label printed on a line of its own, near (not necessarily on) the block it names.
+
+    `block` is the index of the first block printed after the label line.
+    """
+
+    label: Label
+    block: int
+
+
+@dataclass
+class Draft:
+    """A transcript read but not yet attributed."""
+
+    format: str
+    title: str = ""
+    summary: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    floating: list[FloatingLabel] = field(default_factory=list)

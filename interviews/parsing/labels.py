@@ -1,0 +1,88 @@
+"""Speaker labels: the "NAME, Affiliation:" prefixes transcripts print before speech."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .names import canonical_name, is_honorific, split_honorific
+from .text import fold
+
+# Words in a label's title part that say which part the speaker plays on the program.
+_ROLE_WORDS = [
+    ("anchor", ("anchor", "newscaster", "presenter", "newsreader")),
+    ("host", ("host", "co-host", "cohost", "moderator", "interviewer", "panelist")),
+    ("correspondent", ("correspondent", "reporter", "byline", "contributor", "analyst")),
+]
+_QUALIFIER = re.compile(r"\s*\((?P<q>[^()]{1,60})\)\s*$")
+_BULLETS = "•·▪●◦‣∙*►▸>–—-"
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.\-]*|[a-z]{1,4}|\(.*\)|&)$")
+
+
+@dataclass(frozen=True)
+class Label:
+    """A parsed speaker label. `printed` is the label as it appeared, without bullet and colon."""
+
+    printed: str
+    name: str
+    honorific: str = ""
+    affiliation: str = ""
+    role: str = "unknown"
+
+
+def role_from_title(title: str) -> str:
+    """The program role a label's title names ("CNN ANCHOR" -> "anchor"), or "unknown"."""
+    words = set(re.findall(r"[a-z][a-z\-]*", fold(title)))
+    for role, markers in _ROLE_WORDS:
+        if words & set(markers):
+            return role
+    return "unknown"
+
+
+def parse_label(printed: str, *, upper_only: bool = False) -> Label | None:
+    """Parse "SEN. BERNIE SANDERS (I-VT), Vermont" and the like; None if it is not a name label.
+
+    With `upper_only` the name must be printed in capitals, the only reliable sign of a label in
+    running text; mixed-case names ("Steve Inskeep") are accepted only where the layout already
+    says the line is a label.
+    """
+    printed = printed.strip().strip(_BULLETS).strip()
+    if not printed or len(printed) > 120:
+        return None
+    name_part, _, title = printed.partition(",")
+    name_part, title = name_part.strip(), title.strip()
+    qualifier = _QUALIFIER.search(name_part) or _QUALIFIER.search(title)
+    if qualifier:
+        name_part = _QUALIFIER.sub("", name_part).strip()
+        title = _QUALIFIER.sub("", title).strip()
+    honorific, bare = split_honorific(name_part)
+    tokens = bare.split()
+    if not 1 <= len(tokens) <= 6 or not any(c.isalpha() for c in bare):
+        return None
+    if not all(_NAME_WORD.match(t) for t in tokens):
+        return None
+    letters = [c for c in bare if c.isalpha()]
+    all_caps = all(c.isupper() for c in letters)
+    if upper_only and not all_caps:
+        return None
+    if not all_caps and (len(tokens) > 4 or not tokens[0][0].isupper()):
+        return None
+    if len(tokens) == 1 and is_honorific(tokens[0]) and not honorific:
+        honorific, bare = tokens[0], tokens[0]
+    role = role_from_title(title) if title else "unknown"
+    if role == "unknown" and qualifier:
+        role = role_from_title(qualifier.group("q"))
+    return Label(
+        printed=printed,
+        name=canonical_name(bare),
+        honorific=canonical_name(honorific) if honorific.isupper() else honorific,
+        affiliation=_without_role_words(title),
+        role=role,
+    )
+
+
+def _without_role_words(title: str) -> str:
+    """The affiliation in a label's title, as printed: "CNN ANCHOR" -> "CNN", "HOST" -> ""."""
+    markers = {m for _, group in _ROLE_WORDS for m in group}
+    kept = [w for w in title.split() if fold(w).strip(",.;") not in markers]
+    return " ".join(kept).strip(" ,;")

@@ -1,0 +1,310 @@
+"""People's names as transcripts print them: canonical case, honorifics, keys and aliases.
+
+A transcript prints one person many ways: "SEN. BERNIE SANDERS (I-VT)", "SANDERS", "Senator
+Sanders", "Bernie". `canonical_name` gives the display form, `split_honorific` keeps a title apart
+from the name, and `speaker_key` is the form two spellings of one person share.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .text import fold
+
+# Titles printed before a name. Longest first so "Vice President" wins over "President".
+HONORIFICS = sorted(
+    [
+        "Mr.",
+        "Mrs.",
+        "Ms.",
+        "Miss",
+        "Mx.",
+        "Dr.",
+        "Prof.",
+        "Professor",
+        "Sen.",
+        "Senator",
+        "Rep.",
+        "Representative",
+        "Congressman",
+        "Congresswoman",
+        "Gov.",
+        "Governor",
+        "Lt. Gov.",
+        "Lieutenant Governor",
+        "President",
+        "Vice President",
+        "Former President",
+        "President-elect",
+        "Secretary",
+        "Sec.",
+        "Attorney General",
+        "Ambassador",
+        "Amb.",
+        "Mayor",
+        "Judge",
+        "Justice",
+        "Chief Justice",
+        "Gen.",
+        "General",
+        "Adm.",
+        "Admiral",
+        "Col.",
+        "Colonel",
+        "Lt.",
+        "Lieutenant",
+        "Maj.",
+        "Major",
+        "Capt.",
+        "Captain",
+        "Sgt.",
+        "Sergeant",
+        "Rev.",
+        "Reverend",
+        "Father",
+        "Rabbi",
+        "Imam",
+        "Bishop",
+        "Cardinal",
+        "Pope",
+        "Sir",
+        "Dame",
+        "Lord",
+        "Lady",
+        "Prime Minister",
+        "Minister",
+        "Speaker",
+        "Leader",
+        "Chairman",
+        "Chairwoman",
+        "Chair",
+        "Commissioner",
+        "Sheriff",
+        "Chancellor",
+        "Premier",
+        "King",
+        "Queen",
+        "Prince",
+        "Princess",
+        "Hon.",
+        "Honorable",
+        "The Honorable",
+    ],
+    key=lambda h: -len(h),
+)
+_HONORIFIC_KEYS = {fold(h).rstrip(".") for h in HONORIFICS}
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v", "esq", "phd", "md"}
+_PARTICLES = {
+    "de",
+    "del",
+    "della",
+    "der",
+    "den",
+    "di",
+    "da",
+    "do",
+    "dos",
+    "du",
+    "la",
+    "le",
+    "van",
+    "von",
+    "bin",
+    "ibn",
+    "al",
+    "el",
+    "ter",
+    "ten",
+    "y",
+}
+# Names that begin with "Mac" without being Mac-compounds.
+_NOT_MAC = {
+    "mack",
+    "macy",
+    "mace",
+    "macon",
+    "machado",
+    "macias",
+    "mackey",
+    "macho",
+    "macri",
+    "maceo",
+    "machin",
+    "macedo",
+    "mackie",
+    "macklin",
+}
+# Familiar forms of given names that share no prefix with them (generic English usage).
+NICKNAMES = {
+    "bill": "william",
+    "billy": "william",
+    "will": "william",
+    "bob": "robert",
+    "bobby": "robert",
+    "rob": "robert",
+    "dick": "richard",
+    "rick": "richard",
+    "jim": "james",
+    "jimmy": "james",
+    "jack": "john",
+    "johnny": "john",
+    "ted": "edward",
+    "ned": "edward",
+    "ed": "edward",
+    "tom": "thomas",
+    "mike": "michael",
+    "joe": "joseph",
+    "chuck": "charles",
+    "charlie": "charles",
+    "peggy": "margaret",
+    "maggie": "margaret",
+    "liz": "elizabeth",
+    "beth": "elizabeth",
+    "betsy": "elizabeth",
+    "bess": "elizabeth",
+    "hank": "henry",
+    "harry": "henry",
+    "larry": "lawrence",
+    "tony": "anthony",
+    "andy": "andrew",
+    "pete": "peter",
+    "kathy": "katherine",
+    "kate": "katherine",
+    "sue": "susan",
+    "fred": "frederick",
+    "dave": "david",
+    "steve": "stephen",
+    "jerry": "gerald",
+    "nick": "nicholas",
+    "sam": "samuel",
+    "ben": "benjamin",
+    "dan": "daniel",
+    "don": "donald",
+    "ron": "ronald",
+    "tim": "timothy",
+    "matt": "matthew",
+    "pat": "patrick",
+}
+
+_TOKEN = re.compile(r"[^\s]+")
+
+
+def _case_part(part: str, first: bool) -> str:
+    low = part.lower()
+    if not part or not any(c.isalpha() for c in part):
+        return part
+    if low.rstrip(".") in _SUFFIXES and not first:
+        return part.upper() if low.rstrip(".") in {"ii", "iii", "iv", "v"} else low.capitalize()
+    if low in _PARTICLES and not first:
+        return low
+    if re.fullmatch(r"(?:[a-z]\.)+[a-z]?\.?", low):
+        return low.upper()
+    for apostrophe in "'’":
+        if apostrophe in low:
+            head, _, tail = low.partition(apostrophe)
+            if len(head) == 1 and tail:
+                # O'Rourke, D'Angelo: a one-letter prefix is a clan marker, not a possessive.
+                return head.upper() + apostrophe + _case_part(tail, False).capitalize()
+            return _case_part(head, first) + apostrophe + tail
+    if low.startswith("mc") and len(low) > 3:
+        return "Mc" + low[2:].capitalize()
+    if low.startswith("mac") and len(low) > 5 and low not in _NOT_MAC:
+        return "Mac" + low[3:].capitalize()
+    return low.capitalize()
+
+
+def _case_token(token: str, first: bool) -> str:
+    if any(c.isupper() for c in token) and any(c.islower() for c in token):
+        return token  # mixed case is how the writer wanted it (McCain, DeSantis, deGrasse)
+    return "-".join(_case_part(p, first and i == 0) for i, p in enumerate(token.split("-")))
+
+
+def canonical_name(name: str) -> str:
+    """Display form of a printed name: "RUKMINI CALLIMACHI" -> "Rukmini Callimachi".
+
+    All-capital or all-lower words get name case (McCain, MacArthur, O'Rourke, Smith-Jones,
+    de la Cruz, Jr., III); words already in mixed case are kept as printed.
+    """
+    tokens = _TOKEN.findall(name.strip().strip(":,;").strip())
+    return " ".join(_case_token(t, i == 0) for i, t in enumerate(tokens))
+
+
+def split_honorific(name: str) -> tuple[str, str]:
+    """Split a leading title off a name: "Sen. Bernie Sanders" -> ("Sen.", "Bernie Sanders").
+
+    A title alone ("President", "Senator") is not split off: it is then all there is of the name.
+    """
+    stripped = name.strip()
+    honorifics: list[str] = []
+    while True:
+        folded = fold(stripped)
+        for honorific in HONORIFICS:
+            h = fold(honorific)
+            bare = h.rstrip(".")
+            for form in {h, bare, bare + "."}:
+                if folded.startswith(form + " ") and len(stripped) > len(form) + 1:
+                    honorifics.append(stripped[: len(form)])
+                    stripped = stripped[len(form) :].strip()
+                    break
+            else:
+                continue
+            break
+        else:
+            break
+    return " ".join(honorifics), stripped
+
+
+def name_tokens(name: str) -> list[str]:
+    """The folded words of a name without title, punctuation or generational suffix."""
+    _, bare = split_honorific(name)
+    bare = re.sub(r"\([^)]*\)", " ", bare)  # "(D-NY)", "(voice-over)"
+    tokens = [t for t in re.split(r"[^a-z0-9']+", fold(bare).replace(".", " ")) if t.strip("'")]
+    tokens = [t.strip("'") for t in tokens]
+    while len(tokens) > 1 and tokens[-1] in _SUFFIXES:
+        tokens.pop()
+    return tokens
+
+
+def speaker_key(name: str) -> str:
+    """Key shared by every printing of one person's name, for matching across segments.
+
+    "Sen. Bernie Sanders", "BERNIE SANDERS" and "Bernie Sanders" all give "bernie sanders".
+    """
+    return " ".join(name_tokens(name))
+
+
+def is_honorific(word: str) -> bool:
+    """Whether `word` (e.g. "Senator", "Gov.") is a title printed before names."""
+    return fold(word).rstrip(".") in _HONORIFIC_KEYS
+
+
+def surname(name: str) -> str:
+    """The folded family name: last word, skipping suffixes; particles kept ("de blasio")."""
+    tokens = name_tokens(name)
+    if not tokens:
+        return ""
+    last = len(tokens) - 1
+    while last > 1 and tokens[last - 1] in _PARTICLES:
+        last -= 1
+    return " ".join(tokens[last:])
+
+
+def given_name(name: str) -> str:
+    """The folded first name, or "" for a single-word name."""
+    tokens = name_tokens(name)
+    return tokens[0] if len(tokens) > 1 else ""
+
+
+def same_given_name(written: str, given: str) -> bool:
+    """Whether `written` ("Sandy", "Bill", "Pete") is a familiar form of the given name `given`."""
+    written, given = fold(written), fold(given)
+    if not written or not given:
+        return False
+    if written == given or NICKNAMES.get(written) == given:
+        return True
+    common = 0
+    for a, b in zip(written, given, strict=False):
+        if a != b:
+            break
+        common += 1
+    return common >= 3 and common >= min(len(written), len(given)) - 1

@@ -1,0 +1,433 @@
+"""Who is in a transcript, and where the text names them.
+
+`Roster` holds the people a transcript's labels, summary and introductions name, and resolves a
+printed form ("INSKEEP", "Senator Sanders", "Bill") to one of them. `find_mentions` locates every
+naming of a roster person in a stretch of speech and says how the name is used: addressed to the
+listener (a vocative), claimed by the speaker ("I'm ..."), or talked about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .names import (
+    given_name,
+    is_honorific,
+    name_tokens,
+    same_given_name,
+    speaker_key,
+    split_honorific,
+    surname,
+)
+from .text import fold
+
+
+@dataclass
+class Person:
+    """One person the transcript names, with everything learnt about them while parsing."""
+
+    name: str
+    honorific: str = ""
+    affiliation: str = ""
+    role: str = "unknown"
+    aliases: list[str] = field(default_factory=list)
+    evidence: set[str] = field(default_factory=set)
+
+    @property
+    def key(self) -> str:
+        return speaker_key(self.name)
+
+
+class Roster:
+    """The people of one transcript, resolving printed forms of their names to them."""
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+
+    def __iter__(self):
+        return iter(self.people)
+
+    def __len__(self) -> int:
+        return len(self.people)
+
+    def find(self, printed: str) -> Person | None:
+        """The one person `printed` refers to, or None when it names nobody or several people."""
+        tokens = name_tokens(printed)
+        if not tokens:
+            return None
+        key = " ".join(tokens)
+        exact = [p for p in self.people if p.key == key]
+        if exact:
+            return exact[0]
+        if len(tokens) == 1:
+            by_surname = [p for p in self.people if surname(p.name) == key]
+            if len(by_surname) == 1:
+                return by_surname[0]
+            if by_surname:
+                return None
+            by_given = [p for p in self.people if same_given_name(key, given_name(p.name))]
+            return by_given[0] if len(by_given) == 1 else None
+        last = surname(printed)
+        first = tokens[0]
+        matches = [
+            p
+            for p in self.people
+            if surname(p.name) == last
+            and (
+                not given_name(p.name)
+                or same_given_name(first, given_name(p.name))
+                or given_name(p.name).startswith(first)
+                or first.startswith(given_name(p.name))
+            )
+        ]
+        return matches[0] if len(matches) == 1 else None
+
+    def add(
+        self,
+        printed: str,
+        *,
+        honorific: str = "",
+        affiliation: str = "",
+        role: str = "unknown",
+        evidence: str = "",
+    ) -> Person:
+        """Record a naming of a person, merging it into an existing one when it resolves."""
+        title, bare = split_honorific(printed)
+        honorific = honorific or title
+        person = self.find(bare)
+        if person is None:
+            person = Person(name=bare)
+            self.people.append(person)
+        elif len(name_tokens(bare)) > len(name_tokens(person.name)):
+            person.aliases.append(person.name)
+            person.name = bare  # the fullest printing is the display name
+        elif bare != person.name and bare not in person.aliases:
+            person.aliases.append(bare)
+        person.honorific = person.honorific or honorific
+        person.affiliation = person.affiliation or affiliation
+        if role != "unknown" and person.role == "unknown":
+            person.role = role
+        if evidence:
+            person.evidence.add(evidence)
+        return person
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A naming of `person` at `start`:`end` of a text; `kind` is vocative, self or third."""
+
+    person: Person
+    start: int
+    end: int
+    kind: str
+    sentence: int
+
+
+_NAME_WORD = r"(?:[A-Z][\w'’\-]*\.?|[A-Z]\.)"
+_PARTICLE = r"(?:de|del|della|der|den|di|da|du|la|le|van|von|bin|al|el)"
+_NAME_RUN = re.compile(rf"{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|{_PARTICLE}(?=[ \t]+[A-Z])))*")
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you're|you’re|you've|you’ve)\b", re.I)
+_SELF = re.compile(
+    r"(?:\bI['’]m|\bI am|\bmy name is|\bthis is|\bit['’]s me,?|\bI['’]m joined[^.]*?, I['’]m)"
+    r"\s+(?:\w+\.?\s+)?$",
+    re.I,
+)
+# Words that open a sentence before a vocative without being part of it.
+_OPENERS = re.compile(
+    r"^(?:(?:well|ok|okay|all right|alright|now|and|so|but|yes|no|oh|look|listen|please|"
+    r"thank you(?: (?:very|so) much)?|thanks|welcome(?: back)?|hello|hi|good (?:morning|"
+    r"evening|afternoon|night)|again|first|finally|next|sir|ma['’]am)[,.!]?\s+)*$",
+    re.I,
+)
+_GROUP_HEAD = re.compile(r"(?:[A-Z][\w'’.\-]*\s+)+(?:and|&)\s+$")
+_GROUP_JOIN = re.compile(r"^\s*(?:,\s*|\s+)(?:and|&)\s+$|^\s*,\s*$")
+_SENTENCE = re.compile(r"[^.?!…]*(?:[.?!…]+[\"'”’)\]]*|$)\s*")
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for match in _SENTENCE.finditer(text):
+        if match.group().strip():
+            spans.append((match.start(), match.end()))
+    return spans or [(0, len(text))]
+
+
+def name_runs(text: str) -> list[tuple[int, int, str]]:
+    """Runs of capitalised words in `text` that may print a name, with their offsets."""
+    return [(m.start(), m.end(), m.group()) for m in _NAME_RUN.finditer(text)]
+
+
+def _resolve_run(roster: Roster, run: str) -> list[tuple[int, int, Person]]:
+    """People named inside one run of capitalised words, as (start, end, person) offsets."""
+    words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", run)]
+    found: list[tuple[int, int, Person]] = []
+    i = 0
+    while i < len(words):
+        hit = None
+        for j in range(min(len(words), i + 5), i, -1):
+            printed = run[words[i][0] : words[j - 1][1]].rstrip(".,")
+            tokens = printed.split()
+            if all(is_honorific(t) for t in tokens):
+                continue
+            person = roster.find(printed)
+            if person is not None:
+                hit = (j, person)
+                break
+        if hit is None:
+            i += 1
+            continue
+        j, person = hit
+        start = words[i][0]
+        # A title just before the name belongs to the naming ("Senator Sanders").
+        found.append((start, words[j - 1][1], person))
+        i = j
+    return found
+
+
+def find_mentions(text: str, roster: Roster) -> list[Mention]:
+    """Every naming of a roster person in `text`, classified by how the name is used."""
+    if not len(roster):
+        return []
+    sentences = _sentence_spans(text)
+    mentions: list[Mention] = []
+    sentence_index = 0
+    for run_start, _, run in name_runs(text):
+        for offset, end_offset, person in _resolve_run(roster, run):
+            start, end = run_start + offset, run_start + end_offset
+            while sentence_index + 1 < len(sentences) and sentences[sentence_index][1] <= start:
+                sentence_index += 1
+            s_start, s_end = sentences[sentence_index]
+            kind = _classify(text, start, end, s_start, s_end)
+            mentions.append(Mention(person, start, end, kind, sentence_index))
+    return _spread_group_vocatives(text, mentions)
+
+
+def _classify(text: str, start: int, end: int, s_start: int, s_end: int) -> str:
+    # Earlier names joined by "and" share this name's position: "Peter and Ann, thank you".
+    before = _GROUP_HEAD.sub("", text[s_start:start])
+    after = text[end:s_end]
+    if _SELF.search(before):
+        return "self"
+    after_stripped = after.strip()
+    opens = bool(_OPENERS.match(before.strip() + " ")) or not before.strip()
+    if opens and (not after_stripped or after_stripped[0] in ".?!"):
+        return "vocative"  # the name is the whole sentence: "Sandy." "Senator?"
+    if opens and after_stripped.startswith(","):
+        rest = after_stripped[1:]
+        if _SECOND_PERSON.search(rest) or "?" in rest or _imperative(rest) or len(rest) < 40:
+            return "vocative"
+    if before.rstrip().endswith(",") and re.fullmatch(r"\s*[.?!…]+[\"'”’)\]]*\s*", after):
+        return "vocative"  # "I don't think that follows, William."
+    return "third"
+
+
+def _imperative(rest: str) -> bool:
+    first = re.match(r"\s*(\w+)", rest)
+    return bool(first) and fold(first.group(1)) in {
+        "let",
+        "tell",
+        "give",
+        "talk",
+        "explain",
+        "go",
+        "please",
+        "respond",
+        "answer",
+        "take",
+        "help",
+        "describe",
+        "walk",
+        "start",
+        "lay",
+        "put",
+        "make",
+        "speak",
+    }
+
+
+def _spread_group_vocatives(text: str, mentions: list[Mention]) -> list[Mention]:
+    """In "Peter Neumann and Rukmini Callimachi, thank you both" every name is addressed."""
+    result = list(mentions)
+    for i in range(len(result) - 2, -1, -1):
+        current, following = result[i], result[i + 1]
+        if (
+            current.kind == "third"
+            and following.kind == "vocative"
+            and following.sentence == current.sentence
+            and _GROUP_JOIN.match(text[current.end : following.start])
+        ):
+            result[i] = Mention(
+                current.person, current.start, current.end, "vocative", current.sentence
+            )
+    return result
+
+
+def prose_people(text: str) -> list[tuple[str, str, bool]]:
+    """People a summary or introduction names: (printed name, affiliation, is_subject).
+
+    A name is taken when it is two to five capitalised words not preceded by an article or a
+    preposition of place ("the Islamic State", "of King's College" are not people).
+    `is_subject` is true when the name opens a clause and a verb follows ("William Brangham
+    learns more ..."), the position a program's own host or reporter takes.
+    """
+    people: list[tuple[str, str, bool]] = []
+    for start, end, run in name_runs(text):
+        before = text[max(0, start - 40) : start]
+        words = run.split()
+        while words and not is_honorific(words[0]) and fold(words[0]) in _NOT_NAME_OPENERS:
+            words = words[1:]
+        honorific_free = split_honorific(" ".join(words))[1].split()
+        if not 2 <= len(honorific_free) <= 5:
+            continue
+        if re.search(r"\b(?:the|of|at|for|in|on|to the|an?)\s*$", before, re.I):
+            continue
+        if any(fold(w).strip(".,") in _ORG_WORDS for w in honorific_free):
+            continue
+        printed = " ".join(words)
+        after = text[end:]
+        affiliation = ""
+        org = re.match(
+            r"\s*(?:of|from|at|with)\s+((?:the\s+|The\s+)?(?:[A-Z][\w'’.&\-]*\s*)+)", after
+        )
+        if org:
+            affiliation = org.group(1).strip()
+        else:
+            appos = re.match(r",\s+((?:the\s+|The\s+)?[A-Z][^,;.]{1,60}?)(?:,|;|\.\s|$)", after)
+            if appos and not re.match(r"(?:and|but|who|which)\b", appos.group(1)):
+                affiliation = appos.group(1).strip()
+        clause_start = (
+            not before.strip()
+            or before.rstrip()[-1] in ".?!:;"
+            or re.search(r"(?:\b(?:and|as|while|correspondent|reporter|anchor|host)|,)\s*$", before)
+        )
+        verb = re.match(r"\s+(?:also\s+)?[a-z]+s\b|\s+(?:has|is|joins|looks|talks)\b", after)
+        people.append((printed, affiliation, bool(clause_start and verb)))
+    return people
+
+
+_NOT_NAME_OPENERS = {
+    "if",
+    "when",
+    "but",
+    "and",
+    "so",
+    "as",
+    "in",
+    "on",
+    "at",
+    "the",
+    "a",
+    "an",
+    "turning",
+    "now",
+    "tonight",
+    "today",
+    "this",
+    "that",
+    "with",
+    "from",
+    "for",
+    "after",
+    "before",
+    "while",
+    "correspondent",
+    "special",
+    "senior",
+    "chief",
+    "reporter",
+    "anchor",
+    "host",
+    "moderator",
+    "newshour",
+    "our",
+    "his",
+    "her",
+    "their",
+    "plus",
+    "also",
+    "then",
+    "here",
+    "there",
+    "why",
+    "how",
+    "what",
+    "who",
+    "where",
+    "meanwhile",
+    "later",
+    "join",
+    "joined",
+    "watch",
+    "listen",
+}
+_ORG_WORDS = {
+    "college",
+    "university",
+    "times",
+    "news",
+    "post",
+    "journal",
+    "institute",
+    "center",
+    "centre",
+    "council",
+    "foundation",
+    "committee",
+    "department",
+    "school",
+    "house",
+    "senate",
+    "congress",
+    "court",
+    "state",
+    "states",
+    "united",
+    "party",
+    "network",
+    "press",
+    "radio",
+    "tv",
+    "television",
+    "magazine",
+    "agency",
+    "association",
+    "company",
+    "group",
+    "bank",
+    "fund",
+    "office",
+    "ministry",
+    "league",
+    "union",
+    "city",
+    "county",
+    "republic",
+    "kingdom",
+    "nations",
+    "club",
+    "commission",
+    "board",
+    "service",
+    "corporation",
+    "inc",
+    "llc",
+    "review",
+    "daily",
+    "tribune",
+    "herald",
+    "globe",
+    "report",
+    "street",
+    "avenue",
+    "affairs",
+    "world",
+    "american",
+    "democratic",
+    "republican",
+    "debate",
+    "debates",
+    "presidential",
+    "vice",
+    "program",
+}

@@ -1,0 +1,240 @@
+"""Transcripts copied from a broadcaster's web page.
+
+The page text arrives with its furniture (comment prompts, "Read the Full Transcript", related
+links), a title and a summary, then the transcript: indented paragraphs, one blank line between
+paragraphs of a turn and a wider gap between turns, and a bulleted "• NAME, Affiliation:" line
+where a guest is first labelled (not always right before the turn it names). Hosts are often never
+labelled at all; the attribution engine works out who speaks each unlabelled turn.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .draft import Block, Draft, FloatingLabel
+from .labels import Label, parse_label
+from .text import split_sentences
+
+_BULLET = re.compile(r"^[•·▪●◦‣∙*►▸–—-]\s*")
+_LABEL_ONLY = re.compile(r"^(?P<label>[^:]{2,120}?)\s*:\s*$")
+_INLINE_LABEL = re.compile(r"^(?P<label>[^:]{2,120}?):\s+(?P<text>\S.*)$")
+# Verbs that open a page's calls to action, a generic mark of furniture rather than a headline.
+_UI_VERBS = {
+    "read",
+    "listen",
+    "watch",
+    "share",
+    "leave",
+    "support",
+    "subscribe",
+    "sign",
+    "click",
+    "follow",
+    "download",
+    "see",
+    "view",
+    "email",
+    "print",
+    "tweet",
+    "comment",
+    "join",
+    "donate",
+    "related",
+    "advertisement",
+    "copyright",
+    "transcript",
+    "full",
+    "more",
+    "latest",
+    "next",
+    "previous",
+}
+
+
+@dataclass
+class _Line:
+    indent: int
+    text: str
+    label: Label | None = None
+    bulleted: bool = False
+
+
+def looks_scraped(lines: list[str]) -> bool:
+    """Whether the text has the page shape: a label line of its own or indented speech."""
+    for line in lines:
+        stripped = line.strip()
+        if _BULLET.match(stripped) and _label_line(stripped) is not None:
+            return True
+    indented = sum(1 for line in lines if line.startswith("  ") and line.strip())
+    return indented >= 2 and indented >= sum(1 for line in lines if line.strip()) / 3
+
+
+def _label_line(stripped: str) -> Label | None:
+    bulleted = bool(_BULLET.match(stripped))
+    body = _BULLET.sub("", stripped)
+    match = _LABEL_ONLY.match(body)
+    if not match:
+        return None
+    return parse_label(match.group("label"), upper_only=not bulleted)
+
+
+def read_scraped(text: str) -> Draft:
+    """Read page text into a draft: title, summary, and the transcript's blocks and labels."""
+    lines = []
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        indent = len(raw) - len(raw.lstrip(" "))
+        lines.append(
+            _Line(
+                indent,
+                stripped,
+                _label_line(stripped) if stripped else None,
+                bool(_BULLET.match(stripped)),
+            )
+        )
+    first, last = _body_span(lines)
+    header = _paragraphs(lines[:first])
+    title, summary = _title_and_summary(header)
+    draft = Draft(format="scraped", title=title, summary=summary)
+    _read_body(lines[first:last], draft)
+    return draft
+
+
+def _body_span(lines: list[_Line]) -> tuple[int, int]:
+    """First and past-the-last line of the transcript proper."""
+    speech = [i for i, ln in enumerate(lines) if ln.text and ln.label is None]
+    marked = [i for i, ln in enumerate(lines) if ln.text and (ln.label or ln.indent >= 2)]
+    flush = [i for i in speech if lines[i].indent < 2]
+    if marked and flush and any(lines[i].indent >= 2 for i in speech):
+        return marked[0], marked[-1] + 1
+    # No indentation to go by: the header ends with the summary, the footer is a tail of short
+    # lines that are not sentences.
+    paragraphs = _paragraph_starts(lines)
+    first = 0
+    summary_at = _summary_index([lines[i].text for i in paragraphs[:6]])
+    if summary_at is not None:
+        first = paragraphs[summary_at] + 1
+    elif paragraphs and len(paragraphs) > 2 and _title_like(lines[paragraphs[0]].text):
+        first = paragraphs[0] + 1
+    while (
+        first < len(lines)
+        and (not lines[first].text or _furniture(lines[first].text))
+        and (lines[first].label is None)
+    ):
+        first += 1
+    last = len(lines)
+    while last > first and (not lines[last - 1].text or _furniture(lines[last - 1].text)):
+        last -= 1
+    return first, last
+
+
+def _paragraph_starts(lines: list[_Line]) -> list[int]:
+    return [i for i, ln in enumerate(lines) if ln.text and (i == 0 or not lines[i - 1].text)]
+
+
+def _paragraphs(lines: list[_Line]) -> list[str]:
+    paragraphs: list[list[str]] = []
+    previous_blank = True
+    for line in lines:
+        if not line.text:
+            previous_blank = True
+            continue
+        if previous_blank:
+            paragraphs.append([])
+        paragraphs[-1].append(line.text)
+        previous_blank = False
+    return [" ".join(p) for p in paragraphs]
+
+
+def _summary_index(paragraphs: list[str]) -> int | None:
+    best, best_words = None, 11
+    for i, paragraph in enumerate(paragraphs):
+        n = len(paragraph.split())
+        if n > best_words and re.search(r"[.?!][\"'”’)]*$", paragraph):
+            best, best_words = i, n
+    return best
+
+
+def _title_like(paragraph: str) -> bool:
+    words = paragraph.split()
+    return (
+        1 <= len(words) <= 25
+        and len(split_sentences(paragraph)) == 1
+        and not _furniture(paragraph)
+        and words[0].lower().strip("\"'“‘") not in _UI_VERBS
+    )
+
+
+def _furniture(line: str) -> bool:
+    """A short line that is not a sentence: a button, a heading, a link."""
+    words = line.split()
+    if len(words) > 8:
+        return False
+    if re.search(r"[.?!…][\"'”’)]*$", line):
+        return words[0].lower().strip("\"'“‘") in _UI_VERBS and len(words) <= 4
+    return True
+
+
+def _title_and_summary(header: list[str]) -> tuple[str, str]:
+    summary_at = _summary_index(header)
+    if summary_at is None:
+        titles = [p for p in header if _title_like(p)]
+        return (titles[-1] if titles else ""), ""
+    before = [p for p in header[:summary_at] if _title_like(p)]
+    return (before[-1] if before else ""), header[summary_at]
+
+
+def _read_body(lines: list[_Line], draft: Draft) -> None:
+    """Split the transcript into blocks at turn gaps and label lines."""
+    items: list[tuple[int, str | Label]] = []  # (blank lines before, paragraph or label)
+    blanks, current = 0, None
+    for line in lines:
+        if not line.text:
+            blanks += 1
+            current = None
+        elif line.label is not None:
+            items.append((blanks, line.label))
+            blanks, current = 0, None
+        elif current is not None:
+            items[-1] = (items[-1][0], items[-1][1] + " " + line.text)
+        else:
+            items.append((blanks, line.text))
+            blanks, current = 0, len(items) - 1
+    gaps = sorted(
+        {
+            b
+            for i, (b, item) in enumerate(items)
+            if isinstance(item, str) and i and isinstance(items[i - 1][1], str)
+        }
+    )
+    turn_gap = gaps[1] if len(gaps) > 1 else None
+    pending_label = False
+    for blanks, item in items:
+        if isinstance(item, Label):
+            draft.floating.append(FloatingLabel(item, len(draft.blocks)))
+            pending_label = True
+            continue
+        paragraph, label = _inline_label(item)
+        if not draft.blocks:
+            separation = "start"
+        elif label is not None or pending_label:
+            separation = "label"
+        elif turn_gap is None:
+            separation = "soft"
+        elif blanks >= turn_gap:
+            separation = "turn"
+        else:
+            draft.blocks[-1].paragraphs.append(paragraph)
+            continue
+        draft.blocks.append(Block([paragraph], label=label, separation=separation))
+        pending_label = False
+
+
+def _inline_label(paragraph: str) -> tuple[str, Label | None]:
+    """A page that prints "• NAME: text" labels the paragraph it opens, certainly."""
+    if not _BULLET.match(paragraph):
+        return paragraph, None
+    match = _INLINE_LABEL.match(_BULLET.sub("", paragraph))
+    label = parse_label(match.group("label")) if match else None
+    return (match.group("text"), label) if label else (paragraph, None)

@@ -1,0 +1,182 @@
+"""Reading raw input into clean text, and the small text measures the other modules share.
+
+Input arrives as bytes in whatever encoding a newsroom's CMS exported (UTF-8 with or without a
+BOM, UTF-16, Windows-1252, latin-1) and with whatever line endings and invisible characters the
+page had. Everything downstream works on one normal form: str, "\\n" line endings, ordinary spaces.
+Typographic quotes and dashes are kept as printed; only comparisons fold them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .model import ParseError
+
+MAX_INPUT_BYTES = 20 * 1024 * 1024
+
+# Spaces that only affect layout; treating them as ordinary spaces keeps indentation and blank-line
+# detection honest without changing any word of the text.
+_LAYOUT_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t"), " ")
+# Characters with no visible effect that break matching when left in (BOM mid-file, zero-widths).
+_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"), None)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def decode(data: str | bytes) -> str:
+    """Return `data` as text, guessing the encoding of bytes; raise ParseError for binary data."""
+    if isinstance(data, str):
+        text = data
+    elif isinstance(data, bytes | bytearray | memoryview):
+        raw = bytes(data)
+        if len(raw) > MAX_INPUT_BYTES:
+            raise ParseError(_too_big(len(raw)))
+        text = _decode_bytes(raw)
+    else:
+        raise ParseError(f"Expected text or bytes, got {type(data).__name__}.")
+    if len(text) > MAX_INPUT_BYTES:
+        raise ParseError(_too_big(len(text)))
+    sample = text[:65536]
+    if sample and (sample.count("\x00") or len(_CONTROL.findall(sample)) > len(sample) / 100):
+        raise ParseError("This looks like a binary file, not a transcript.")
+    return text
+
+
+def _too_big(size: int) -> str:
+    return (
+        f"The file is {size / 1024 / 1024:.1f} MB; transcripts over "
+        f"{MAX_INPUT_BYTES // 1024 // 1024} MB are refused. Split it into segments."
+    )
+
+
+def _decode_bytes(raw: bytes) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise ParseError("The file starts like UTF-16 text but is not valid UTF-16.") from error
+    if raw.count(b"\x00") > len(raw) // 4 and len(raw) >= 4:
+        # UTF-16 without a BOM: every other byte of ASCII text is NUL.
+        for codec in ("utf-16-le", "utf-16-be"):
+            try:
+                text = raw.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if not text.count("\x00"):
+                return text
+        raise ParseError("This looks like a binary file, not a transcript.")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("cp1252")
+    except UnicodeDecodeError:
+        # cp1252 leaves five bytes undefined; latin-1 maps every byte, so it is the last resort.
+        return raw.decode("latin-1")
+
+
+def normalise(text: str) -> str:
+    """Unify line endings, layout spaces and invisible characters; keep every visible character."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    text = text.replace("\u2029", "\n\n").replace("\x0c", "\n")
+    text = text.translate(_INVISIBLE).translate(_LAYOUT_SPACES)
+    return _CONTROL.sub("", text)
+
+
+_FOLD = str.maketrans("\u2018\u2019\u201b\u2032\u00b4`\u201c\u201d\u201e\u2033", "''''''\"\"\"\"")
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII-ish form of `text` for comparisons: quotes unified, accents removed."""
+    text = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+# Words that end with a period without ending a sentence.
+_ABBREVIATIONS = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "lt",
+    "col",
+    "sgt",
+    "capt",
+    "adm",
+    "prof",
+    "rev",
+    "jr",
+    "sr",
+    "vs",
+    "v",
+    "no",
+    "nos",
+    "inc",
+    "co",
+    "corp",
+    "ltd",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "u.s",
+    "u.n",
+    "u.k",
+    "e.g",
+    "i.e",
+    "etc",
+    "mt",
+    "ft",
+    "pres",
+    "sec",
+    "gens",
+    "messrs",
+    "hon",
+    "art",
+    "p",
+    "pp",
+}
+_SENTENCE_END = re.compile(r"[.?!…]+[\"'”’)\]]*(?=\s+|$)")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split prose into sentences, keeping every character (joined by spaces they rebuild it)."""
+    sentences: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        rest = text[end:].lstrip()
+        if rest and not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"'“‘(¿¡[-—"):
+            continue
+        if match.group().startswith(".") and len(match.group().rstrip("\"'”’)]")) == 1:
+            word = text[start : match.start()].rsplit(None, 1)[-1:] or [""]
+            token = word[0].lstrip("(\"'“‘").lower()
+            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                continue
+        piece = text[start:end].strip()
+        if piece:
+            sentences.append(piece)
+        start = end
+    tail = text[start:].strip()
+    if tail:
+        sentences.append(tail)
+    return sentences
+
+
+def words(text: str) -> list[str]:
+    """The lower-cased words of `text`, apostrophes folded, for counting and lexical models."""
+    return re.findall(r"[a-z0-9]+(?:'[a-z]+)?", fold(text))

@@ -1,0 +1,93 @@
+"""The seed transcript, a scraped PBS NewsHour page, is attributed right turn by turn."""
+
+import re
+
+from interviews.parsing.text import split_sentences
+
+WILLIAM = "William Brangham"
+RUKMINI = "Rukmini Callimachi"
+PETER = "Peter Neumann"
+
+EXPECTED = [
+    # (speaker, role, attribution, opening words)
+    (None, "anchor", "inferred", "Turning to Iraq"),
+    (WILLIAM, "host", "inferred", "At its peak"),
+    (RUKMINI, "guest", "label", "They have certainly lost"),
+    (WILLIAM, "host", "inferred", "Peter Neumann, is there anything"),
+    (PETER, "guest", "label", "Right now, there are still"),
+    (WILLIAM, "host", "inferred", "Peter, just staying with you"),
+    (PETER, "guest", "inferred", "So, if you speak to European"),
+    (WILLIAM, "host", "inferred", "Rukmini, this seems"),
+    (RUKMINI, "guest", "inferred", "I don't think that follows, William."),
+    (WILLIAM, "host", "inferred", "Peter, does this connection"),
+    (PETER, "guest", "inferred", "Well, it definitely asks"),
+    (WILLIAM, "host", "inferred", "Rukmini, one of the things"),
+    (RUKMINI, "guest", "inferred", "I don't buy it"),
+    (WILLIAM, "host", "inferred", "All right, Peter Neumann and Rukmini Callimachi"),
+]
+
+
+def test_every_turn_has_the_right_speaker_role_and_attribution(seed):
+    for turn, (speaker, role, attribution, opening) in zip(seed.turns, EXPECTED, strict=False):
+        assert turn.text.startswith(opening)
+        assert (turn.speaker, turn.role, turn.attribution) == (speaker, role, attribution), opening
+
+
+def test_the_two_closing_thanks_are_by_the_two_guests(seed):
+    assert len(seed.turns) == len(EXPECTED) + 2
+    closing = seed.turns[len(EXPECTED) :]
+    assert [t.text for t in closing] == ["Thank you.", "Thank you."]
+    assert {t.speaker for t in closing} == {RUKMINI, PETER}
+    assert all(t.role == "guest" and t.attribution == "inferred" for t in closing)
+
+
+def test_the_host_question_under_a_misplaced_label_stays_with_the_host(seed):
+    opening = seed.turns[1]
+    assert opening.paragraphs[-2] == "Rukmini, I would like to start with you, if you don't mind."
+    assert opening.paragraphs[-1].startswith("Give us a status report.")
+
+
+def test_speakers_are_the_host_and_the_guests_with_faithful_affiliations(seed):
+    speakers = {s.name: (s.role, s.affiliation) for s in seed.speakers}
+    assert speakers == {
+        WILLIAM: ("host", ""),
+        RUKMINI: ("guest", "The New York Times"),
+        PETER: ("guest", "King\u2019s College"),
+    }
+
+
+def test_the_anchor_is_never_a_named_person(seed):
+    assert [t.role for t in seed.turns].count("anchor") == 1
+    assert seed.turns[0].speaker is None
+
+
+def test_title_and_summary_are_taken(seed):
+    assert seed.title == "If ISIS falls, where will its fighters flee?"
+    assert seed.summary.startswith("If the Islamic State group is driven out of Iraq and Syria")
+    assert seed.summary.endswith("Peter Neumann of King's College.")
+
+
+def test_page_furniture_is_gone(seed):
+    everything = " ".join([seed.title, seed.summary] + [t.text for t in seed.turns])
+    for furniture in (
+        "Leave a respectful comment",
+        "Read the Full Transcript",
+        "Listen to this Segment",
+        "The Latest",
+    ):
+        assert furniture not in everything
+    assert not any("CALLIMACHI" in t.text or "NEUMANN" in t.text for t in seed.turns)
+
+
+def test_no_sentence_of_the_body_is_dropped(seed, seed_text):
+    body = [line.strip() for line in seed_text.splitlines() if line.startswith("    ")]
+    spoken = "\n".join(t.text for t in seed.turns)
+    for line in body:
+        for sentence in split_sentences(line):
+            assert sentence in spoken
+    assert len(re.findall(r"\S+", spoken)) == sum(len(line.split()) for line in body)
+
+
+def test_confidences_are_probabilities_and_surest_where_labelled(seed):
+    assert all(0.0 <= t.confidence <= 1.0 for t in seed.turns)
+    assert min(t.confidence for t in seed.turns if t.attribution == "label") >= 0.9
