@@ -24,6 +24,7 @@ test: install system-deps lint test-sqlite test-postgres
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 test-sqlite: install
 	$(BIN)/pytest

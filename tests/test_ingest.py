@@ -59,7 +59,7 @@ def test_a_folder_is_ingested_file_by_file_with_a_summary(tmp_path, capsys):
 
 
 def test_a_failure_while_storing_leaves_nothing_behind(monkeypatch):
-    def fail(**kwargs):
+    def fail(*args, **kwargs):
         raise ingest_service.DatabaseError("disk full")
 
     monkeypatch.setattr(Turn.objects, "bulk_create", fail)

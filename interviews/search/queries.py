@@ -19,14 +19,7 @@ class QuoteHit:
 def quote_search(query: str) -> SearchQuerySet:
     """Published turns matching `query` (words, "phrases", -exclusions), best first."""
     query = query.strip()[:MAX_QUERY_LENGTH]
-    return (
-        SearchQuerySet()
-        .models(Turn)
-        .auto_query(query)
-        .highlight()
-        .load_all()
-        .load_all_queryset(Turn, Turn.objects.for_display())
-    )
+    return SearchQuerySet().models(Turn).auto_query(query).highlight().load_all()
 
 
 def quote_page(query: str, page_number: str | int, per_page: int = 20) -> Page:

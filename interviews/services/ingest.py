@@ -10,6 +10,7 @@ from django.db import DatabaseError, transaction
 
 from interviews import parsing
 from interviews.models import Appearance, Program, Segment, Speaker, Topic, Turn
+from interviews.parsing.text import decode
 from interviews.services.indexing import segment_index_sync
 from interviews.services.slugs import unique_slug
 
@@ -146,7 +147,7 @@ def read_transcript(path: Path, *, format: str | None = None) -> tuple[parsing.T
     except OSError as exc:
         raise IngestError(f"{path}: cannot be read ({exc.strerror or exc}).") from exc
     try:
-        raw_text = parsing.decode_text(data)
+        raw_text = decode(data)
         transcript = parsing.parse_transcript(raw_text, format=format)
     except parsing.ParseError as exc:
         raise IngestError(f"{path}: {exc}") from exc
