@@ -28,9 +28,9 @@ class TurnIndex(indexes.SearchIndex, indexes.Indexable):
             .prefetch_related("segment__topics", "segment__appearances")
         )
 
-    def load_all_queryset(self):
+    def read_queryset(self, using=None):
         """How search hits load their turns: with everything a rendered quote shows."""
-        return Turn.objects.for_display()
+        return self.index_queryset(using).for_display()
 
     def get_updated_field(self):
         return "modified"

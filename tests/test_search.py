@@ -76,3 +76,9 @@ def test_odd_queries_answer_without_error(client, seed_segment, query):
     response = client.get(reverse("interviews:search"), {"q": query})
 
     assert response.status_code == 200
+
+
+def test_a_hit_shows_the_affiliation_the_speaker_had_in_that_segment(client, seed_segment):
+    response = client.get(reverse("interviews:search"), {"q": "ghanima"})
+
+    assert "The New York Times" in response.content.decode()
