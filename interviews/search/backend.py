@@ -650,8 +650,8 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
 
 
 def _segment_key(leaf) -> str | None:
-    segment = getattr(leaf, "segment", None)
-    return segment().segment_id() if segment else None
+    segment = leaf.segment() if hasattr(leaf, "segment") else None
+    return segment.segment_id() if segment is not None else None
 
 
 def _as_datetime(value) -> datetime.datetime:
