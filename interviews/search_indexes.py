@@ -90,7 +90,7 @@ class TurnIndex(indexes.SearchIndex, indexes.Indexable):
 
     def read_queryset(self, using=None):
         """How search hits load their turns: with everything a rendered quote shows."""
-        return self.index_queryset(using).for_display()
+        return Turn.objects.published().for_display()
 
     def get_updated_field(self):
         return "modified"

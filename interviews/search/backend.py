@@ -493,9 +493,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                 return [], []
             if sort_by:
                 return self._sorted(searcher, q, docs, sort_by, start_offset, end)
-            top = searcher.search(q, limit=end)
-            pairs = list(top.top_n)[start_offset:end]
-            return [docnum for _, docnum in pairs], [score for score, _ in pairs]
+            return self._ranked(searcher, q, docs, start_offset, end)
 
         docnums, scores = self._responses.get_or_compute(response_key, ranked)
 
@@ -514,6 +512,46 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         else:
             response["facets"] = {}
         return response
+
+    def _ranked(self, searcher, q, docs, start, end):
+        """The page of `docs` by relevance: Whoosh scores only the words, within `docs`.
+
+        Filters (dates, people) and positions (phrases) are already settled by `docs`; leaving
+        them out of the scoring query spares Whoosh a date range's many terms and a second
+        positional pass, and changes no score but the filters' constant share.
+        """
+        scoring = self._scoring_query(q)
+        if scoring is None:
+            # Only filters: there is no relevance to rank by; keep the index's order.
+            return docs[start:end].tolist(), [0.0] * len(docs[start:end])
+        if scoring == q:
+            top = searcher.search(q, limit=end)
+        else:
+            top = searcher.search(scoring, limit=end, filter=set(docs.tolist()))
+        pairs = list(top.top_n)[start:end]
+        return [docnum for _, docnum in pairs], [score for score, _ in pairs]
+
+    def _scoring_query(self, q):
+        """q's positive word parts, phrases as their words; None when it has none."""
+        words = {self.content_field_name, "text_exact"}
+
+        def on_words(node) -> bool:
+            leaves = list(node.leaves()) if node.is_leaf() is False else [node]
+            return bool(leaves) and all(
+                getattr(leaf, "fieldname", None) in words and not isinstance(leaf, wq.Every)
+                for leaf in leaves
+            )
+
+        def unphrase(node):
+            if isinstance(node, wq.Phrase):
+                return wq.And([wq.Term(node.fieldname, w) for w in node.words])
+            return node.apply(unphrase)
+
+        parts = q.subqueries if isinstance(q, wq.And) else [q]
+        kept = [unphrase(part) for part in parts if not isinstance(part, wq.Not) and on_words(part)]
+        if not kept:
+            return None
+        return (wq.And(kept) if len(kept) > 1 else kept[0]).normalize()
 
     def _sorted(self, searcher, q, docs, sort_by, start, end):
         fields = [s.lstrip("-") for s in sort_by]
@@ -551,7 +589,8 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
 
     def _facets(self, searcher, key, docs, facets, date_facets) -> dict:
         counts = {"fields": {}, "dates": {}, "queries": {}}
-        approximate = []
+        # A dict (facet name: True) so that haystack renames its keys like the counts' keys.
+        approximate = {}
         for name, options in facets.items():
             fieldname = self._fieldname(name)
             sample = docs
@@ -559,7 +598,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             if not exact:
                 rng = np.random.default_rng(len(docs))
                 sample = np.sort(rng.choice(docs, size=self.facet_sample_size, replace=False))
-                approximate.append(name)
+                approximate[name] = True
             tally = self._facet_counts(searcher, fieldname, sample)
             if sample is not docs:
                 scale = len(docs) / len(sample)
@@ -576,9 +615,12 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         return counts
 
     def _fieldname(self, name: str) -> str:
-        from haystack import connections
+        """The index field a facet counts: its whole-value companion where there is one.
 
-        return connections[self.connection_alias].get_unified_index().get_index_fieldname(name)
+        Haystack hands `.facet("speaker_exact")` over as "speaker"; counting that stemmed field
+        would count the words of names.
+        """
+        return f"{name}_exact" if f"{name}_exact" in self.schema else name
 
     def _facet_counts(self, searcher, fieldname: str, docs: np.ndarray) -> dict:
         tally: dict = {}
