@@ -7,6 +7,8 @@ from interviews.models import Turn
 
 class TurnIndex(indexes.SearchIndex, indexes.Indexable):
     text = indexes.CharField(document=True, model_attr="text")
+    # The same words unstemmed, for "exact phrases" (the backend indexes it lower-cased, unstored).
+    text_exact = indexes.CharField(model_attr="text", stored=False)
     speaker = indexes.CharField(faceted=True, null=True)
     speaker_slug = indexes.CharField(indexed=False, null=True)
     affiliation = indexes.CharField(faceted=True, null=True)

@@ -14,7 +14,7 @@ def test_a_word_from_the_seed_finds_the_turn_that_says_it(seed_segment):
     assert page.paginator.count == 1
     hit = page.object_list[0]
     assert hit.turn.speaker.name == "Rukmini Callimachi"
-    assert "<em>ghanima</em>" in hit.highlighted.lower()
+    assert ">ghanima</mark>" in hit.highlighted.lower()
 
 
 def test_the_search_page_links_each_hit_to_its_turn_in_context(client, seed_segment):

@@ -13,7 +13,7 @@ def test_searching_a_word_from_the_home_page_lands_on_the_quote_in_context(
 
     hit = page.locator(".results .turn").first
     expect(hit.locator(".turn__name")).to_have_text("Rukmini Callimachi")
-    expect(hit.locator("em").first).to_have_text("ghanima", ignore_case=True)
+    expect(hit.locator("mark").first).to_have_text("ghanima", ignore_case=True)
 
     hit.locator(".turn__source a").first.click()
 
