@@ -482,7 +482,7 @@ class _Parser:
 
     def term(self, text: str) -> Node | None:
         prefix = text.endswith("*")
-        core = text.replace("*", "")
+        core = text.replace("*", "").lstrip("-")
         if not _WORD_CHARS.search(core):
             return None
         if _FIELD_RE.match(core):
