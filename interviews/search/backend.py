@@ -29,6 +29,14 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             schema.add(EXACT_FIELD, TEXT(analyzer=SimpleAnalyzer(), stored=False, phrase=True))
         return content_field_name, schema
 
+    def search(self, query_string, spelling_query=None, **kwargs):
+        results = super().search(query_string, spelling_query=spelling_query, **kwargs)
+        # Haystack skips the suggestion exactly when it matters: when nothing matched.
+        if self.include_spelling and not results.get("hits") and query_string:
+            suggestion = self.create_spelling_suggestion(spelling_query or query_string)
+            results["spelling_suggestion"] = suggestion
+        return results
+
     def _process_results(self, raw_page, highlight=False, query_string="", **kwargs):
         results = super()._process_results(raw_page, query_string=query_string, **kwargs)
         if highlight and results["results"]:
