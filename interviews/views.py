@@ -41,7 +41,8 @@ def search(request):
         exact_facets=bool(exact),
         group=bool(group),
     )
-    params_kept = {"q": results.q, "sort": results.sort, "group": group, "exact": exact}
+    sort = "" if results.sort == "relevance" else results.sort
+    params_kept = {"q": results.q, "sort": sort, "group": group, "exact": exact}
     context = {
         "results": results,
         "page": Paginator(range(results.count), results.per_page).get_page(results.page),

@@ -36,7 +36,13 @@ from interviews.search.query import (
     Term,
     parse_query,
 )
-from interviews.search.timeline import Bucket, bucket_after, bucket_unit, buckets_from_counts
+from interviews.search.timeline import (
+    Bucket,
+    bucket_after,
+    bucket_starts,
+    bucket_unit,
+    buckets_from_counts,
+)
 
 SORTS = {"relevance": None, "newest": "-date", "oldest": "date"}
 SORT_LABELS = {"relevance": "Best match", "newest": "Newest", "oldest": "Oldest"}
@@ -527,7 +533,8 @@ def quote_search(
         bounds = _date_bounds(query)
         if bounds:
             unit = bucket_unit(*bounds)
-            sqs = sqs.date_facet("date", bounds[0], bucket_after(bounds[1], unit), gap_by=unit)
+            first = bucket_starts(*bounds, unit)[0]  # buckets start on a year's or month's first
+            sqs = sqs.date_facet("date", first, bucket_after(bounds[1], unit), gap_by=unit)
     words = [w for w in query.words if _tokens(w)]
     if words:
         sqs = sqs.set_spelling_query(" ".join(words))
