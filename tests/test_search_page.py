@@ -174,3 +174,31 @@ def test_exports_and_feed_are_offered_with_the_cap_stated(client, archive, setti
 )
 def test_no_query_ever_breaks_the_page(client, archive, q):
     page(client, q=q, sort="sideways", page="-3", group="nonsense")
+
+
+def test_estimated_facet_counts_are_marked_with_exact_counts_one_click_away(
+    client, archive, monkeypatch
+):
+    from haystack.query import SearchQuerySet
+
+    asked = []
+    facet, facet_counts = SearchQuerySet.facet, SearchQuerySet.facet_counts
+
+    def recording_facet(self, field, **options):
+        asked.append((field, options))
+        return facet(self, field, **options)
+
+    def estimating(self):
+        counts = facet_counts(self)
+        return counts | {"approximate": [] if asked[-1][1] else ["speaker"]}
+
+    monkeypatch.setattr(SearchQuerySet, "facet", recording_facet)
+    monkeypatch.setattr(SearchQuerySet, "facet_counts", estimating)
+
+    estimated = page(client, q="gang")
+    exact = page(client, q="gang", exact="1")
+
+    assert 'title="Estimated from a sample of the matches"' in estimated
+    assert "/search/?q=gang&exact=1" in hrefs(estimated)
+    assert ("speaker", {"exact": True}) in asked
+    assert "Estimated from a sample" not in exact
