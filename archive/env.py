@@ -65,7 +65,7 @@ def search_connections(url: str) -> dict:
     parts = urlsplit(url)
     if parts.scheme == "whoosh":
         path = Path(parts.netloc + parts.path)
-        return {"default": {"ENGINE": WHOOSH_ENGINE, "PATH": str(path), "INCLUDE_SPELLING": True}}
+        return {"default": {"ENGINE": WHOOSH_ENGINE, "PATH": str(path)}}
     if parts.scheme in ("elasticsearch", "elasticsearchs"):
         scheme = "https" if parts.scheme == "elasticsearchs" else "http"
         index_name = parts.path.strip("/") or "interview_archive"

@@ -23,11 +23,7 @@ def skip_or_fail(reason: str):
 def search_index_dir(tmp_path_factory):
     """Point the search engine at a throwaway index for the whole run, never at var/."""
     path = tmp_path_factory.mktemp("whoosh")
-    connections.connections_info["default"] = {
-        "ENGINE": WHOOSH_ENGINE,
-        "PATH": str(path),
-        "INCLUDE_SPELLING": True,
-    }
+    connections.connections_info["default"] = {"ENGINE": WHOOSH_ENGINE, "PATH": str(path)}
     connections.reload("default")
     return path
 

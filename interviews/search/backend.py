@@ -30,11 +30,14 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         return content_field_name, schema
 
     def search(self, query_string, spelling_query=None, **kwargs):
-        results = super().search(query_string, spelling_query=spelling_query, **kwargs)
-        # Haystack skips the suggestion exactly when it matters: when nothing matched.
-        if self.include_spelling and not results.get("hits") and query_string:
-            suggestion = self.create_spelling_suggestion(spelling_query or query_string)
-            results["spelling_suggestion"] = suggestion
+        """Spelling is suggested only when nothing matched, and only for the words asked for.
+
+        Haystack's Whoosh backend either suggests on every search (seconds each, on a large
+        vocabulary) or, with hits at zero, not at all: the opposite of what "did you mean" needs.
+        """
+        results = super().search(query_string, **kwargs)
+        if spelling_query and not results.get("hits"):
+            results["spelling_suggestion"] = self.create_spelling_suggestion(spelling_query)
         return results
 
     def _process_results(self, raw_page, highlight=False, query_string="", **kwargs):
