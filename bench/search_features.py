@@ -42,6 +42,7 @@ def setup(archive_dir: Path) -> None:
     os.environ.setdefault("SEARCH_URL", f"whoosh://{archive_dir / 'whoosh'}")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
     os.environ.setdefault("LOG_LEVEL", "WARNING")
+    os.environ.setdefault("DJANGO_DEBUG", "false")
     sys.path.insert(0, str(ROOT))
     import django
 
@@ -116,11 +117,12 @@ def parsing_date(text: str):
 def measure(repeat: int) -> None:
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
+    from django.test.utils import CaptureQueriesContext, setup_test_environment
     from haystack import connections
 
     from interviews.models import Segment, Speaker, Turn
 
+    setup_test_environment()  # so that the test client keeps each page's context
     backend = connections["default"].get_backend()
     searches = {"n": 0}
     original = backend.search

@@ -52,6 +52,7 @@ MAX_PER_PAGE = 100
 FACET_VALUES_SHOWN = 10
 GROUP_SIZE = 50
 PEOPLE_SHOWN = 5
+SPELLED_WORDS = 6
 
 # Query-language field -> index field (each faceted, with a whole-value `_exact` companion).
 INDEX_FIELDS = {
@@ -535,7 +536,8 @@ def quote_search(
             unit = bucket_unit(*bounds)
             first = bucket_starts(*bounds, unit)[0]  # buckets start on a year's or month's first
             sqs = sqs.date_facet("date", first, bucket_after(bounds[1], unit), gap_by=unit)
-    words = [w for w in query.words if _tokens(w)]
+    # The suggester's cost grows with every word: a handful is all "did you mean" respells.
+    words = [w for w in query.words if _tokens(w)][:SPELLED_WORDS]
     if words:
         sqs = sqs.set_spelling_query(" ".join(words))
 
