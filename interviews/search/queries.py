@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import reduce
 
 from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet
+from django.urls import reverse
 from haystack.inputs import Exact
 from haystack.query import SQ, SearchQuerySet
 
@@ -53,6 +54,7 @@ FACET_VALUES_SHOWN = 10
 GROUP_SIZE = 50
 PEOPLE_SHOWN = 5
 SPELLED_WORDS = 6
+SPELLED_WORD_LENGTH = 30
 
 # Query-language field -> index field (each faceted, with a whole-value `_exact` companion).
 INDEX_FIELDS = {
@@ -113,7 +115,7 @@ class Person:
 
     @property
     def url(self) -> str:
-        return Speaker(slug=self.slug).get_absolute_url()
+        return reverse("interviews:speaker", args=[self.slug])
 
 
 @dataclass(frozen=True)
@@ -536,8 +538,10 @@ def quote_search(
             unit = bucket_unit(*bounds)
             first = bucket_starts(*bounds, unit)[0]  # buckets start on a year's or month's first
             sqs = sqs.date_facet("date", first, bucket_after(bounds[1], unit), gap_by=unit)
-    # The suggester's cost grows with every word: a handful is all "did you mean" respells.
-    words = [w for w in query.words if _tokens(w)][:SPELLED_WORDS]
+    # The suggester's cost grows with every word and its length: "did you mean" respells a
+    # handful of words of ordinary length (a 500-letter "word" took it seconds).
+    words = [w for w in query.words if _tokens(w) and len(w) <= SPELLED_WORD_LENGTH]
+    words = words[:SPELLED_WORDS]
     if words:
         sqs = sqs.set_spelling_query(" ".join(words))
 
