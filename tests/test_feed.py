@@ -37,7 +37,7 @@ def test_a_search_has_an_atom_feed_of_its_newest_matches(client):
 
 def test_transcript_text_in_the_feed_is_text_not_markup(client):
     segment = SegmentFactory()
-    TurnFactory(segment=segment, text='The gang <script>alert("x")</script> said.\x0b\x00')
+    TurnFactory(segment=segment, text='The gang <script>alert("x")</script> said.\x0b\x1b')
     index_segments(segment)
 
     root = feed(client, "gang")
