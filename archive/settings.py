@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",
     "haystack",
     "interviews",
 ]
@@ -86,6 +87,8 @@ HAYSTACK_CONNECTIONS = search_connections(env_str("SEARCH_URL", f"whoosh://{VAR_
 # Ingest and editing index explicitly after their transaction commits (interviews.services).
 HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
 HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
+# The most hits a CSV or JSON export of a search holds (the page says when a search has more).
+SEARCH_EXPORT_MAX_HITS = env_int("SEARCH_EXPORT_MAX_HITS", 10_000)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,12 +1,17 @@
 from django.urls import path
 
 from interviews import views
+from interviews.feeds import SearchFeed
 
 app_name = "interviews"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
+    path("search/quotes.csv", views.search_export, {"format": "csv"}, name="search_csv"),
+    path("search/quotes.json", views.search_export, {"format": "json"}, name="search_json"),
+    path("search/feed/", SearchFeed(), name="search_feed"),
+    path("search/speakers.json", views.speaker_suggestions, name="speaker_suggest"),
     path(
         "segments/<int:year>/<str:month>/<str:day>/<slug:slug>/",
         views.segment_detail,

@@ -1,8 +1,24 @@
+from urllib.parse import urlencode
+
+from django.conf import settings
 from django.core.paginator import Paginator
+from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from interviews.models import Program, Segment, Speaker, Topic, Turn
-from interviews.search.queries import quote_page
+from interviews.search.exports import export_csv, export_json
+from interviews.search.queries import (
+    SORT_LABELS,
+    appearance_timeline,
+    frequent_speakers,
+    query_with_filters,
+    quote_export,
+    quote_search,
+    speaker_suggest,
+)
+from interviews.search.query import FILTER_FIELDS, Filter, ParsedQuery
+from interviews.search.timeline import timeline_chart
+from interviews.templatetags.archive import search_url
 
 
 def home(request):
@@ -11,9 +27,66 @@ def home(request):
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()
-    page = quote_page(query, request.GET.get("page")) if query else None
-    return render(request, "interviews/search.html", {"query": query, "page": page})
+    params = request.GET
+    if any(params.get(name) for name in FILTER_FIELDS):
+        # A form's filter box or "search within": fold it into the query's own text.
+        q = query_with_filters(params.get("q", ""), params)
+        return redirect(search_url(q, sort=params.get("sort", ""), group=params.get("group", "")))
+    group = "speaker" if params.get("group") == "speaker" else ""
+    exact = "1" if params.get("exact") == "1" else ""
+    results = quote_search(
+        q=params.get("q", ""),
+        sort=params.get("sort", "relevance"),
+        page=params.get("page"),
+        exact_facets=bool(exact),
+        group=bool(group),
+    )
+    sort = "" if results.sort == "relevance" else results.sort
+    params_kept = {"q": results.q, "sort": sort, "group": group, "exact": exact}
+    context = {
+        "results": results,
+        "page": Paginator(range(results.count), results.per_page).get_page(results.page),
+        "params": urlencode({k: v for k, v in params_kept.items() if v}),
+        "query": results.q,
+        "group": group,
+        "exact": exact,
+        "sorts": SORT_LABELS,
+        "chart": timeline_chart(results.timeline, results.timeline_unit, base=results.query),
+        "export_limit": settings.SEARCH_EXPORT_MAX_HITS,
+    }
+    return render(request, "interviews/search.html", context)
+
+
+def search_export(request, format):
+    q = request.GET.get("q", "")
+    export = quote_export(
+        q=q, sort=request.GET.get("sort", "relevance"), limit=settings.SEARCH_EXPORT_MAX_HITS
+    )
+    if export.query.is_empty:
+        return HttpResponse(
+            "Nothing to export: the search is empty. Search first, then export its hits.",
+            status=400,
+            content_type="text/plain; charset=utf-8",
+        )
+    writer, content_type = {
+        "csv": (export_csv, "text/csv; charset=utf-8"),
+        "json": (export_json, "application/json"),
+    }[format]
+    response = StreamingHttpResponse(
+        writer(export, absolute=request.build_absolute_uri), content_type=content_type
+    )
+    response["Content-Disposition"] = f'attachment; filename="quotes.{format}"'
+    response["X-Total-Count"] = str(export.count)
+    if export.truncated:
+        response["X-Export-Truncated"] = f"first {export.limit} of {export.count} hits"
+    return response
+
+
+def speaker_suggestions(request):
+    people = speaker_suggest(term=request.GET.get("term", "")[:100])
+    return JsonResponse(
+        {"speakers": [{"name": p.name, "affiliation": p.affiliation, "url": p.url} for p in people]}
+    )
 
 
 def segment_detail(request, slug, year=None, month=None, day=None):
@@ -36,18 +109,33 @@ def speaker_detail(request, slug):
     speaker = get_object_or_404(Speaker, slug=slug)
     quotes = Turn.objects.published().by_speaker(speaker).newest_first().for_display()
     page = Paginator(quotes, 20).get_page(request.GET.get("page"))
-    return render(request, "interviews/speaker_detail.html", {"speaker": speaker, "page": page})
+    buckets, unit = appearance_timeline(speaker=speaker)
+    base = ParsedQuery(filters=(Filter("speaker", speaker.name),))
+    context = {
+        "speaker": speaker,
+        "page": page,
+        "chart": timeline_chart(buckets, unit, base=base),
+    }
+    return render(request, "interviews/speaker_detail.html", context)
 
 
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
     segments = topic.segments.published().newest_first().select_related("program")
-    return render(request, "interviews/topic_detail.html", {"topic": topic, "segments": segments})
+    context = {
+        "topic": topic,
+        "page": Paginator(segments, 30).get_page(request.GET.get("page")),
+        "speakers": frequent_speakers(Turn.objects.filter(segment__topics=topic)),
+    }
+    return render(request, "interviews/topic_detail.html", context)
 
 
 def program_detail(request, slug):
     program = get_object_or_404(Program, slug=slug)
-    segments = program.segments.published().newest_first()
-    return render(
-        request, "interviews/program_detail.html", {"program": program, "segments": segments}
-    )
+    segments = program.segments.published().newest_first().select_related("program")
+    context = {
+        "program": program,
+        "page": Paginator(segments, 30).get_page(request.GET.get("page")),
+        "speakers": frequent_speakers(Turn.objects.filter(segment__program=program)),
+    }
+    return render(request, "interviews/program_detail.html", context)

@@ -63,3 +63,11 @@ class TurnFactory(factory.django.DjangoModelFactory):
     text = factory.Faker("paragraph")
     attribution = Turn.Attribution.LABEL
     confidence = 1.0
+
+
+def index_segments(*segments: Segment) -> None:
+    """Put the segments' turns in the search index, as publishing does after its commit."""
+    from interviews.services.indexing import segment_index_sync
+
+    for segment in segments:
+        segment_index_sync(segment_id=segment.pk)

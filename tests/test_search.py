@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from interviews.search.queries import quote_page
+from interviews.search.queries import quote_search
 from interviews.services.indexing import segment_index_sync
 from tests.factories import SegmentFactory, TurnFactory
 
@@ -9,12 +9,12 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_word_from_the_seed_finds_the_turn_that_says_it(seed_segment):
-    page = quote_page("ghanima", 1)
+    results = quote_search(q="ghanima")
 
-    assert page.paginator.count == 1
-    hit = page.object_list[0]
+    assert results.count == 1
+    hit = results.hits[0]
     assert hit.turn.speaker.name == "Rukmini Callimachi"
-    assert "<mark>ghanima</mark>" in hit.highlighted.lower()
+    assert "<mark>ghanima</mark>" in hit.snippet.lower()
 
 
 def test_the_search_page_links_each_hit_to_its_turn_in_context(client, seed_segment):
@@ -28,15 +28,15 @@ def test_the_search_page_links_each_hit_to_its_turn_in_context(client, seed_segm
 
 
 def test_stemmed_words_match_other_forms(seed_segment):
-    assert quote_page("recruiting", 1).paginator.count >= 1
-    assert any("recruits" in hit.turn.text for hit in quote_page("recruit", 1).object_list)
+    assert quote_search(q="recruiting").count >= 1
+    assert any("recruits" in hit.turn.text for hit in quote_search(q="recruit").hits)
 
 
 def test_an_exact_phrase_matches_only_those_words_in_order(seed_segment):
-    texts = [hit.turn.text for hit in quote_page('"super gang"', 1).object_list]
+    texts = [hit.turn.text for hit in quote_search(q='"super gang"').hits]
 
     assert texts and all("super gang" in text for text in texts)
-    assert quote_page('"gang super"', 1).paginator.count == 0
+    assert quote_search(q='"gang super"').count == 0
 
 
 def test_draft_segments_are_not_searchable(django_capture_on_commit_callbacks):
@@ -44,20 +44,20 @@ def test_draft_segments_are_not_searchable(django_capture_on_commit_callbacks):
     TurnFactory(segment=segment, text="A confidential xylophone remark.")
     segment_index_sync(segment_id=segment.pk)
 
-    assert quote_page("xylophone", 1).paginator.count == 0
+    assert quote_search(q="xylophone").count == 0
 
 
 def test_unpublishing_removes_a_segments_turns_from_the_index():
     segment = SegmentFactory()
     TurnFactory(segment=segment, text="The marmalade question.")
     segment_index_sync(segment_id=segment.pk)
-    assert quote_page("marmalade", 1).paginator.count == 1
+    assert quote_search(q="marmalade").count == 1
 
     segment.status = "draft"
     segment.save()
     segment_index_sync(segment_id=segment.pk)
 
-    assert quote_page("marmalade", 1).paginator.count == 0
+    assert quote_search(q="marmalade").count == 0
 
 
 def test_deleted_turns_leave_the_index_on_the_next_sync():
@@ -68,7 +68,7 @@ def test_deleted_turns_leave_the_index_on_the_next_sync():
     turn.delete()
     segment_index_sync(segment_id=segment.pk)
 
-    assert quote_page("zeppelin", 1).paginator.count == 0
+    assert quote_search(q="zeppelin").count == 0
 
 
 @pytest.mark.parametrize("query", ['"unbalanced', "AND", "((", "*", "speaker:", "-", "x" * 5000])

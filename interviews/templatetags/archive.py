@@ -1,0 +1,47 @@
+"""Template helpers for links into search and for citing a quote."""
+
+from urllib.parse import urlencode
+
+from django import template
+from django.urls import reverse
+
+from interviews.citations import turn_citation
+from interviews.models import Turn
+from interviews.search.query import Filter, ParsedQuery
+
+register = template.Library()
+
+
+@register.simple_tag
+def search_url(q: str = "", *, sort: str = "", group: str = "", page=None, exact: str = "") -> str:
+    """A bookmarkable search URL; parameters at their default are left out."""
+    params = {"q": q}
+    if sort and sort != "relevance":
+        params["sort"] = sort
+    if group:
+        params["group"] = group
+    if exact:
+        params["exact"] = exact
+    if page and str(page) != "1":
+        params["page"] = page
+    return f"{reverse('interviews:search')}?{urlencode(params)}"
+
+
+@register.simple_tag(takes_context=True)
+def citation(context, turn: Turn) -> str:
+    """The attribution for `turn`, with an absolute link to it."""
+    request = context.get("request")
+    url = turn.get_absolute_url()
+    return turn_citation(turn, url=request.build_absolute_uri(url) if request else url)
+
+
+@register.filter
+def without(query: ParsedQuery, removed: Filter) -> str:
+    """The canonical query with one filter taken out (a chip's remove link)."""
+    return query.without(removed).canonical()
+
+
+@register.filter
+def passages(snippet: str) -> list[str]:
+    """A highlighted snippet split at its paragraph breaks (still the engine's escaped HTML)."""
+    return [part for part in snippet.split("\n\n") if part.strip()]

@@ -1,0 +1,92 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import (
+    AppearanceFactory,
+    SegmentFactory,
+    SpeakerFactory,
+    TopicFactory,
+    TurnFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_topic_page_lists_its_segments_and_who_speaks_most(client):
+    topic = TopicFactory(name="Terrorism", slug="terrorism")
+    segment = SegmentFactory(title="Super gangs")
+    segment.topics.add(topic)
+    talker = SpeakerFactory(name="Peter Neumann")
+    TurnFactory.create_batch(3, segment=segment, speaker=talker)
+    TurnFactory(segment=segment, speaker=SpeakerFactory(name="Quiet Person"))
+
+    html = client.get(topic.get_absolute_url()).content.decode()
+
+    assert "Super gangs" in html
+    assert html.index("Peter Neumann") < html.index("Quiet Person")
+    assert "3 turns" in html
+    assert 'name="topic" value="Terrorism"' in html
+
+
+def test_a_program_page_lists_its_segments_and_who_speaks_most_in_published_ones(client):
+    segment = SegmentFactory(title="Aired")
+    TurnFactory(segment=segment, speaker=SpeakerFactory(name="Aired Speaker"))
+    draft = SegmentFactory(program=segment.program, title="Unaired", status="draft")
+    TurnFactory(segment=draft, speaker=SpeakerFactory(name="Draft Speaker"))
+
+    html = client.get(segment.program.get_absolute_url()).content.decode()
+
+    assert "Aired Speaker" in html
+    assert "Draft Speaker" not in html
+    assert "Unaired" not in html
+
+
+def test_a_segment_page_shows_its_topics_and_searches_within_itself(client):
+    segment = SegmentFactory()
+    segment.topics.add(TopicFactory(name="Europe"))
+
+    html = client.get(segment.get_absolute_url()).content.decode()
+
+    assert 'href="/topics/europe/"' in html
+    assert f'name="segment" value="{segment.slug}"' in html
+
+
+def test_searching_within_a_speaker_folds_the_speaker_into_the_query(client):
+    response = client.get(reverse("interviews:search"), {"q": "gang", "speaker": "Peter Neumann"})
+
+    assert response["Location"] == "/search/?q=gang+speaker%3A%22Peter+Neumann%22"
+
+
+def test_a_speaker_page_charts_their_appearances_with_bars_that_search_them(client):
+    speaker = SpeakerFactory(name="Peter Neumann")
+    for year in (2012, 2012, 2016):
+        AppearanceFactory(speaker=speaker, segment__air_date=datetime.date(year, 1, 5))
+    AppearanceFactory(
+        speaker=speaker, segment__air_date=datetime.date(2014, 1, 5), segment__status="draft"
+    )
+
+    html = client.get(speaker.get_absolute_url()).content.decode()
+
+    assert "Appearances per year" in html
+    assert 'aria-label="2012: 2 matches"' in html
+    assert 'aria-label="2014: 0 matches"' in html
+    assert "/search/?q=speaker%3A%22Peter+Neumann%22+date%3A2016" in html
+
+
+def test_speaker_autocomplete_suggests_published_speakers_by_any_part_of_their_name(client):
+    TurnFactory(speaker=SpeakerFactory(name="Peter Neumann", key="peter neumann"))
+    TurnFactory(speaker=SpeakerFactory(name="Petra Costa", key="petra costa"))
+    TurnFactory(
+        speaker=SpeakerFactory(name="Peter Hidden", key="peter hidden"), segment__status="draft"
+    )
+
+    by_first = client.get(reverse("interviews:speaker_suggest"), {"term": "pet"}).json()
+    by_last = client.get(reverse("interviews:speaker_suggest"), {"term": "neum"}).json()
+
+    assert [s["name"] for s in by_first["speakers"]] == ["Peter Neumann", "Petra Costa"]
+    assert [s["name"] for s in by_last["speakers"]] == ["Peter Neumann"]
+    assert client.get(reverse("interviews:speaker_suggest"), {"term": ""}).json() == {
+        "speakers": []
+    }

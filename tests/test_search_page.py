@@ -1,0 +1,204 @@
+import datetime
+import html
+import re
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import (
+    AppearanceFactory,
+    SegmentFactory,
+    SpeakerFactory,
+    TurnFactory,
+    index_segments,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def archive():
+    neumann = SpeakerFactory(name="Peter Neumann", key="peter neumann", slug="peter-neumann")
+    host = SpeakerFactory(name="William Brangham", key="william brangham", slug="brangham")
+    segments = []
+    for year in (2012, 2014, 2016):
+        segment = SegmentFactory(air_date=datetime.date(year, 5, 1), title=f"Gangs in {year}")
+        AppearanceFactory(segment=segment, speaker=neumann, affiliation="ICSR")
+        TurnFactory(segment=segment, speaker=neumann, text=f"The gang recruits ({year}).")
+        TurnFactory(segment=segment, speaker=host, role="host", text="Why the gang?")
+        segments.append(segment)
+    index_segments(*segments)
+    return {"neumann": neumann, "segments": segments}
+
+
+def page(client, **params):
+    response = client.get(reverse("interviews:search"), params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def hrefs(content: str) -> list[str]:
+    return [html.unescape(h) for h in re.findall(r'href="([^"]+)"', content)]
+
+
+def test_filters_show_as_chips_that_each_remove_themselves(client, archive):
+    content = page(client, q='gang speaker:"Peter Neumann" date:2014..2016')
+
+    assert "Speaker: Peter Neumann" in content
+    assert "Date: 2014 to 2016" in content
+    assert "/search/?q=gang+date%3A2014..2016" in hrefs(content)
+    assert "/search/?q=gang+speaker%3A%22Peter+Neumann%22" in hrefs(content)
+
+
+def test_the_box_shows_the_query_as_the_archive_reads_it(client, archive):
+    content = page(client, q="NOT  isis   gang speaker:neumann")
+
+    assert 'value="-isis gang speaker:&quot;Peter Neumann&quot;"' in content
+
+
+def test_notices_explain_how_an_odd_query_was_read(client, archive):
+    content = page(client, q='"super gang')
+
+    assert "A quote was left open; it was closed at the end." in content
+
+
+def test_facets_show_counts_and_link_to_the_narrowed_search(client, archive):
+    content = page(client, q="gang")
+
+    assert re.search(r"Peter Neumann</a>\s*<span class=\"facet__count\">3</span>", content)
+    assert "/search/?q=gang+speaker%3A%22Peter+Neumann%22" in hrefs(content)
+
+
+def test_the_timeline_is_an_accessible_svg_whose_bars_narrow_the_dates(client, archive):
+    content = page(client, q="gang")
+
+    assert '<svg class="timeline__chart"' in content
+    assert 'role="img"' in content
+    assert 'aria-label="2014: 2 matches"' in content
+    assert "/search/?q=gang+date%3A2014" in hrefs(content)
+
+
+def test_a_misspelled_search_offers_what_was_meant(client, archive):
+    content = page(client, q="gnag")
+
+    assert "Did you mean" in content
+    assert "/search/?q=gang" in hrefs(content)
+
+
+def test_people_named_like_the_query_are_listed_above_the_quotes(client, archive):
+    content = page(client, q="neumann")
+
+    assert content.index('href="/speakers/peter-neumann/"') < content.index('class="results"')
+
+
+def test_grouping_by_speaker_ranks_who_said_it_most(client, archive):
+    content = page(client, q="gang", group="speaker")
+
+    assert "Who said it most" in content
+    assert content.index("Peter Neumann") < content.index("William Brangham")
+    assert "/search/?q=gang+speaker%3A%22William+Brangham%22" in hrefs(content)
+
+
+def test_sort_and_group_links_keep_the_query(client, archive):
+    content = page(client, q="gang")
+
+    assert "/search/?q=gang&sort=newest" in hrefs(content)
+    assert "/search/?q=gang&group=speaker" in hrefs(content)
+
+
+def test_pagination_keeps_the_query_and_sort(client, archive):
+    for i in range(25):
+        TurnFactory(segment=archive["segments"][0], text=f"Another gang remark {i}.")
+    index_segments(archive["segments"][0])
+
+    content = page(client, q="gang", sort="oldest")
+
+    assert "?q=gang&sort=oldest&page=2" in hrefs(content)
+    assert "Page 1 of 2" in content
+
+
+def test_a_filter_typed_in_a_box_joins_the_query_in_a_bookmarkable_url(client, archive):
+    response = client.get(reverse("interviews:search"), {"q": "gang", "speaker": "Neumann"})
+
+    assert response.status_code == 302
+    assert response["Location"] == "/search/?q=gang+speaker%3ANeumann"
+
+
+def test_a_hit_shows_speaker_affiliation_role_segment_program_date_and_permalink(client, archive):
+    turn = archive["segments"][1].turns.get(speaker=archive["neumann"])
+
+    content = page(client, q='"recruits (2014)"')
+
+    for shown in ["Peter Neumann", "ICSR", "Guest", "Gangs in 2014", "1 May 2014"]:
+        assert shown in content
+    assert turn.segment.program.name in content
+    assert turn.get_absolute_url() in hrefs(content)
+
+
+def test_every_hit_carries_a_citation_readable_without_javascript(client, archive):
+    turn = archive["segments"][2].turns.get(speaker=archive["neumann"])
+
+    content = page(client, q='"recruits (2016)"')
+
+    citation = (
+        f"Peter Neumann (ICSR), “Gangs in 2016”, {turn.segment.program.name}, 1 May 2016. "
+        f"http://testserver{turn.get_absolute_url()}"
+    )
+    assert html.escape(citation, quote=False) in content
+    assert "Copy citation" in content
+
+
+def test_transcript_text_in_a_hit_is_escaped(client, archive):
+    segment = SegmentFactory()
+    TurnFactory(segment=segment, text='The gang said <script>alert("x")</script> & left.')
+    index_segments(segment)
+
+    content = page(client, q="gang alert")
+
+    assert "<script>alert" not in content
+    assert "&lt;script&gt;" in content
+
+
+def test_exports_and_feed_are_offered_with_the_cap_stated(client, archive, settings):
+    settings.SEARCH_EXPORT_MAX_HITS = 2
+
+    content = page(client, q="gang")
+
+    assert "/search/quotes.csv?q=gang" in hrefs(content)
+    assert "/search/feed/?q=gang" in hrefs(content)
+    assert "the first 2 of 6: exports stop at 2" in content
+
+
+@pytest.mark.parametrize(
+    "q", ['"unbalanced', "AND", "((", "*", "speaker:", "-", "date:2016-99", "x" * 10_000]
+)
+def test_no_query_ever_breaks_the_page(client, archive, q):
+    page(client, q=q, sort="sideways", page="-3", group="nonsense")
+
+
+def test_estimated_facet_counts_are_marked_with_exact_counts_one_click_away(
+    client, archive, monkeypatch
+):
+    from haystack.query import SearchQuerySet
+
+    asked = []
+    facet, facet_counts = SearchQuerySet.facet, SearchQuerySet.facet_counts
+
+    def recording_facet(self, field, **options):
+        asked.append((field, options))
+        return facet(self, field, **options)
+
+    def estimating(self):
+        counts = facet_counts(self)
+        return counts | {"approximate": [] if asked[-1][1] else ["speaker"]}
+
+    monkeypatch.setattr(SearchQuerySet, "facet", recording_facet)
+    monkeypatch.setattr(SearchQuerySet, "facet_counts", estimating)
+
+    estimated = page(client, q="gang")
+    exact = page(client, q="gang", exact="1")
+
+    assert 'title="Estimated from a sample of the matches"' in estimated
+    assert "/search/?q=gang&exact=1" in hrefs(estimated)
+    assert ("speaker", {"exact": True}) in asked
+    assert "Estimated from a sample" not in exact
