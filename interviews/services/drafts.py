@@ -96,6 +96,19 @@ def draft_speaker_add(
     return name
 
 
+def draft_speaker_update(draft: TranscriptDraft, *, name: str, role: str, affiliation: str) -> None:
+    """Set a speaker's role and affiliation in this transcript; their turns take the role."""
+    speaker = draft.transcript.speaker(name)
+    if speaker is None:
+        raise DraftError(f"{name} is not one of this transcript's speakers.")
+    if role not in Role.values:
+        raise DraftError(f"{role!r} is not a role.")
+    speaker.role, speaker.affiliation = role, " ".join(affiliation.split())
+    for turn in draft.transcript.turns:
+        if turn.speaker == name:
+            turn.role = role
+
+
 def draft_speaker_assign(draft: TranscriptDraft, *, turn: int, name: str | None) -> None:
     """Give turn `turn` (0-based) to the speaker `name`, or to nobody named when None."""
     target = draft.turn(turn)
