@@ -1,7 +1,7 @@
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 
-from interviews.models import Program, Segment, Speaker, Topic, Turn
+from interviews.models import Program, Segment, Speaker, SpeakerRedirect, Topic, Turn
 from interviews.search.queries import quote_page
 
 
@@ -33,7 +33,11 @@ def segment_detail(request, slug, year=None, month=None, day=None):
 
 
 def speaker_detail(request, slug):
-    speaker = get_object_or_404(Speaker, slug=slug)
+    speaker = Speaker.objects.filter(slug=slug).first()
+    if speaker is None:
+        # A merged or renamed speaker's old address: links never break.
+        moved = get_object_or_404(SpeakerRedirect.objects.select_related("speaker"), old_slug=slug)
+        return redirect(moved.speaker, permanent=True)
     quotes = Turn.objects.published().by_speaker(speaker).newest_first().for_display()
     page = Paginator(quotes, 20).get_page(request.GET.get("page"))
     return render(request, "interviews/speaker_detail.html", {"speaker": speaker, "page": page})
