@@ -7,6 +7,7 @@ records it in the segment's history and re-syncs the search index once the chang
 from django.contrib import admin, messages
 from django.contrib.admin.utils import construct_change_message
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -125,6 +126,7 @@ class SegmentAdmin(admin.ModelAdmin):
     readonly_fields = ["status", "content_hash", "source_format", "created", "modified"]
     inlines = [AppearanceInline, TurnInline]
     actions = ["publish_selected", "unpublish_selected"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     change_form_template = "admin/interviews/segment/change_form.html"
     object_history_template = "admin/interviews/segment/object_history.html"
 

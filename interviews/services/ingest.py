@@ -193,9 +193,9 @@ def segment_ingest(
         action=SegmentEvent.Action.INGESTED,
         user=user,
         message=(
-            f"Added as {segment.get_status_display().lower()}: {len(transcript.turns)} turns, "
-            f"{len(transcript.speakers)} speakers"
-            + (f", {corrected} turns corrected in the preview." if corrected else ".")
+            f"Added as {segment.get_status_display().lower()}: {len(transcript.turns)} turns by "
+            f"{len(transcript.speakers)} named speakers"
+            + (f", {corrected} corrected in the preview." if corrected else ".")
         ),
     )
     transaction.on_commit(lambda: segment_index_sync(segment_id=segment.pk))
