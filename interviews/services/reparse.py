@@ -189,7 +189,7 @@ def segment_reparse(*, segment: Segment, user: AbstractBaseUser | None = None) -
         user=user,
         message=(
             f"{len(old_turns)} turns before, {len(transcript.turns)} after; "
-            f"{kept} editor corrections kept"
+            f"{kept} of the editor's corrections kept"
             + (f", {lost} lost because their text changed." if lost else ".")
         ),
     )
