@@ -11,7 +11,7 @@ import uuid
 from django.contrib import messages
 from django.contrib.admin import ModelAdmin
 from django.core.exceptions import PermissionDenied
-from django.db import DatabaseError
+from django.db import DatabaseError, transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -224,17 +224,20 @@ def _save(
     data = details.cleaned_data
     draft.transcript.title, draft.transcript.summary = data["title"], data["summary"]
     try:
-        result = segment_ingest(
-            transcript=draft.transcript,
-            raw_text=draft.raw_text,
-            status=Segment.Status.PUBLISHED if publish else Segment.Status.DRAFT,
-            program=program_get_or_create(name=data["program"]) if data["program"] else None,
-            topics=[topic_get_or_create(name=name) for name in details.topic_names()],
-            air_date=data["air_date"],
-            source_url=data["source_url"],
-            edited=draft.edited,
-            user=request.user,
-        )
+        # The program and topics are created in the same transaction as the segment: a failure
+        # leaves none of them behind.
+        with transaction.atomic():
+            result = segment_ingest(
+                transcript=draft.transcript,
+                raw_text=draft.raw_text,
+                status=Segment.Status.PUBLISHED if publish else Segment.Status.DRAFT,
+                program=program_get_or_create(name=data["program"]) if data["program"] else None,
+                topics=[topic_get_or_create(name=name) for name in details.topic_names()],
+                air_date=data["air_date"],
+                source_url=data["source_url"],
+                edited=draft.edited,
+                user=request.user,
+            )
     except DatabaseError:
         messages.error(
             request, "The transcript could not be saved; nothing was written. Try again."

@@ -1,9 +1,10 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import DatabaseError
 from django.urls import reverse
 from haystack.query import SearchQuerySet
 
-from interviews.models import Segment, SegmentEvent, Turn
+from interviews.models import Program, Segment, SegmentEvent, Topic, Turn
 from tests.conftest import SEED_PATH
 
 pytestmark = pytest.mark.django_db
@@ -141,3 +142,20 @@ def test_a_preview_cannot_be_saved_twice(editor_client):
 
     assert "That preview has expired or was already saved." in response.content.decode()
     assert Segment.objects.count() == 1
+
+
+def test_a_failure_while_saving_leaves_nothing_behind_and_says_so(editor_client, monkeypatch):
+    url = preview_url(editor_client.post(ADD, {"text": SEED_TEXT}))
+
+    def fail(*args, **kwargs):
+        raise DatabaseError("disk full")
+
+    monkeypatch.setattr(Turn.objects, "bulk_create", fail)
+    response = editor_client.post(
+        url, {"action": "publish", "title": "T", "program": "New program", "topics": "New topic"}
+    )
+
+    assert response.status_code == 200
+    assert "could not be saved; nothing was written" in response.content.decode()
+    assert not Segment.objects.exists()
+    assert not Program.objects.exists() and not Topic.objects.exists()

@@ -48,7 +48,9 @@ def test_an_editor_fixes_a_speaker_publishes_and_finds_the_quote(live_server, pa
     turn.get_by_label("Speaker", exact=True).select_option("William Brangham")
     turn.get_by_role("button", name="Set speaker").click()
 
-    expect(page.locator(".messagelist")).to_contain_text("Turn 16 is now spoken by William Brangham")
+    expect(page.locator(".messagelist")).to_contain_text(
+        "Turn 16 is now spoken by William Brangham"
+    )
     fixed = page.locator(".preview-turn", has=page.locator("#turn-16"))
     expect(fixed.locator(".turn__name")).to_have_text("William Brangham")
     expect(fixed).not_to_have_class("preview-turn preview-turn--check")
