@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
 from django.views.decorators.http import require_POST
 
 from interviews import admin_views
@@ -180,14 +180,6 @@ class SegmentAdmin(admin.ModelAdmin):
         return HttpResponseRedirect(reverse("admin:interviews_segment_change", args=[segment.pk]))
 
     @staticmethod
-    def _published_message(segment: Segment):
-        return format_html(
-            '“{}” is published and searchable. <a href="{}">See it on the site</a>.',
-            segment.title,
-            segment.get_absolute_url(),
-        )
-
-    @staticmethod
     def _unpublished_message(segment: Segment) -> str:
         return f"“{segment.title}” is a draft again: off the site and out of search."
 
@@ -198,7 +190,7 @@ class SegmentAdmin(admin.ModelAdmin):
     def publish_view(self, request, pk):
         segment = self._segment_for_change(request, pk)
         if segment_publish(segment=segment, user=request.user):
-            messages.success(request, self._published_message(segment))
+            messages.success(request, admin_views.published_message(segment))
         else:
             messages.info(request, self._already_message(segment))
         return self._back_to(segment)

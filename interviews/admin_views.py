@@ -251,20 +251,22 @@ def _save(
             format_html("This transcript is already in the archive, as “{}”.", segment.title),
         )
     elif publish:
-        messages.success(
-            request,
-            format_html(
-                '“{}” is published and searchable. <a href="{}">See it on the site</a>.',
-                segment.title,
-                segment.get_absolute_url(),
-            ),
-        )
+        messages.success(request, published_message(segment))
     else:
         messages.success(
             request,
             format_html("“{}” is saved as a draft: only editors can see it.", segment.title),
         )
     return HttpResponseRedirect(change_url)
+
+
+def published_message(segment: Segment) -> str:
+    """What an editor is told once a segment is public."""
+    return format_html(
+        '“{}” is published and searchable. <a href="{}">See it on the site</a>.',
+        segment.title,
+        segment.get_absolute_url(),
+    )
 
 
 def _preview_turns(draft: TranscriptDraft, *, title: str) -> list[dict]:
