@@ -3,7 +3,7 @@
     .venv/bin/python bench/editing.py [--transcripts 5] [--scan 400]
 
 Takes the longest of the first `--scan` Supreme Court arguments in ../shared/corpus/, writes each
-as a labelled transcript ("NAME: words"), and times, through the admin with Django's test client
+as the archive's JSON export, and times, through the admin with Django's test client
 (in a throwaway archive under a temporary directory): paste and parse, topic suggestions, the
 preview page, one speaker correction, publishing (write and index), re-parsing with that correction
 kept, and merging two of its speakers. Prints one line per transcript and the medians.
@@ -34,14 +34,25 @@ def longest_arguments(path: Path, scan: int, count: int) -> list[dict]:
         return heapq.nlargest(count, rows, key=lambda row: len(row["turns"]))
 
 
-def as_labelled_text(argument: dict) -> str:
-    """The argument as a labelled transcript, the way a court reporter would print it."""
-    lines = [argument["title"], ""]
-    for turn in argument["turns"]:
-        text = " ".join(turn["text"].split())
-        if text:
-            lines += [f"{turn['speaker'].upper()}: {text}", ""]
-    return "\n".join(lines)
+def as_export(argument: dict) -> str:
+    """The argument as the archive's JSON export, every tenth turn marked uncertain.
+
+    The JSON export is the one format of the parser's that holds such long transcripts whole
+    today; the uncertain turns give the preview its list of turns to check.
+    """
+    names = list(dict.fromkeys(turn["speaker"] for turn in argument["turns"]))
+    turns = [
+        {
+            "speaker": turn["speaker"],
+            "text": " ".join(turn["text"].split()),
+            "attribution": "inferred" if n % 10 == 9 else "label",
+            "confidence": 0.5 if n % 10 == 9 else 1.0,
+        }
+        for n, turn in enumerate(argument["turns"])
+        if turn["text"].strip()
+    ]
+    speakers = [{"name": name, "role": "guest"} for name in names]
+    return json.dumps({"title": argument["title"], "speakers": speakers, "turns": turns})
 
 
 def main() -> None:
@@ -81,7 +92,7 @@ def main() -> None:
     print(f"{'turns':>6} {'KB':>5} " + " ".join(f"{step:>8}" for step in STEPS) + "   (seconds)")
     timings: dict[str, list[float]] = {step: [] for step in STEPS}
     for argument in arguments:
-        text = as_labelled_text(argument)
+        text = as_export(argument)
         took: dict[str, float] = {}
 
         def timed(step, call, took=took):
@@ -110,10 +121,8 @@ def main() -> None:
         segment = Segment.objects.get(pk=int(saved["Location"].rstrip("/").split("/")[-2]))
         result = timed("reparse", lambda segment=segment: segment_reparse(segment=segment))
         assert result.corrections_kept == 1, result
-        speakers = [a.speaker for a in segment.appearances.select_related("speaker")[:2]]
-        timed(
-            "merge", lambda speakers=speakers: speaker_merge(keep=speakers[0], merged=speakers[1:])
-        )
+        keep, merged = (a.speaker for a in segment.appearances.select_related("speaker")[:2])
+        timed("merge", lambda keep=keep, merged=merged: speaker_merge(keep=keep, merged=[merged]))
 
         for step in STEPS:
             timings[step].append(took[step])

@@ -65,12 +65,16 @@ def _positions_by_text(where: list[tuple[int, int]]) -> dict[int, list[int]]:
 def _corrections(old_turns: list[Turn], new_words: list[str]) -> tuple[list[_Correction], int]:
     """The editor's turns whose words all survive, in order, in the new parse; and how many not."""
     old_words, old_where = _words([turn.text for turn in old_turns])
-    # Map each old word to the new word it is, where the two transcripts agree.
-    new_index: dict[int, int] = {}
-    matcher = SequenceMatcher(None, old_words, new_words, autojunk=False)
-    for block in matcher.get_matching_blocks():
-        for k in range(block.size):
-            new_index[block.a + k] = block.b + k
+    # Map each old word to the new word it is, where the two transcripts agree. Most re-parses
+    # change who speaks, not the words: then the map is the identity, without a diff (which
+    # takes seconds on a long argument).
+    if old_words == new_words:
+        new_index = dict(zip(range(len(old_words)), range(len(new_words)), strict=True))
+    else:
+        new_index = {}
+        for block in SequenceMatcher(None, old_words, new_words).get_matching_blocks():
+            for k in range(block.size):
+                new_index[block.a + k] = block.b + k
 
     ranges = _positions_by_text(old_where)
     kept, lost = [], 0
