@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from haystack.query import SearchQuerySet
 
 from interviews import parsing
 from interviews.models import SegmentEvent, Turn
@@ -152,3 +153,22 @@ def test_the_admin_button_reparses_reports_and_records_it(
     assert "16 turns before, 16 now; 1 of your corrections kept." in response.content.decode()
     event = segment.events.filter(action=SegmentEvent.Action.REPARSED).get()
     assert event.message == "16 turns before, 16 after; 1 of the editor's corrections kept."
+
+
+def test_reparsing_keeps_each_positions_turn_and_the_index_holds_exactly_the_turns(
+    draft, improved_parser, django_capture_on_commit_callbacks
+):
+    draft_turns_merge(draft, turn=14)
+    with django_capture_on_commit_callbacks(execute=True):
+        segment = store(draft)
+    ids_before = list(segment.turns.order_by("sequence").values_list("pk", flat=True))
+    improved_parser[14] = "Thank you, William."
+
+    with django_capture_on_commit_callbacks(execute=True):
+        result = segment_reparse(segment=segment)
+
+    ids_after = list(segment.turns.order_by("sequence").values_list("pk", flat=True))
+    assert (result.turns_before, result.turns_after, result.corrections_lost) == (15, 16, 1)
+    assert ids_after[:15] == ids_before
+    indexed = {int(pk) for (pk,) in SearchQuerySet().models(Turn).values_list("pk")}
+    assert indexed == set(ids_after)

@@ -9,6 +9,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import DatabaseError, transaction
+from django.utils import timezone
 
 from interviews import parsing
 from interviews.models import (
@@ -97,6 +98,19 @@ def _air_date(value: str | None) -> datetime.date | None:
         return None
 
 
+_TURN_CONTENT = [
+    "speaker",
+    "speaker_label",
+    "role",
+    "text",
+    "attribution",
+    "confidence",
+    "start_seconds",
+    "end_seconds",
+    "modified",
+]
+
+
 def segment_content_write(
     segment: Segment,
     transcript: parsing.Transcript,
@@ -104,7 +118,7 @@ def segment_content_write(
     edited: Sequence[bool] = (),
     speakers: Mapping[str, Speaker] | None = None,
 ) -> dict[str, Speaker]:
-    """Write the transcript's appearances and turns into `segment`, which holds no turns yet.
+    """Write the transcript's appearances and turns into `segment`, replacing any turns it has.
 
     `edited[i]` marks turn i as set by an editor (kept through later re-parses); `speakers` pins
     transcript names to particular speakers, so that a turn an editor gave to a speaker keeps that
@@ -126,7 +140,7 @@ def segment_content_write(
     def is_edited(index: int) -> bool:
         return index < len(edited) and bool(edited[index])
 
-    Turn.objects.bulk_create(
+    turns = [
         Turn(
             segment=segment,
             sequence=index + 1,
@@ -140,7 +154,17 @@ def segment_content_write(
             end_seconds=turn.end,
         )
         for index, turn in enumerate(transcript.turns)
-    )
+    ]
+    # Rewriting a segment (a re-parse) keeps each position's row: its index document is then
+    # updated in place rather than removed and added again.
+    previous = {turn.sequence: turn for turn in segment.turns.all()}
+    now = timezone.now()
+    for turn in turns:
+        if turn.sequence in previous:
+            turn.pk, turn.modified = previous[turn.sequence].pk, now
+    Turn.objects.bulk_update([t for t in turns if t.pk], fields=_TURN_CONTENT, batch_size=500)
+    Turn.objects.bulk_create([t for t in turns if not t.pk])
+    segment.turns.filter(sequence__gt=len(turns)).delete()
     return by_name
 
 

@@ -178,7 +178,6 @@ def segment_reparse(*, segment: Segment, user: AbstractBaseUser | None = None) -
     old_turns = list(locked.turns.select_related("speaker").order_by("sequence"))
     edited, pinned, kept, lost = corrections_reapply(transcript, old_turns)
 
-    locked.turns.all().delete()
     speakers = segment_content_write(locked, transcript, edited=edited, speakers=pinned)
     # Appearances (and the editor's changes to them) stay for everyone still in the transcript.
     speaking = set(locked.turns.exclude(speaker=None).values_list("speaker_id", flat=True))
