@@ -99,7 +99,7 @@ def _air_date(value: str | None) -> datetime.date | None:
 
 
 _TURN_CONTENT = [
-    "speaker",
+    "speaker_id",
     "speaker_label",
     "role",
     "text",
@@ -107,7 +107,6 @@ _TURN_CONTENT = [
     "confidence",
     "start_seconds",
     "end_seconds",
-    "modified",
 ]
 
 
@@ -155,14 +154,21 @@ def segment_content_write(
         )
         for index, turn in enumerate(transcript.turns)
     ]
-    # Rewriting a segment (a re-parse) keeps each position's row: its index document is then
-    # updated in place rather than removed and added again.
+    # Rewriting a segment (a re-parse) keeps each position's row, touching only those that change:
+    # their index documents are then updated in place rather than removed and added again.
     previous = {turn.sequence: turn for turn in segment.turns.all()}
     now = timezone.now()
     for turn in turns:
-        if turn.sequence in previous:
-            turn.pk, turn.modified = previous[turn.sequence].pk, now
-    Turn.objects.bulk_update([t for t in turns if t.pk], fields=_TURN_CONTENT, batch_size=500)
+        row = previous.get(turn.sequence)
+        if row is None:
+            continue
+        turn.pk = row.pk
+        changes = {
+            f: getattr(turn, f) for f in _TURN_CONTENT if getattr(turn, f) != getattr(row, f)
+        }
+        if changes:
+            # One plain UPDATE per changed row: bulk_update's CASE expressions take seconds here.
+            Turn.objects.filter(pk=row.pk).update(**changes, modified=now)
     Turn.objects.bulk_create([t for t in turns if not t.pk])
     segment.turns.filter(sequence__gt=len(turns)).delete()
     return by_name
