@@ -118,6 +118,10 @@ STORAGES = {
 
 # The largest transcript an editor may upload or an ingest may read.
 TRANSCRIPT_MAX_BYTES = env_int("TRANSCRIPT_MAX_BYTES", 20 * 1024 * 1024)
+# An editor may paste a transcript as large as an upload, and the preview of a long one posts
+# a few fields per turn: Django's defaults (2.5 MB, 1,000 fields) would refuse both.
+DATA_UPLOAD_MAX_MEMORY_SIZE = TRANSCRIPT_MAX_BYTES + 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 50_000
 
 LOGGING = {
     "version": 1,

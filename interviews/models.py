@@ -1,5 +1,6 @@
 """The archive's vocabulary: programs air segments, in which speakers appear and take turns."""
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
@@ -120,6 +121,38 @@ class Speaker(TimeStamped):
         return reverse("interviews:speaker", args=[self.slug])
 
 
+class SpeakerAlias(TimeStamped):
+    """Another name for a speaker: an ingest that meets it resolves to this speaker.
+
+    Recorded when two speakers are merged (the merged one's name) or a speaker is renamed (the
+    old name), and editable by editors.
+    """
+
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+    key = models.CharField(max_length=200, unique=True, help_text="`speaker_key` of the name.")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "speaker aliases"
+
+    def __str__(self) -> str:
+        return f"{self.name} (alias of {self.speaker})"
+
+
+class SpeakerRedirect(TimeStamped):
+    """An old speaker slug (a merged speaker's, or one an editor changed) and where it went."""
+
+    old_slug = models.SlugField(max_length=200, unique=True)
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="redirects")
+
+    class Meta:
+        ordering = ["old_slug"]
+
+    def __str__(self) -> str:
+        return f"{self.old_slug} → {self.speaker.slug}"
+
+
 class Appearance(TimeStamped):
     """A speaker in one segment, with the role and affiliation shown in it at the time."""
 
@@ -219,3 +252,35 @@ class Turn(TimeStamped):
         if self.speaker_id:
             return self.speaker.name
         return self.get_role_display() if self.role != Role.UNKNOWN else "Unidentified speaker"
+
+
+class SegmentEvent(models.Model):
+    """One entry in a segment's history: who did what to it, and when."""
+
+    class Action(models.TextChoices):
+        INGESTED = "ingested", "Ingested"
+        EDITED = "edited", "Edited"
+        PUBLISHED = "published", "Published"
+        UNPUBLISHED = "unpublished", "Unpublished"
+        SPEAKER_REASSIGNED = "reassigned", "Speaker reassigned"
+        SPEAKERS_MERGED = "merged", "Speakers merged"
+        REPARSED = "reparsed", "Re-parsed"
+
+    segment = models.ForeignKey(Segment, on_delete=models.CASCADE, related_name="events")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="segment_events",
+        help_text="Empty when the change came from the command line.",
+    )
+    action = models.CharField(max_length=20, choices=Action.choices)
+    message = models.TextField(blank=True)
+    created = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()}: {self.segment}"

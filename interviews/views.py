@@ -5,7 +5,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from interviews.models import Program, Segment, Speaker, Topic, Turn
+from interviews.models import Program, Segment, Speaker, SpeakerRedirect, Topic, Turn
 from interviews.search.exports import export_csv, export_json
 from interviews.search.queries import (
     SORT_LABELS,
@@ -106,7 +106,11 @@ def segment_detail(request, slug, year=None, month=None, day=None):
 
 
 def speaker_detail(request, slug):
-    speaker = get_object_or_404(Speaker, slug=slug)
+    speaker = Speaker.objects.filter(slug=slug).first()
+    if speaker is None:
+        # A merged or renamed speaker's old address: links never break.
+        moved = get_object_or_404(SpeakerRedirect.objects.select_related("speaker"), old_slug=slug)
+        return redirect(moved.speaker, permanent=True)
     quotes = Turn.objects.published().by_speaker(speaker).newest_first().for_display()
     page = Paginator(quotes, 20).get_page(request.GET.get("page"))
     buckets, unit = appearance_timeline(speaker=speaker)

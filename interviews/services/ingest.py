@@ -2,15 +2,28 @@
 
 import datetime
 import hashlib
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import DatabaseError, transaction
+from django.utils import timezone
 
 from interviews import parsing
-from interviews.models import Appearance, Program, Segment, Speaker, Topic, Turn
+from interviews.models import (
+    Appearance,
+    Program,
+    Segment,
+    SegmentEvent,
+    Speaker,
+    SpeakerAlias,
+    Topic,
+    Turn,
+)
 from interviews.parsing.text import decode
+from interviews.services.history import segment_event_record
 from interviews.services.indexing import segment_index_sync
 from interviews.services.slugs import unique_slug
 
@@ -33,14 +46,27 @@ def content_hash(raw_text: str) -> str:
     return hashlib.sha256("\n".join(lines).strip().encode("utf-8")).hexdigest()
 
 
-def speaker_get_or_create(*, name: str, honorific: str = "", affiliation: str = "") -> Speaker:
-    """The one Speaker for this person across the archive, created on first sight."""
+def speaker_find(name: str) -> Speaker | None:
+    """The speaker this name identifies: by their own name's key, else by one of their aliases."""
     key = parsing.speaker_key(name)
     speaker = Speaker.objects.filter(key=key).first()
     if speaker is None:
+        alias = SpeakerAlias.objects.select_related("speaker").filter(key=key).first()
+        speaker = alias.speaker if alias else None
+    return speaker
+
+
+def speaker_get_or_create(*, name: str, honorific: str = "", affiliation: str = "") -> Speaker:
+    """The one Speaker for this person across the archive, created on first sight.
+
+    A name recorded as an alias (say the name of a speaker merged into another) resolves to the
+    speaker who holds the alias.
+    """
+    speaker = speaker_find(name)
+    if speaker is None:
         speaker = Speaker.objects.create(
             name=name,
-            key=key,
+            key=parsing.speaker_key(name),
             slug=unique_slug(Speaker, name),
             honorific=honorific,
             affiliation=affiliation,
@@ -52,8 +78,15 @@ def speaker_get_or_create(*, name: str, honorific: str = "", affiliation: str = 
 
 
 def program_get_or_create(*, name: str) -> Program:
-    program = Program.objects.filter(name=name).first()
+    """The program of this name (any letter case), created on first sight."""
+    program = Program.objects.filter(name__iexact=name).first()
     return program or Program.objects.create(name=name, slug=unique_slug(Program, name))
+
+
+def topic_get_or_create(*, name: str) -> Topic:
+    """The topic of this name (any letter case), created on first sight."""
+    topic = Topic.objects.filter(name__iexact=name).first()
+    return topic or Topic.objects.create(name=name, slug=unique_slug(Topic, name))
 
 
 def _air_date(value: str | None) -> datetime.date | None:
@@ -65,6 +98,82 @@ def _air_date(value: str | None) -> datetime.date | None:
         return None
 
 
+_TURN_CONTENT = [
+    "speaker_id",
+    "speaker_label",
+    "role",
+    "text",
+    "attribution",
+    "confidence",
+    "start_seconds",
+    "end_seconds",
+]
+
+
+def segment_content_write(
+    segment: Segment,
+    transcript: parsing.Transcript,
+    *,
+    edited: Sequence[bool] = (),
+    speakers: Mapping[str, Speaker] | None = None,
+) -> dict[str, Speaker]:
+    """Write the transcript's appearances and turns into `segment`, replacing any turns it has.
+
+    `edited[i]` marks turn i as set by an editor (kept through later re-parses); `speakers` pins
+    transcript names to particular speakers, so that a turn an editor gave to a speaker keeps that
+    very speaker even if they have been renamed since. Runs inside the caller's transaction.
+    Returns the speaker each transcript name went to.
+    """
+    by_name: dict[str, Speaker] = dict(speakers or {})
+    for parsed in transcript.speakers:
+        speaker = by_name.get(parsed.name) or speaker_get_or_create(
+            name=parsed.name, honorific=parsed.honorific, affiliation=parsed.affiliation
+        )
+        by_name[parsed.name] = speaker
+        Appearance.objects.get_or_create(
+            segment=segment,
+            speaker=speaker,
+            defaults={"role": parsed.role, "affiliation": parsed.affiliation},
+        )
+
+    def is_edited(index: int) -> bool:
+        return index < len(edited) and bool(edited[index])
+
+    turns = [
+        Turn(
+            segment=segment,
+            sequence=index + 1,
+            speaker=by_name.get(turn.speaker) if turn.speaker else None,
+            speaker_label=turn.label,
+            role=turn.role,
+            text=turn.text,
+            attribution=Turn.Attribution.EDITOR if is_edited(index) else turn.attribution,
+            confidence=1.0 if is_edited(index) else turn.confidence,
+            start_seconds=turn.start,
+            end_seconds=turn.end,
+        )
+        for index, turn in enumerate(transcript.turns)
+    ]
+    # Rewriting a segment (a re-parse) keeps each position's row, touching only those that change:
+    # their index documents are then updated in place rather than removed and added again.
+    previous = {turn.sequence: turn for turn in segment.turns.all()}
+    now = timezone.now()
+    for turn in turns:
+        row = previous.get(turn.sequence)
+        if row is None:
+            continue
+        turn.pk = row.pk
+        changes = {
+            f: getattr(turn, f) for f in _TURN_CONTENT if getattr(turn, f) != getattr(row, f)
+        }
+        if changes:
+            # One plain UPDATE per changed row: bulk_update's CASE expressions take seconds here.
+            Turn.objects.filter(pk=row.pk).update(**changes, modified=now)
+    Turn.objects.bulk_create([t for t in turns if not t.pk])
+    segment.turns.filter(sequence__gt=len(turns)).delete()
+    return by_name
+
+
 @transaction.atomic
 def segment_ingest(
     *,
@@ -72,14 +181,18 @@ def segment_ingest(
     raw_text: str,
     status: str = Segment.Status.PUBLISHED,
     program: Program | None = None,
-    topics: tuple[Topic, ...] = (),
+    topics: Iterable[Topic] = (),
     air_date: datetime.date | None = None,
     source_url: str = "",
+    edited: Sequence[bool] = (),
+    user: AbstractBaseUser | None = None,
 ) -> IngestResult:
     """Store a parsed transcript as a segment, or return the segment that already holds it.
 
-    Idempotent on the transcript's content. The segment is indexed once the transaction commits,
-    so a failure leaves neither the database nor the index half-written.
+    Idempotent on the transcript's content. `edited[i]` marks turn i as corrected by an editor
+    in the preview (recorded as such, confidence 1). The ingest is written to the segment's
+    history under `user`, and the segment is indexed once the transaction commits, so a failure
+    leaves neither the database nor the index half-written.
     """
     digest = content_hash(raw_text)
     existing = Segment.objects.filter(content_hash=digest).first()
@@ -102,56 +215,56 @@ def segment_ingest(
         status=status,
     )
     segment.topics.set(topics)
+    segment_content_write(segment, transcript, edited=edited)
 
-    speakers: dict[str, Speaker] = {}
-    for parsed in transcript.speakers:
-        speaker = speaker_get_or_create(
-            name=parsed.name, honorific=parsed.honorific, affiliation=parsed.affiliation
-        )
-        speakers[parsed.name] = speaker
-        Appearance.objects.get_or_create(
-            segment=segment,
-            speaker=speaker,
-            defaults={"role": parsed.role, "affiliation": parsed.affiliation},
-        )
-
-    Turn.objects.bulk_create(
-        Turn(
-            segment=segment,
-            sequence=sequence,
-            speaker=speakers.get(turn.speaker) if turn.speaker else None,
-            speaker_label=turn.label,
-            role=turn.role,
-            text=turn.text,
-            attribution=turn.attribution,
-            confidence=turn.confidence,
-            start_seconds=turn.start,
-            end_seconds=turn.end,
-        )
-        for sequence, turn in enumerate(transcript.turns, start=1)
+    corrected = sum(1 for flag in edited if flag)
+    segment_event_record(
+        segment=segment,
+        action=SegmentEvent.Action.INGESTED,
+        user=user,
+        message=(
+            f"Added as {segment.get_status_display().lower()}: {len(transcript.turns)} turns by "
+            f"{len(transcript.speakers)} named speakers"
+            + (f", {corrected} corrected in the preview." if corrected else ".")
+        ),
     )
     transaction.on_commit(lambda: segment_index_sync(segment_id=segment.pk))
     return IngestResult(segment=segment, created=True)
 
 
-def read_transcript(path: Path, *, format: str | None = None) -> tuple[parsing.Transcript, str]:
-    """Read and parse a transcript file; IngestError names the file and the reason."""
-    try:
-        size = path.stat().st_size
-        if size > settings.TRANSCRIPT_MAX_BYTES:
-            raise IngestError(
-                f"{path}: the file is {size / 1_048_576:.1f} MB; the largest transcript accepted is "
-                f"{settings.TRANSCRIPT_MAX_BYTES / 1_048_576:.0f} MB."
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise IngestError(f"{path}: cannot be read ({exc.strerror or exc}).") from exc
+def transcript_size_check(size: int, *, name: str = "") -> None:
+    """Refuse a transcript over `TRANSCRIPT_MAX_BYTES` with IngestError, before reading it."""
+    if size > settings.TRANSCRIPT_MAX_BYTES:
+        prefix = f"{name}: the file" if name else "The file"
+        raise IngestError(
+            f"{prefix} is {size / 1_048_576:.1f} MB; the largest transcript accepted is "
+            f"{settings.TRANSCRIPT_MAX_BYTES / 1_048_576:.0f} MB."
+        )
+
+
+def transcript_parse(
+    data: bytes | str, *, name: str = "", format: str | None = None
+) -> tuple[parsing.Transcript, str]:
+    """Decode and parse a transcript; returns it with its raw text, kept verbatim.
+
+    IngestError carries the parser's message for an editor, after `name` when one is given.
+    """
     try:
         raw_text = decode(data)
         transcript = parsing.parse_transcript(raw_text, format=format)
     except parsing.ParseError as exc:
-        raise IngestError(f"{path}: {exc}") from exc
+        raise IngestError(f"{name}: {exc}" if name else str(exc)) from exc
     return transcript, raw_text
+
+
+def read_transcript(path: Path, *, format: str | None = None) -> tuple[parsing.Transcript, str]:
+    """Read and parse a transcript file; IngestError names the file and the reason."""
+    try:
+        transcript_size_check(path.stat().st_size, name=str(path))
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(f"{path}: cannot be read ({exc.strerror or exc}).") from exc
+    return transcript_parse(data, name=str(path), format=format)
 
 
 def file_ingest(*, path: Path, format: str | None = None, **options) -> IngestResult:

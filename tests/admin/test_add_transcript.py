@@ -1,0 +1,161 @@
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import DatabaseError
+from django.urls import reverse
+from haystack.query import SearchQuerySet
+
+from interviews.models import Program, Segment, SegmentEvent, Topic, Turn
+from tests.conftest import SEED_PATH
+
+pytestmark = pytest.mark.django_db
+
+ADD = reverse("admin:interviews_segment_add")
+SEED_TEXT = SEED_PATH.read_text(encoding="utf-8")
+
+
+def preview_url(response) -> str:
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert "/preview/" in response["Location"]
+    return response["Location"]
+
+
+def test_pasting_a_transcript_shows_its_preview_and_writes_nothing(editor_client):
+    url = preview_url(editor_client.post(ADD, {"text": SEED_TEXT}))
+
+    response = editor_client.get(url)
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "If ISIS falls, where will its fighters flee?" in html
+    assert "Ghanima is an Arabic term" in html
+    assert 'class="turn' in html and 'id="turn-1"' in html
+    assert "Save as draft" in html and "Publish" in html
+    assert not Segment.objects.exists()
+
+
+def test_publishing_from_the_preview_stores_the_segment_and_makes_it_searchable(
+    editor_client, editor, django_capture_on_commit_callbacks
+):
+    url = preview_url(editor_client.post(ADD, {"text": SEED_TEXT}))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(
+            url, {"action": "publish", "title": "ISIS after Mosul", "program": "PBS NewsHour"}
+        )
+
+    segment = Segment.objects.get()
+    assert response.status_code == 302
+    assert segment.is_published and segment.title == "ISIS after Mosul"
+    assert segment.program.name == "PBS NewsHour"
+    assert segment.events.get().action == SegmentEvent.Action.INGESTED
+    assert segment.events.get().user == editor
+    hits = SearchQuerySet().models(Turn).auto_query("ghanima")
+    assert [int(hit.pk) for hit in hits] == [segment.turns.get(text__contains="Ghanima").pk]
+
+
+def test_saving_as_draft_keeps_the_segment_out_of_search(
+    editor_client, django_capture_on_commit_callbacks
+):
+    url = preview_url(editor_client.post(ADD, {"text": SEED_TEXT}))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        editor_client.post(url, {"action": "save_draft", "title": "ISIS after Mosul"})
+
+    assert Segment.objects.get().status == Segment.Status.DRAFT
+    assert SearchQuerySet().models(Turn).auto_query("ghanima").count() == 0
+
+
+def test_uploading_a_file_works_like_pasting(editor_client):
+    upload = SimpleUploadedFile("isis.txt", SEED_PATH.read_bytes(), content_type="text/plain")
+
+    url = preview_url(editor_client.post(ADD, {"file": upload}))
+
+    assert "Ghanima is an Arabic term" in editor_client.get(url).content.decode()
+
+
+def test_an_upload_over_the_size_limit_is_refused_with_the_limit(editor_client, settings):
+    settings.TRANSCRIPT_MAX_BYTES = 1024
+    upload = SimpleUploadedFile("big.txt", SEED_PATH.read_bytes(), content_type="text/plain")
+
+    response = editor_client.post(ADD, {"file": upload})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "big.txt: the file is" in html and "the largest transcript accepted is" in html
+
+
+def test_a_binary_file_is_refused_with_the_parsers_message(editor_client):
+    upload = SimpleUploadedFile("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" * 50)
+
+    response = editor_client.post(ADD, {"file": upload})
+
+    assert response.status_code == 200
+    assert "binary file, not a transcript" in response.content.decode()
+
+
+def test_nothing_to_read_asks_for_a_transcript(editor_client):
+    response = editor_client.post(ADD, {"text": "   "})
+
+    assert response.status_code == 200
+    assert "Paste a transcript or choose a file to upload." in response.content.decode()
+
+
+def test_text_without_speech_gets_the_parsers_message(editor_client):
+    response = editor_client.post(ADD, {"text": "{}"})
+
+    assert response.status_code == 200
+    assert "not a transcript export" in response.content.decode()
+
+
+def test_a_transcript_already_in_the_archive_is_named(editor_client, seed_segment):
+    response = editor_client.post(ADD, {"text": SEED_TEXT})
+
+    assert "already in the archive" in response.content.decode()
+    assert Segment.objects.count() == 1
+
+
+def test_an_expired_preview_sends_the_editor_back_to_the_form(editor_client):
+    response = editor_client.get(
+        reverse("admin:interviews_segment_preview", args=["no-such-preview"]), follow=True
+    )
+
+    assert response.redirect_chain[-1][0] == ADD
+    assert "That preview has expired" in response.content.decode()
+
+
+def test_saving_needs_a_title_and_a_valid_date_and_writes_nothing_without(editor_client):
+    url = preview_url(editor_client.post(ADD, {"text": SEED_TEXT}))
+
+    response = editor_client.post(url, {"action": "publish", "title": "", "air_date": "soon"})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "This field is required." in html and "Enter a valid date." in html
+    assert not Segment.objects.exists()
+
+
+def test_a_preview_cannot_be_saved_twice(editor_client):
+    url = preview_url(editor_client.post(ADD, {"text": SEED_TEXT}))
+    editor_client.post(url, {"action": "publish", "title": "Once"})
+
+    response = editor_client.post(url, {"action": "publish", "title": "Twice"}, follow=True)
+
+    assert "That preview has expired or was already saved." in response.content.decode()
+    assert Segment.objects.count() == 1
+
+
+def test_a_failure_while_saving_leaves_nothing_behind_and_says_so(editor_client, monkeypatch):
+    url = preview_url(editor_client.post(ADD, {"text": SEED_TEXT}))
+
+    def fail(*args, **kwargs):
+        raise DatabaseError("disk full")
+
+    monkeypatch.setattr(Turn.objects, "bulk_create", fail)
+    response = editor_client.post(
+        url, {"action": "publish", "title": "T", "program": "New program", "topics": "New topic"}
+    )
+
+    assert response.status_code == 200
+    assert "could not be saved; nothing was written" in response.content.decode()
+    assert not Segment.objects.exists()
+    assert not Program.objects.exists() and not Topic.objects.exists()

@@ -1,0 +1,154 @@
+import re
+
+import pytest
+from django.urls import reverse
+
+from interviews.models import Segment, SegmentEvent, Turn
+from tests.conftest import SEED_PATH
+
+pytestmark = pytest.mark.django_db
+
+ADD = reverse("admin:interviews_segment_add")
+
+
+@pytest.fixture
+def preview(editor_client):
+    response = editor_client.post(ADD, {"text": SEED_PATH.read_text(encoding="utf-8")})
+    return response["Location"]
+
+
+def turn_speakers(html: str) -> list[str]:
+    """The speaker shown on each turn of the preview, in order."""
+    return re.findall(r'class="turn__name[^"]*"[^>]*>([^<]+)<', html)
+
+
+def test_the_preview_lists_uncertain_turns_first_and_marks_them(editor_client, preview):
+    html = editor_client.get(preview).content.decode()
+
+    checks = html[html.index("Check these") : html.index("The transcript as the public")]
+    assert "Turn 15" in checks and "Turn 16" in checks
+    assert "Turn 3<" not in checks
+    assert html.count("preview-turn--check") == 2
+    assert html.count("turn--uncertain") >= 2
+
+
+def test_the_preview_shows_speakers_with_role_and_affiliation(editor_client, preview):
+    html = editor_client.get(preview).content.decode()
+
+    speakers = html[html.index("<h2>Speakers</h2>") : html.index("Check these")]
+    assert "Rukmini Callimachi" in speakers and 'value="The New York Times"' in speakers
+    assert '<option value="host" selected>' in speakers
+
+
+def test_reassigning_a_turn_is_shown_and_stored_as_the_editors(
+    editor_client, preview, django_capture_on_commit_callbacks
+):
+    response = editor_client.post(
+        preview, {"action": "assign:14", "speaker_14": "William Brangham", "title": "T"}
+    )
+
+    assert response["Location"].endswith("#turn-15")
+    html = editor_client.get(preview).content.decode()
+    assert turn_speakers(html)[14] == "William Brangham"
+    assert "Turn 15" not in html[html.index("Check these") : html.index("The transcript as")]
+    with django_capture_on_commit_callbacks(execute=True):
+        editor_client.post(preview, {"action": "publish", "title": "T"})
+    turn = Segment.objects.get().turns.get(sequence=15)
+    assert turn.speaker.name == "William Brangham"
+    assert turn.attribution == Turn.Attribution.EDITOR and turn.confidence == 1.0
+    assert "1 corrected in the preview" in SegmentEvent.objects.get().message
+
+
+def test_a_turn_can_be_given_to_a_new_speaker(editor_client, preview):
+    editor_client.post(
+        preview, {"action": "assign:0", "speaker_0": "", "new_speaker_0": "Judy Woodruff"}
+    )
+    editor_client.post(preview, {"action": "publish", "title": "T"})
+
+    turn = Segment.objects.get().turns.get(sequence=1)
+    assert turn.speaker.name == "Judy Woodruff"
+    assert Segment.objects.get().appearances.filter(speaker__name="Judy Woodruff").exists()
+
+
+def test_a_speaker_added_with_role_and_affiliation_appears_so(editor_client, preview):
+    editor_client.post(
+        preview,
+        {
+            "action": "add_speaker",
+            "new_speaker_name": "Judy Woodruff",
+            "new_speaker_role": "anchor",
+            "new_speaker_affiliation": "PBS",
+        },
+    )
+    editor_client.post(preview, {"action": "assign:0", "speaker_0": "Judy Woodruff"})
+    editor_client.post(preview, {"action": "publish", "title": "T"})
+
+    appearance = Segment.objects.get().appearances.get(speaker__name="Judy Woodruff")
+    assert (appearance.role, appearance.affiliation) == ("anchor", "PBS")
+
+
+def test_merging_two_turns_joins_their_text(editor_client, preview):
+    editor_client.post(preview, {"action": "merge:14"})
+    editor_client.post(preview, {"action": "publish", "title": "T"})
+
+    turns = Segment.objects.get().turns.order_by("sequence")
+    assert turns.count() == 15
+    assert turns.last().text == "Thank you.\n\nThank you."
+    assert turns.last().attribution == Turn.Attribution.EDITOR
+
+
+def test_splitting_a_turn_makes_two_turns_the_editor_can_assign(editor_client, preview):
+    html = editor_client.get(preview).content.decode()
+    offset = re.search(r'name="split_2".*?<option value="(\d+)">', html, re.S).group(1)
+
+    editor_client.post(preview, {"action": "split:2", "split_2": offset})
+    editor_client.post(preview, {"action": "assign:3", "speaker_3": "Peter Neumann"})
+    editor_client.post(preview, {"action": "publish", "title": "T"})
+
+    turns = list(Segment.objects.get().turns.order_by("sequence"))
+    assert len(turns) == 17
+    assert turns[2].speaker.name == "Rukmini Callimachi"
+    assert turns[3].speaker.name == "Peter Neumann"
+
+
+def test_a_split_outside_a_sentence_boundary_is_refused(editor_client, preview):
+    response = editor_client.post(preview, {"action": "split:2", "split_2": "3"}, follow=True)
+
+    assert "only between sentences or paragraphs" in response.content.decode()
+
+
+def test_the_details_typed_survive_a_correction(editor_client, preview):
+    editor_client.post(
+        preview,
+        {"action": "merge:14", "title": "Kept title", "topics": "Terrorism, Iraq"},
+    )
+
+    html = editor_client.get(preview).content.decode()
+    assert 'value="Kept title"' in html and 'value="Terrorism, Iraq"' in html
+
+
+def test_suggested_and_typed_topics_are_saved(editor_client, preview):
+    html = editor_client.get(preview).content.decode()
+    assert 'name="suggested_topics" value="ISIS"' in html
+
+    editor_client.post(
+        preview,
+        {
+            "action": "publish",
+            "title": "T",
+            "suggested_topics": ["ISIS"],
+            "topics": "Terrorism, isis",
+        },
+    )
+
+    assert sorted(Segment.objects.get().topics.values_list("name", flat=True)) == [
+        "ISIS",
+        "Terrorism",
+    ]
+
+
+def test_a_forged_correction_gets_a_message_not_an_error(editor_client, preview):
+    response = editor_client.post(preview, {"action": "merge:999"}, follow=True)
+
+    assert response.status_code == 200
+    assert "There is no turn 1000" in response.content.decode()

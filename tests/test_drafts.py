@@ -1,0 +1,114 @@
+import pytest
+
+from interviews import parsing
+from interviews.services.drafts import (
+    DraftError,
+    TranscriptDraft,
+    draft_speaker_add,
+    draft_speaker_assign,
+    draft_speaker_update,
+    draft_turn_split,
+    draft_turns_merge,
+    split_points,
+)
+
+
+@pytest.fixture
+def draft() -> TranscriptDraft:
+    transcript = parsing.Transcript(
+        title="Interview",
+        format="scraped",
+        speakers=[
+            parsing.Speaker(name="Jane Doe", role="host"),
+            parsing.Speaker(name="John Roe", role="guest", affiliation="Acme"),
+        ],
+        turns=[
+            parsing.Turn(
+                paragraphs=["Welcome. Tell us more."],
+                speaker="Jane Doe",
+                role="host",
+                attribution="label",
+                confidence=1.0,
+            ),
+            parsing.Turn(
+                paragraphs=["Thanks.", "It started in May."],
+                speaker="Jane Doe",
+                role="host",
+                attribution="inferred",
+                confidence=0.4,
+            ),
+        ],
+    )
+    return TranscriptDraft(transcript=transcript, raw_text="raw")
+
+
+def test_a_draft_round_trips_through_its_dict_with_the_editors_marks(draft):
+    draft_speaker_assign(draft, turn=1, name="John Roe")
+
+    again = TranscriptDraft.from_dict(draft.to_dict())
+
+    assert again.transcript.to_dict() == draft.transcript.to_dict()
+    assert again.edited == [False, True]
+
+
+def test_a_damaged_draft_is_refused_with_a_message():
+    with pytest.raises(DraftError, match="no longer valid"):
+        TranscriptDraft.from_dict({"transcript": {"turns": "nope"}, "raw_text": "", "edited": []})
+
+
+def test_uncertain_turns_need_checking_until_the_editor_sets_them(draft):
+    assert [draft.needs_checking(i) for i in range(2)] == [False, True]
+
+    draft_speaker_assign(draft, turn=1, name="John Roe")
+
+    assert not draft.needs_checking(1)
+    assert draft.transcript.turns[1].role == "guest"
+
+
+def test_only_the_drafts_speakers_can_be_assigned(draft):
+    with pytest.raises(DraftError, match="not one of this transcript's speakers"):
+        draft_speaker_assign(draft, turn=0, name="Somebody Else")
+
+
+def test_adding_another_spelling_of_a_speaker_gives_the_same_speaker(draft):
+    assert draft_speaker_add(draft, name="  JOHN   ROE ") == "John Roe"
+    assert draft_speaker_add(draft, name="Ann Poe", role="correspondent") == "Ann Poe"
+    assert len(draft.transcript.speakers) == 3
+    with pytest.raises(DraftError):
+        draft_speaker_add(draft, name="  ")
+
+
+def test_updating_a_speakers_role_changes_their_turns(draft):
+    draft_speaker_update(draft, name="Jane Doe", role="anchor", affiliation=" PBS ")
+
+    assert draft.transcript.speaker("Jane Doe").affiliation == "PBS"
+    assert [turn.role for turn in draft.transcript.turns] == ["anchor", "anchor"]
+
+
+def test_merging_joins_a_turn_with_the_next(draft):
+    draft_turns_merge(draft, turn=0)
+
+    assert draft.transcript.turns[0].paragraphs == [
+        "Welcome. Tell us more.",
+        "Thanks.",
+        "It started in May.",
+    ]
+    assert draft.edited == [True]
+    with pytest.raises(DraftError, match="no turn after"):
+        draft_turns_merge(draft, turn=0)
+
+
+def test_a_turn_splits_only_between_sentences_or_paragraphs(draft):
+    text = draft.transcript.turns[1].text
+    assert [words for _, words in split_points(text)] == ["It started in May."]
+
+    draft_turn_split(draft, turn=1, at=split_points(text)[0][0])
+
+    assert [t.text for t in draft.transcript.turns] == [
+        "Welcome. Tell us more.",
+        "Thanks.",
+        "It started in May.",
+    ]
+    assert draft.edited == [False, True, True]
+    with pytest.raises(DraftError, match="only between sentences"):
+        draft_turn_split(draft, turn=0, at=3)
