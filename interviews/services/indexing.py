@@ -4,6 +4,7 @@ from haystack import connections
 from haystack.query import SearchQuerySet
 
 from interviews.models import Turn
+from interviews.services.content import content_version_bump
 
 
 def _indexed_turn_ids(segment_id: int) -> set[int]:
@@ -25,4 +26,6 @@ def segment_index_sync(*, segment_id: int) -> int:
         backend.remove(f"interviews.turn.{turn_id}")
     if turns:
         backend.update(index, turns)
+    # Stored search pages must not outlive what the index now answers.
+    content_version_bump()
     return len(turns)
