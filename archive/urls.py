@@ -19,6 +19,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("api/", include(("interviews.api.urls", "api"))),
     path("", include((sitemap_patterns, "sitemaps"))),
     path("", include("interviews.urls")),
 ]
