@@ -137,3 +137,15 @@ def test_no_proxy_header_is_trusted_unless_configured():
     assert proxy_ssl_header("") is None
     with pytest.raises(ImproperlyConfigured, match="X-Forwarded-Proto: https"):
         proxy_ssl_header("X-Forwarded-Proto")
+
+
+@pytest.mark.django_db
+def test_with_https_on_plain_http_is_redirected_except_the_health_check(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+
+    assert client.get("/").status_code == 301
+    assert client.get("/").headers["Location"] == "https://testserver/"
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/", headers={"x-forwarded-proto": "https"}).status_code == 301
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    assert client.get("/", headers={"x-forwarded-proto": "https"}).status_code == 200
