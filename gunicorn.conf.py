@@ -23,3 +23,6 @@ accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-")
 errorlog = "-"
 # The proxy in front sets X-Forwarded-*; trust it only from these addresses.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# No runtime control socket: nothing uses it, and several servers on one machine (tests, the
+# load benchmark, make serve) would contend for its one default path.
+control_socket_disable = True

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
+from django.http import HttpResponse
 from django.urls import reverse
 
 from archive.env import cache_config, proxy_ssl_header
+from archive.middleware import HeadWithoutBodyMiddleware
 from tests.factories import TurnFactory
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -149,3 +151,15 @@ def test_with_https_on_plain_http_is_redirected_except_the_health_check(client, 
     assert client.get("/", headers={"x-forwarded-proto": "https"}).status_code == 301
     settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     assert client.get("/", headers={"x-forwarded-proto": "https"}).status_code == 200
+
+
+def test_head_answers_drop_the_body_and_keep_the_length_of_get(rf):
+    middleware = HeadWithoutBodyMiddleware(
+        lambda request: HttpResponse("hello", headers={"Content-Length": "5"})
+    )
+
+    head = middleware(rf.head("/"))
+    get = middleware(rf.get("/"))
+
+    assert (head.content, head["Content-Length"]) == (b"", "5")
+    assert get.content == b"hello"

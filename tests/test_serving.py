@@ -118,3 +118,13 @@ def test_gunicorn_serves_static_files_and_security_headers(gunicorn):
     assert "max-age=315360000" in css_headers["Cache-Control"]
     assert "script-src 'self'" in headers["Content-Security-Policy"]
     assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_head_gets_the_headers_of_get_and_no_body(gunicorn):
+    request = urllib.request.Request(f"{gunicorn}/api/segments/", method="HEAD")
+    with urllib.request.urlopen(request, timeout=10) as response:
+        head_length, body = response.headers["Content-Length"], response.read()
+    _, page, _ = fetch(f"{gunicorn}/api/segments/")
+
+    assert body == b""
+    assert int(head_length) == len(page.encode())
