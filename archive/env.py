@@ -1,5 +1,6 @@
 """Small readers for settings from environment variables that fail loudly on a bad value."""
 
+import hashlib
 import os
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit, urlunsplit
@@ -146,3 +147,18 @@ def cache_config(url: str) -> dict:
                 f"CACHE_URL's max_entries must be a whole number, not {options['max_entries']!r}."
             ) from None
     return config
+
+
+def code_fingerprint(root: Path, folders: tuple[str, ...]) -> str:
+    """A short hash of the code and templates under `folders`: it changes with every release.
+
+    Stored pages carry it, so a release that changes how pages look never serves pages rendered
+    by the one before.
+    """
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted((root / folder).rglob("*")):
+            if path.suffix in (".py", ".html", ".txt", ".xml") and path.is_file():
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]

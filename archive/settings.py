@@ -11,6 +11,7 @@ from csp.constants import NONE, SELF
 
 from archive.env import (
     cache_config,
+    code_fingerprint,
     env_bool,
     env_int,
     env_list,
@@ -143,10 +144,19 @@ HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
 
 # Public pages are stored here, keyed by the archive's content version (interviews.caching), so
 # every worker and every server sharing the database drops them as soon as anything is published
-# or edited. The default file cache is shared by the workers of one machine and needs no server.
+# or edited. The default file cache is shared by the workers of one machine and needs no server;
+# development caches nothing, so that an edited template shows at once.
 CACHES = {
-    "default": cache_config(env_str("CACHE_URL", f"file://{VAR_DIR / 'cache'}?max_entries=20000"))
+    "default": cache_config(
+        env_str(
+            "CACHE_URL",
+            f"file://{VAR_DIR / 'cache'}?max_entries=20000" if PRODUCTION else "dummy://",
+        )
+    )
 }
+CACHES["default"]["KEY_PREFIX"] = env_str(
+    "ARCHIVE_RELEASE", code_fingerprint(BASE_DIR, ("archive", "interviews", "templates"))
+)
 # How long a stored page may be served at most; invalidation does not depend on it.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 24 * 3600)
 

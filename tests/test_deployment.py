@@ -9,7 +9,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpResponse
 from django.urls import reverse
 
-from archive.env import cache_config, proxy_ssl_header
+from archive.env import cache_config, code_fingerprint, proxy_ssl_header
 from archive.middleware import HeadWithoutBodyMiddleware
 from tests.factories import TurnFactory
 
@@ -163,3 +163,15 @@ def test_head_answers_drop_the_body_and_keep_the_length_of_get(rf):
 
     assert (head.content, head["Content-Length"]) == (b"", "5")
     assert get.content == b"hello"
+
+
+def test_the_release_fingerprint_changes_when_a_template_does(tmp_path):
+    (tmp_path / "templates").mkdir()
+    template = tmp_path / "templates" / "page.html"
+    template.write_text("<p>old</p>")
+    before = code_fingerprint(tmp_path, ("templates",))
+
+    template.write_text("<p>new</p>")
+
+    assert code_fingerprint(tmp_path, ("templates",)) != before
+    assert len(before) == 12
