@@ -175,3 +175,12 @@ def test_the_release_fingerprint_changes_when_a_template_does(tmp_path):
 
     assert code_fingerprint(tmp_path, ("templates",)) != before
     assert len(before) == 12
+
+
+@pytest.mark.django_db
+def test_a_missing_page_says_so_in_the_sites_own_words(client):
+    response = client.get("/speakers/nobody-at-all/")
+
+    assert response.status_code == 404
+    assert "There is no page at this address" in response.content.decode()
+    assert 'href="/"' in response.content.decode()
