@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: install run test test-sqlite test-postgres lint system-deps clean
+.PHONY: install bench-install run serve load test test-sqlite test-postgres lint system-deps clean
 
 install: $(VENV)/.installed
 
@@ -13,11 +13,33 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $@
 
+# The load benchmark's extra dependencies (Locust).
+bench-install: $(VENV)/.bench-installed
+
+$(VENV)/.bench-installed: $(VENV)/.installed
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test,bench]'
+	touch $@
+
 run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) ingest seeds/
 	$(MANAGE) rebuild_index --noinput
 	$(MANAGE) runserver 127.0.0.1:8000
+
+# Production: gunicorn with DJANGO_ENV=production unless set otherwise, which needs
+# DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS (see README, Deployment).
+serve: export DJANGO_ENV ?= production
+serve: install
+	$(MANAGE) check --deploy
+	$(MANAGE) collectstatic --noinput -v0
+	$(MANAGE) migrate --noinput
+	$(MANAGE) createcachetable
+	$(BIN)/gunicorn --config gunicorn.conf.py
+
+# gunicorn under a newsroom's traffic on the archive in ARCHIVE (bench/load.py --help).
+ARCHIVE ?= bench/out/archive-1m
+load: bench-install
+	$(BIN)/python bench/load.py --archive-dir $(ARCHIVE)
 
 # The whole suite, once on SQLite and once on a throwaway PostgreSQL cluster.
 test: install system-deps lint test-sqlite test-postgres

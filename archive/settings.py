@@ -7,8 +7,18 @@ switches the defaults to safe ones and makes the secret key and allowed hosts ma
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
-from archive.env import env_bool, env_int, env_list, env_str, search_connections
+from archive.env import (
+    cache_config,
+    code_fingerprint,
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    proxy_ssl_header,
+    search_connections,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 # Where the embedded defaults keep their data: the SQLite database and the Whoosh index.
@@ -35,12 +45,18 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
+    "csp",
     "haystack",
+    # Only for its bundled Swagger UI files, so the API docs load nothing from elsewhere.
+    "ninja",
     "interviews",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "archive.middleware.HeadWithoutBodyMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -48,7 +64,46 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Innermost, so that what it stores is the view's own response and every header the outer
+    # middleware adds (security, CSP) is added again when a stored page is served.
+    "interviews.caching.PublicPageCacheMiddleware",
 ]
+
+# Behind a TLS-terminating proxy (the usual deployment) HTTPS is on by default in production:
+# redirect plain HTTP, tell browsers to insist on HTTPS (HSTS), and send cookies over HTTPS only.
+HTTPS = env_bool("DJANGO_HTTPS", default=PRODUCTION)
+SECURE_PROXY_SSL_HEADER = proxy_ssl_header(env_str("DJANGO_SECURE_PROXY_SSL_HEADER", ""))
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=HTTPS)
+# The proxy or load balancer checks health over plain HTTP on the machine itself.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 31_536_000 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=HTTPS)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", default=HTTPS)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
+SESSION_COOKIE_HTTPONLY = True
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Our templates need no inline script or style, so the policy allows none: an injected
+# <script> in a transcript could not run even if escaping ever failed. Swagger UI draws its icons
+# from data: URIs.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 ROOT_URLCONF = "archive.urls"
 WSGI_APPLICATION = "archive.wsgi.application"
@@ -90,6 +145,30 @@ HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
 # The most hits a CSV or JSON export of a search holds (the page says when a search has more).
 SEARCH_EXPORT_MAX_HITS = env_int("SEARCH_EXPORT_MAX_HITS", 10_000)
 
+# Public pages are stored here, keyed by the archive's content version (interviews.caching), so
+# every worker and every server sharing the database drops them as soon as anything is published
+# or edited. The default file cache is shared by the workers of one machine and needs no server;
+# development caches nothing, so that an edited template shows at once.
+CACHES = {
+    "default": cache_config(
+        env_str(
+            "CACHE_URL",
+            f"file://{VAR_DIR / 'cache'}?max_entries=20000" if PRODUCTION else "dummy://",
+        )
+    )
+}
+CACHES["default"]["KEY_PREFIX"] = env_str(
+    "ARCHIVE_RELEASE", code_fingerprint(BASE_DIR, ("archive", "interviews", "templates"))
+)
+# How long a stored page may be served at most; invalidation does not depend on it.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 24 * 3600)
+
+# The read-only JSON API (interviews.api): requests per client address; the client is the
+# address the proxy saw when there are DJANGO_NUM_PROXIES proxies in front.
+API_THROTTLE_RATE = env_str("API_THROTTLE_RATE", "120/min")
+NINJA_NUM_PROXIES = env_int("DJANGO_NUM_PROXIES", 0)
+NINJA_PAGINATION_PER_PAGE = 20
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -127,6 +206,12 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "plain",
+        }
+    },
     "root": {"handlers": ["stdout"], "level": env_str("LOG_LEVEL", "INFO")},
 }

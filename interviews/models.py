@@ -284,3 +284,17 @@ class SegmentEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()}: {self.segment}"
+
+
+class ContentVersion(models.Model):
+    """The archive's content version: one row, bumped whenever anything public may have changed.
+
+    Stored pages and ETags carry it, so that a publish or an edit in one worker reaches every
+    worker and server that shares the database (interviews.caching).
+    """
+
+    number = models.PositiveBigIntegerField(default=0)
+    changed = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"Content version {self.number} ({self.changed:%Y-%m-%d %H:%M:%S})"

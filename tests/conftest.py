@@ -34,6 +34,18 @@ def empty_search_index(search_index_dir):
     connections["default"].get_backend().clear(models=[Turn])
 
 
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    """Each test stores pages in its own empty memory cache, never in var/'s file cache."""
+    from django.core.cache import cache
+
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "t"}
+    }
+    cache.clear()
+    return cache
+
+
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
     path = (

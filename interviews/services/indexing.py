@@ -17,6 +17,7 @@ from haystack.query import SearchQuerySet
 from interviews.models import Appearance, Segment, Speaker, Turn
 from interviews.search.backend import ArchiveWhooshBackend
 from interviews.search_indexes import TurnFacts, TurnIndex
+from interviews.services.content import content_version_bump
 
 
 def _turn_index() -> TurnIndex:
@@ -35,20 +36,24 @@ def segment_index_sync(*, segment_id: int) -> int:
     index = _turn_index()
     turns = index.index_queryset().filter(segment_id=segment_id)
     if isinstance(backend, ArchiveWhooshBackend):
-        return backend.replace(
+        written = backend.replace(
             field="segment_id",
             value=segment_id,
             documents=lambda: [index.full_prepare(turn) for turn in turns],
         )
-    # Any other haystack backend: remove what the index holds beyond the current turns.
-    current = list(turns)
-    indexed = SearchQuerySet().models(Turn).filter(segment_id=segment_id).values_list("pk")
-    for (turn_id,) in indexed:
-        if int(turn_id) not in {turn.pk for turn in current}:
-            backend.remove(f"{Turn._meta.label_lower}.{turn_id}")
-    if current:
-        backend.update(index, current)
-    return len(current)
+    else:
+        # Any other haystack backend: remove what the index holds beyond the current turns.
+        current = list(turns)
+        indexed = SearchQuerySet().models(Turn).filter(segment_id=segment_id).values_list("pk")
+        for (turn_id,) in indexed:
+            if int(turn_id) not in {turn.pk for turn in current}:
+                backend.remove(f"{Turn._meta.label_lower}.{turn_id}")
+        if current:
+            backend.update(index, current)
+        written = len(current)
+    # Stored search pages must not outlive what the index now answers.
+    content_version_bump()
+    return written
 
 
 @dataclass(frozen=True)
@@ -150,6 +155,7 @@ def search_index_build(
                 if progress:
                     progress(count)
         backend.update(index, chunk)
+        content_version_bump()
         seconds = (timezone.now() - started).total_seconds()
         return BuildResult(count + len(chunk), seconds, 0, 0)
 
@@ -163,6 +169,7 @@ def search_index_build(
                 progress(n)
 
     build = backend.bulk_build(documents(), limitmb=limitmb, procs=processes)
+    content_version_bump()
     resynced = _segments_changed_since(started, built_segments)
     for segment_id in resynced:
         segment_index_sync(segment_id=segment_id)

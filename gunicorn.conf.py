@@ -1,0 +1,28 @@
+"""gunicorn's settings for `make serve` and bench/load.py; each can be changed from the environment.
+
+Threads suit this app: a request mostly waits on SQLite/PostgreSQL and Whoosh's files, and each
+worker process keeps its own open search index. Start with one worker per core.
+"""
+
+import multiprocessing
+import os
+
+wsgi_app = "archive.wsgi:application"
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
+threads = int(os.environ.get("GUNICORN_THREADS", 4))
+worker_class = "gthread"
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
+graceful_timeout = 30
+keepalive = 5
+# Recycle workers now and then so that slow leaks never build up.
+max_requests = 2000
+max_requests_jitter = 200
+# Logs go to stdout/stderr, where the process manager collects them.
+accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-")
+errorlog = "-"
+# The proxy in front sets X-Forwarded-*; trust it only from these addresses.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# No runtime control socket: nothing uses it, and several servers on one machine (tests, the
+# load benchmark, make serve) would contend for its one default path.
+control_socket_disable = True

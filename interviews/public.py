@@ -1,0 +1,42 @@
+"""What the public may see: the published segments and what appears in them.
+
+Pages, the API and the sitemap read through these, so that a draft's speakers, topics and
+programs stay out of sight until it is published.
+"""
+
+from django.db.models import Count, Q, QuerySet
+
+from interviews.models import Program, Segment, Speaker, Topic, Turn
+
+PUBLISHED = Segment.Status.PUBLISHED
+
+
+def public_segments() -> QuerySet[Segment]:
+    return Segment.objects.published()
+
+
+def public_turns() -> QuerySet[Turn]:
+    return Turn.objects.published()
+
+
+def public_speakers() -> QuerySet[Speaker]:
+    """Speakers who appear in a published segment, with the number of those segments."""
+    return Speaker.objects.annotate(
+        segment_count=Count(
+            "appearances", filter=Q(appearances__segment__status=PUBLISHED), distinct=True
+        )
+    ).filter(segment_count__gt=0)
+
+
+def public_topics() -> QuerySet[Topic]:
+    """Topics of a published segment, with the number of those segments."""
+    return Topic.objects.annotate(
+        segment_count=Count("segments", filter=Q(segments__status=PUBLISHED), distinct=True)
+    ).filter(segment_count__gt=0)
+
+
+def public_programs() -> QuerySet[Program]:
+    """Programs with a published segment, with the number of those segments."""
+    return Program.objects.annotate(
+        segment_count=Count("segments", filter=Q(segments__status=PUBLISHED), distinct=True)
+    ).filter(segment_count__gt=0)
