@@ -1,6 +1,6 @@
 from django.urls import path
 
-from interviews import views
+from interviews import quote_views, views
 
 app_name = "interviews"
 
@@ -16,4 +16,5 @@ urlpatterns = [
     path("speakers/<slug:slug>/", views.speaker_detail, name="speaker"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
     path("programs/<slug:slug>/", views.program_detail, name="program"),
+    path("quote-check/", quote_views.quote_check_page, name="quote_check"),
 ]
