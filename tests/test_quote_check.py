@@ -89,3 +89,15 @@ def test_odd_pastes_get_a_message_not_an_error(client, pasted):
     assert response.status_code == 400
     assert 'class="notice notice--error"' in response.content.decode()
 
+
+
+def test_the_home_page_offers_the_quote_check_box(client):
+    html = client.get(reverse("interviews:home")).content.decode()
+
+    assert f'action="{reverse("interviews:quote_check")}"' in html
+
+
+def test_the_search_page_offers_the_quote_check_box(client):
+    html = client.get(reverse("interviews:search"), {"q": "ghanima"}).content.decode()
+
+    assert 'name="quote"' in html
