@@ -90,7 +90,6 @@ def test_odd_pastes_get_a_message_not_an_error(client, pasted):
     assert 'class="notice notice--error"' in response.content.decode()
 
 
-
 def test_the_home_page_offers_the_quote_check_box(client):
     html = client.get(reverse("interviews:home")).content.decode()
 
