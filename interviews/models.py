@@ -158,7 +158,10 @@ class TurnQuerySet(models.QuerySet):
             segment=models.OuterRef("segment"), speaker=models.OuterRef("speaker")
         )
         return self.select_related("segment__program", "speaker").annotate(
-            affiliation=models.Subquery(shown_as.values("affiliation")[:1])
+            affiliation=models.Subquery(shown_as.values("affiliation")[:1]),
+            said_elsewhere=models.Exists(
+                TalkingPointPassage.objects.filter(turn=models.OuterRef("pk"))
+            ),
         )
 
 

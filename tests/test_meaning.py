@@ -73,3 +73,11 @@ def test_before_the_index_is_built_the_page_says_how_to_build_it(client, archive
     assert response.status_code == 503
     expected = "embed_turns" if meaning.installed() else "pip install -e '.[meaning]'"
     assert expected in response.content.decode()
+
+
+def test_every_turn_links_to_its_similar_quotes(client, archive):
+    turn = archive[BORDER]
+
+    html = client.get(turn.segment.get_absolute_url()).content.decode()
+
+    assert reverse("interviews:similar_quotes", args=[turn.pk]) in html

@@ -97,6 +97,19 @@ def test_a_bad_date_range_is_refused_with_a_message(client):
     assert client.get(reverse("interviews:talking_points"), {"start": "soon"}).status_code == 400
 
 
+def test_a_turn_links_to_who_else_said_it(client):
+    first = said(LINE, date=datetime.date(2016, 1, 1))
+    second = said(LINE, date=datetime.date(2016, 2, 1))
+    talking_points_update()
+
+    segment_page = client.get(first.segment.get_absolute_url()).content.decode()
+    assert "Also said by others" in segment_page
+
+    similar = client.get(reverse("interviews:similar_quotes", args=[first.pk]))
+    assert similar.status_code == 200
+    assert second.speaker.name in similar.content.decode()
+
+
 def test_the_same_speaker_repeating_themself_in_one_segment_is_not_an_echo():
     speaker = SpeakerFactory()
     segment = SegmentFactory()
