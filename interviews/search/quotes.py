@@ -20,6 +20,7 @@ MIN_PASTE_WORDS = 3
 # by bench/quote_check.py: fewer candidates lose recall, more only cost time.
 CANDIDATES = 40
 QUERY_WORDS = 12
+NEAREST_SHOWN = 3
 
 
 class QuoteCheckError(ValueError):
@@ -92,6 +93,9 @@ def quote_check(pasted: str, *, limit: int = 5, candidates: int = CANDIDATES) ->
                 continue
         diff = word_diff(text, turn.text, alignment)
         matches.append(QuoteMatch(turn, alignment, verdict(alignment), diff))
+    # Beside a real match, passages that are not close are noise; without one, the nearest few
+    # show how far off the paste is.
+    matches = [m for m in matches if m.verdict is not Verdict.NONE] or matches[:NEAREST_SHOWN]
     return QuoteCheck(
         pasted=text,
         verdict=matches[0].verdict if matches else Verdict.NONE,

@@ -35,10 +35,10 @@ class Command(BaseCommand):
         )
         progress.close()
         elapsed = time.perf_counter() - started
-        rate = f" ({result.embedded / elapsed:.0f} turns/s)" if result.embedded else ""
+        rate = f" ({result.embedded / elapsed:.1f} turns/s)" if result.embedded else ""
         self.stdout.write(
             self.style.SUCCESS(
                 f"{result.embedded} turns embedded{rate}, {result.removed} dropped; "
-                f"{result.total} in the index, {meaning.index_stats()['bytes'] / 1e6:.1f} MB."
+                f"{result.total} in the index, {meaning.index_stats()['bytes'] / 1e6:.2f} MB on disk."
             )
         )
