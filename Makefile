@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
+# The meaning extra (search by meaning: ~1.4 GB with CPU PyTorch, ~4 min to install) is part of
+# the development install so that the tests exercise it; `make install EXTRAS=test` leaves it out.
+EXTRAS ?= test,meaning
 
 .PHONY: install run test test-sqlite test-postgres lint system-deps clean
 
@@ -10,13 +13,15 @@ install: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[$(EXTRAS)]'
 	touch $@
 
 run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) ingest seeds/
 	$(MANAGE) rebuild_index --noinput
+	$(MANAGE) find_talking_points
+	-$(MANAGE) embed_turns
 	$(MANAGE) runserver 127.0.0.1:8000
 
 # The whole suite, once on SQLite and once on a throwaway PostgreSQL cluster.

@@ -4,14 +4,18 @@ from django.urls import reverse
 
 from interviews.search import meaning
 from interviews.services.embeddings import turn_embeddings_sync
+from tests.conftest import skip_or_fail
 from tests.factories import SegmentFactory, TurnFactory
 
 pytestmark = pytest.mark.django_db
 
-needs_extra = pytest.mark.skipif(
-    not meaning.installed(),
-    reason="search by meaning needs the `meaning` extra: pip install -e '.[meaning]'",
-)
+
+@pytest.fixture
+def meaning_extra():
+    """The test needs the `meaning` extra, which `make test` installs (so CI must have it)."""
+    if not meaning.installed():
+        skip_or_fail("search by meaning needs the `meaning` extra: pip install -e '.[meaning]'")
+
 
 BORDER = "We need to control who comes into the country and who does not."
 WEATHER = "The storm flooded three towns along the river overnight."
@@ -23,15 +27,15 @@ def archive():
     return {text: TurnFactory(text=text) for text in (BORDER, WEATHER, SCHOOLS)}
 
 
-@needs_extra
-def test_quotes_about_border_security_find_the_one_about_who_comes_into_the_country(archive):
+def test_quotes_about_border_security_find_the_one_about_who_comes_into_the_country(
+    meaning_extra, archive
+):
     turn_embeddings_sync()
 
     assert meaning.search_turns("quotes about border security", limit=1) == [archive[BORDER]]
 
 
-@needs_extra
-def test_a_second_sync_embeds_only_new_and_changed_turns_and_drops_drafts(archive):
+def test_a_second_sync_embeds_only_new_and_changed_turns_and_drops_drafts(meaning_extra, archive):
     assert turn_embeddings_sync().embedded == 3
     archive[WEATHER].text = "Immigration officers will check every arrival at the frontier."
     archive[WEATHER].save()
@@ -45,8 +49,7 @@ def test_a_second_sync_embeds_only_new_and_changed_turns_and_drops_drafts(archiv
     assert archive[SCHOOLS] not in meaning.search_turns("teachers pay", limit=3)
 
 
-@needs_extra
-def test_similar_quotes_are_by_others_or_elsewhere(client, archive):
+def test_similar_quotes_are_by_others_or_elsewhere(meaning_extra, client, archive):
     echo = TurnFactory(
         segment=SegmentFactory(), text="Our borders must decide who enters this nation."
     )
@@ -57,8 +60,7 @@ def test_similar_quotes_are_by_others_or_elsewhere(client, archive):
     assert "Our borders must decide who enters this nation." in response.content.decode()
 
 
-@needs_extra
-def test_the_meaning_page_lists_the_nearest_quotes(client, archive):
+def test_the_meaning_page_lists_the_nearest_quotes(meaning_extra, client, archive):
     turn_embeddings_sync()
 
     response = client.get(reverse("interviews:meaning_search"), {"q": "floods after heavy rain"})
