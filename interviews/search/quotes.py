@@ -55,7 +55,7 @@ def clean_paste(pasted: str) -> str:
     return text
 
 
-def candidate_texts(pasted: str, *, limit: int = CANDIDATES) -> list[tuple[int, str]]:
+def candidate_texts(pasted: str, *, limit: int | None = None) -> list[tuple[int, str]]:
     """(turn id, text) of the published turns sharing most informative words with `pasted`."""
     terms = informative_words(pasted, limit=QUERY_WORDS)
     if not terms:
@@ -63,10 +63,11 @@ def candidate_texts(pasted: str, *, limit: int = CANDIDATES) -> list[tuple[int, 
             "Those are all very common words; add a few more distinctive words of the quote."
         )
     results = SearchQuerySet().models(Turn).filter(content=Raw(f"({' OR '.join(terms)})"))
-    return [(int(result.pk), result.text) for result in results[:limit] if result is not None]
+    found = results[: limit or CANDIDATES]
+    return [(int(result.pk), result.text) for result in found if result is not None]
 
 
-def quote_check(pasted: str, *, limit: int = 5, candidates: int = CANDIDATES) -> QuoteCheck:
+def quote_check(pasted: str, *, limit: int = 5, candidates: int | None = None) -> QuoteCheck:
     """The `limit` real passages closest to `pasted`, best first, with the overall verdict.
 
     Raises QuoteCheckError, with a message for the user, for text too short, too long or made
