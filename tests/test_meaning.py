@@ -1,5 +1,5 @@
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from interviews.search import meaning
@@ -83,3 +83,11 @@ def test_every_turn_links_to_its_similar_quotes(client, archive):
     html = client.get(turn.segment.get_absolute_url()).content.decode()
 
     assert reverse("interviews:similar_quotes", args=[turn.pk]) in html
+
+
+def test_embed_turns_without_the_extra_says_how_to_install_it(monkeypatch):
+    monkeypatch.setattr(meaning, "installed", lambda: False)
+    monkeypatch.setattr(meaning.importlib.util, "find_spec", lambda name: None)
+
+    with pytest.raises(CommandError, match=r"pip install -e '\.\[meaning\]'"):
+        call_command("embed_turns")
