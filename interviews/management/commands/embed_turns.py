@@ -25,7 +25,7 @@ class Command(BaseCommand):
             raise CommandError(meaning.unavailable_reason())
         if batch_size < 1:
             raise CommandError("--batch-size must be at least 1.")
-        progress = tqdm(unit="turn", file=sys.stderr, disable=None)
+        progress = tqdm(unit="turn", file=sys.stderr, mininterval=5)
         started = time.perf_counter()
         result = turn_embeddings_sync(
             batch_size=batch_size,
