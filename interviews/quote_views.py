@@ -5,7 +5,6 @@ from django.shortcuts import get_object_or_404, render
 
 from interviews.models import TalkingPoint, TalkingPointPassage, Turn
 from interviews.search import meaning
-from interviews.search.queries import MAX_QUERY_LENGTH
 from interviews.search.quotes import MAX_PASTE_CHARS, QuoteCheckError, quote_check
 
 
@@ -23,7 +22,7 @@ def quote_check_page(request):
 
 
 def meaning_search_page(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    query = request.GET.get("q", "").strip()[: meaning.MAX_QUERY_CHARS]
     unavailable = meaning.unavailable_reason()
     turns = meaning.search_turns(query) if query and not unavailable else []
     return render(

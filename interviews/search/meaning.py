@@ -25,6 +25,8 @@ os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 
 DIMENSIONS = 384
 MAX_WORD_PIECES = 128
+# A description of what was said, not a document: longer queries are cut here.
+MAX_QUERY_CHARS = 500
 INDEX_FILE = "turns.usearch"
 STATE_FILE = "turns-state.npz"
 INFO_FILE = "turns-info.json"
