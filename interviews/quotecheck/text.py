@@ -19,6 +19,15 @@ _COMMON_WORDS = """a about after again all also am an and any are as at be becau
     think know going like really get got say said mean want"""
 STOP_WORDS = frozenset(_COMMON_WORDS.split())
 
+# The commonest of those, which full-text engines drop: not worth asking for even when a paste
+# has few other words.
+_FUNCTION_WORDS = """a an and are as at be by can for from have if in is it may not of on or
+    that the this to us we when will with yet you your i he she they them his her its our their
+    was were been has had do does did so but me my don"""
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
+# A query of fewer words than this finds too many turns at random: fill up with common words.
+MIN_QUERY_WORDS = 6
+
 # A passage shorter than this is a stock phrase ("Thank you very much."), not a talking point.
 MIN_PASSAGE_WORDS = 8
 
@@ -81,15 +90,22 @@ def informative_words(text: str, *, limit: int = 12) -> list[str]:
     """The words of `text` most likely to find it in a full-text index, at most `limit`.
 
     Stop words are left out, each word counts once, and longer words are preferred as a cheap
-    stand-in for rarer ones. Only letters and digits are kept, so the result is safe to join
-    into a query.
+    stand-in for rarer ones. A text with few such words ("Now, I should like to proceed") is
+    filled up to MIN_QUERY_WORDS with its common words that are not mere function words. Only
+    letters and digits are kept, so the result is safe to join into a query.
     """
-    seen: dict[str, int] = {}
+    strong: dict[str, int] = {}
+    weak: dict[str, int] = {}
     for position, word in enumerate(words(text)):
-        if word.norm in STOP_WORDS:
-            continue
         for part in re.split(r"['_]", word.norm):
-            if len(part) >= 3 and part not in STOP_WORDS and part not in seen:
-                seen[part] = position
-    ranked = sorted(seen, key=lambda part: (-len(part), seen[part]))[:limit]
-    return sorted(ranked, key=seen.__getitem__)
+            if len(part) < 3 or part in FUNCTION_WORDS or part in strong or part in weak:
+                continue
+            if word.norm in STOP_WORDS or part in STOP_WORDS:
+                weak[part] = position
+            else:
+                strong[part] = position
+    ranked = sorted(strong, key=lambda part: (-len(part), strong[part]))[:limit]
+    fill = max(min(MIN_QUERY_WORDS, limit) - len(ranked), 0)
+    ranked += sorted(weak, key=lambda part: (-len(part), weak[part]))[:fill]
+    order = {**weak, **strong}
+    return sorted(ranked, key=order.__getitem__)

@@ -18,7 +18,7 @@ MAX_PASTE_CHARS = 1000
 MIN_PASTE_WORDS = 3
 # How many turns the index proposes, and how many words of the paste it is asked for. Measured
 # by bench/quote_check.py: fewer candidates lose recall, more only cost time.
-CANDIDATES = 40
+CANDIDATES = 100
 QUERY_WORDS = 12
 NEAREST_SHOWN = 3
 

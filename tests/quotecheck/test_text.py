@@ -39,3 +39,12 @@ def test_informative_words_are_safe_to_put_in_a_query():
     found = informative_words("border) OR \"wall* AND -fence:x don't_stop")
 
     assert found == ["border", "wall", "fence", "stop"]
+
+
+def test_a_paste_with_few_distinctive_words_is_filled_up_with_its_common_ones():
+    assert informative_words("Now, I should like to if I may to proceed to") == [
+        "now",
+        "should",
+        "like",
+        "proceed",
+    ]
