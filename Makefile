@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
+# The meaning extra (search by meaning: ~1.4 GB with CPU PyTorch, ~4 min to install) is part of
+# the development install so that the tests exercise it; `make install EXTRAS=test` leaves it out.
+EXTRAS ?= test,meaning
 
 .PHONY: install bench-install run serve load test test-sqlite test-postgres lint system-deps clean
 
@@ -10,7 +13,7 @@ install: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[$(EXTRAS)]'
 	touch $@
 
 # The load benchmark's extra dependencies (Locust).
@@ -24,6 +27,8 @@ run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) ingest seeds/
 	$(MANAGE) rebuild_index --noinput
+	$(MANAGE) find_talking_points
+	-$(MANAGE) embed_turns
 	$(MANAGE) runserver 127.0.0.1:8000
 
 # Production: gunicorn with DJANGO_ENV=production unless set otherwise, which needs

@@ -195,6 +195,10 @@ STORAGES = {
     },
 }
 
+# Search by meaning's vector index and the talking points' MinHash index live beside the others.
+MEANING_INDEX_DIR = Path(env_str("MEANING_INDEX_DIR", str(VAR_DIR / "meaning")))
+TALKING_POINTS_DIR = Path(env_str("TALKING_POINTS_DIR", str(VAR_DIR / "talking-points")))
+
 # The largest transcript an editor may upload or an ingest may read.
 TRANSCRIPT_MAX_BYTES = env_int("TRANSCRIPT_MAX_BYTES", 20 * 1024 * 1024)
 # An editor may paste a transcript as large as an upload, and the preview of a long one posts

@@ -191,7 +191,10 @@ class TurnQuerySet(models.QuerySet):
             segment=models.OuterRef("segment"), speaker=models.OuterRef("speaker")
         )
         return self.select_related("segment__program", "speaker").annotate(
-            affiliation=models.Subquery(shown_as.values("affiliation")[:1])
+            affiliation=models.Subquery(shown_as.values("affiliation")[:1]),
+            said_elsewhere=models.Exists(
+                TalkingPointPassage.objects.filter(turn=models.OuterRef("pk"))
+            ),
         )
 
 
@@ -298,3 +301,85 @@ class ContentVersion(models.Model):
 
     def __str__(self) -> str:
         return f"Content version {self.number} ({self.changed:%Y-%m-%d %H:%M:%S})"
+
+
+class TalkingPointQuerySet(models.QuerySet):
+    def repeated(self, *, start=None, end=None):
+        """Talking points said in published turns by two speakers or more, or on two dates or more.
+
+        Each carries `times` (turns saying it), `speakers` and `dates` counts, within the air
+        dates given; the most repeated first.
+        """
+        within = models.Q(passages__turn__segment__status=Segment.Status.PUBLISHED)
+        if start:
+            within &= models.Q(passages__turn__segment__air_date__gte=start)
+        if end:
+            within &= models.Q(passages__turn__segment__air_date__lte=end)
+        return (
+            self.annotate(
+                times=models.Count("passages__turn", filter=within, distinct=True),
+                speakers=models.Count("passages__turn__speaker", filter=within, distinct=True),
+                dates=models.Count(
+                    "passages__turn__segment__air_date", filter=within, distinct=True
+                ),
+            )
+            .filter(models.Q(speakers__gte=2) | models.Q(dates__gte=2))
+            .order_by("-times", "-speakers", "pk")
+        )
+
+
+class TalkingPoint(TimeStamped):
+    """A passage said near-identically in several turns: a repeated talking point.
+
+    Found by `interviews.services.talking_points`; `text` is one wording of it, its passages
+    are every turn that says it.
+    """
+
+    text = models.TextField()
+
+    objects = TalkingPointQuerySet.as_manager()
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    def get_absolute_url(self) -> str:
+        return reverse("interviews:talking_point", args=[self.pk])
+
+
+class TalkingPointPassageQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(turn__segment__status=Segment.Status.PUBLISHED)
+
+    def echoes_of(self, turn: "Turn"):
+        """The passages that say what `turn` says, by someone else or in another segment."""
+        return (
+            self.published()
+            .filter(talking_point__passages__turn=turn)
+            .exclude(turn__segment=turn.segment_id, turn__speaker=turn.speaker_id)
+            .distinct()
+        )
+
+
+class TalkingPointPassage(TimeStamped):
+    """Where a turn says a talking point: the sentence, by character offsets into its text."""
+
+    talking_point = models.ForeignKey(
+        TalkingPoint, on_delete=models.CASCADE, related_name="passages"
+    )
+    turn = models.ForeignKey(
+        "Turn", on_delete=models.CASCADE, related_name="talking_point_passages"
+    )
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    text = models.TextField()
+
+    objects = TalkingPointPassageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["talking_point", "turn__segment__air_date", "turn_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["turn", "start"], name="one_passage_per_position")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.turn}: {self.text[:60]}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from interviews import views
+from interviews import quote_views, views
 from interviews.feeds import SearchFeed
 
 app_name = "interviews"
@@ -21,4 +21,9 @@ urlpatterns = [
     path("speakers/<slug:slug>/", views.speaker_detail, name="speaker"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
     path("programs/<slug:slug>/", views.program_detail, name="program"),
+    path("quote-check/", quote_views.quote_check_page, name="quote_check"),
+    path("meaning/", quote_views.meaning_search_page, name="meaning_search"),
+    path("quotes/<int:pk>/similar/", quote_views.similar_quotes_page, name="similar_quotes"),
+    path("talking-points/", quote_views.talking_points_page, name="talking_points"),
+    path("talking-points/<int:pk>/", quote_views.talking_point_page, name="talking_point"),
 ]

@@ -46,6 +46,13 @@ def page_cache(settings):
     return cache
 
 
+@pytest.fixture(autouse=True)
+def derived_index_dirs(settings, tmp_path):
+    """The meaning and talking-point indexes of each test live in its own temporary folder."""
+    settings.MEANING_INDEX_DIR = tmp_path / "meaning"
+    settings.TALKING_POINTS_DIR = tmp_path / "talking-points"
+
+
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
     path = (

@@ -1,0 +1,104 @@
+"""Quote check: the real passages closest to a remembered or misquoted one.
+
+Candidates come from the full-text index (an OR of the pasted text's informative words, so a
+turn is found even when some of the words are wrong); each candidate's stored text is then
+aligned with the pasted text (`interviews.quotecheck`) and the best alignments win.
+"""
+
+from dataclasses import dataclass
+
+from haystack.inputs import Raw
+from haystack.query import SearchQuerySet
+
+from interviews.models import Turn
+from interviews.quotecheck import Alignment, Verdict, WordDiff, align, verdict, word_diff
+from interviews.quotecheck.text import informative_words, words
+
+MAX_PASTE_CHARS = 1000
+MIN_PASTE_WORDS = 3
+# How many turns the index proposes, and how many words of the paste it is asked for. Measured
+# by bench/quote_check.py: fewer candidates lose recall, more only cost time.
+CANDIDATES = 100
+QUERY_WORDS = 12
+NEAREST_SHOWN = 3
+
+
+class QuoteCheckError(ValueError):
+    """The pasted text cannot be checked; the message says why, for the person who pasted it."""
+
+
+@dataclass(frozen=True)
+class QuoteMatch:
+    turn: Turn
+    alignment: Alignment
+    verdict: Verdict
+    diff: WordDiff
+
+
+@dataclass(frozen=True)
+class QuoteCheck:
+    pasted: str
+    verdict: Verdict
+    matches: list[QuoteMatch]
+
+
+def clean_paste(pasted: str) -> str:
+    """The pasted text with its outer space and quotation marks gone; QuoteCheckError if unusable."""
+    text = pasted.strip().strip("\"'“”‘’«»").strip()
+    if len(text) > MAX_PASTE_CHARS:
+        raise QuoteCheckError(
+            f"Paste at most {MAX_PASTE_CHARS:,} characters (this is {len(text):,}): "
+            "the sentence or two you want to check is enough."
+        )
+    if len(words(text)) < MIN_PASTE_WORDS:
+        raise QuoteCheckError(f"Paste at least {MIN_PASTE_WORDS} words of the quote to check.")
+    return text
+
+
+def candidate_texts(pasted: str, *, limit: int | None = None) -> list[tuple[int, str]]:
+    """(turn id, text) of the published turns sharing most informative words with `pasted`."""
+    terms = informative_words(pasted, limit=QUERY_WORDS)
+    if not terms:
+        raise QuoteCheckError(
+            "Those are all very common words; add a few more distinctive words of the quote."
+        )
+    results = SearchQuerySet().models(Turn).filter(content=Raw(f"({' OR '.join(terms)})"))
+    found = results[: limit or CANDIDATES]
+    return [(int(result.pk), result.text) for result in found if result is not None]
+
+
+def quote_check(pasted: str, *, limit: int = 5, candidates: int | None = None) -> QuoteCheck:
+    """The `limit` real passages closest to `pasted`, best first, with the overall verdict.
+
+    Raises QuoteCheckError, with a message for the user, for text too short, too long or made
+    only of common words.
+    """
+    text = clean_paste(pasted)
+    scored = []
+    for rank, (turn_id, turn_text) in enumerate(candidate_texts(text, limit=candidates)):
+        alignment = align(text, turn_text)
+        if alignment is not None:
+            scored.append((-alignment.score, rank, turn_id, turn_text, alignment))
+    scored.sort(key=lambda item: item[:2])
+    best = scored[:limit]
+    turns = Turn.objects.published().for_display().in_bulk([item[2] for item in best])
+    matches = []
+    for *_, turn_id, indexed_text, alignment in best:
+        turn = turns.get(turn_id)
+        if turn is None:
+            continue
+        if turn.text != indexed_text:
+            # Edited since it was indexed: show the words as they now stand.
+            alignment = align(text, turn.text)
+            if alignment is None:
+                continue
+        diff = word_diff(text, turn.text, alignment)
+        matches.append(QuoteMatch(turn, alignment, verdict(alignment), diff))
+    # Beside a real match, passages that are not close are noise; without one, the nearest few
+    # show how far off the paste is.
+    matches = [m for m in matches if m.verdict is not Verdict.NONE] or matches[:NEAREST_SHOWN]
+    return QuoteCheck(
+        pasted=text,
+        verdict=matches[0].verdict if matches else Verdict.NONE,
+        matches=matches,
+    )

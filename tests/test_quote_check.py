@@ -1,0 +1,115 @@
+import pytest
+from django.urls import reverse
+
+from interviews.quotecheck import Verdict
+from interviews.search.quotes import MAX_PASTE_CHARS, QuoteCheckError, quote_check
+from interviews.services.indexing import segment_index_sync
+from tests.factories import SegmentFactory, TurnFactory
+
+pytestmark = pytest.mark.django_db
+
+MISQUOTE = "I don't buy it, because the data does not support it"
+
+
+def test_a_misquote_of_the_seed_finds_rukmini_callimachis_real_words(seed_segment):
+    check = quote_check(MISQUOTE)
+
+    assert check.verdict is Verdict.CLOSE
+    best = check.matches[0]
+    assert best.turn.speaker.name == "Rukmini Callimachi"
+    assert best.turn.segment == seed_segment
+    assert "doesn't back" in [p.text for p in best.diff.real if p.kind == "differs"]
+
+
+def test_the_exact_words_are_reported_verbatim(seed_segment):
+    check = quote_check("“Ghanima is an Arabic term”")
+
+    assert check.verdict is Verdict.VERBATIM
+    assert "Ghanima is an Arabic term" in check.matches[0].turn.text
+
+
+def test_words_the_archive_never_heard_are_no_close_match(seed_segment):
+    check = quote_check("the farm subsidy bill will lower grocery prices for working families")
+
+    assert check.verdict is Verdict.NONE
+
+
+def test_drafts_are_never_offered_as_matches():
+    segment = SegmentFactory(status="draft")
+    TurnFactory(segment=segment, text="The confidential xylophone budget doubled last spring.")
+    segment_index_sync(segment_id=segment.pk)
+
+    assert quote_check("the confidential xylophone budget doubled").matches == []
+
+
+@pytest.mark.parametrize(
+    "pasted, message",
+    [
+        ("two words", "at least 3 words"),
+        ("x " * MAX_PASTE_CHARS, f"at most {MAX_PASTE_CHARS:,} characters"),
+        ("and so it is and we were", "very common words"),
+    ],
+)
+def test_unusable_pastes_are_refused_with_a_reason(pasted, message):
+    with pytest.raises(QuoteCheckError, match=message):
+        quote_check(pasted)
+
+
+def test_the_page_shows_the_real_wording_beside_the_pasted_one(client, seed_segment):
+    response = client.get(reverse("interviews:quote_check"), {"quote": MISQUOTE})
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert "Close." in html
+    assert '<del class="diff">does not support</del>' in html
+    assert '<ins class="diff">doesn&#x27;t back</ins>' in html
+    turn = seed_segment.turns.get(text__startswith="I don't buy it")
+    assert turn.get_absolute_url() in html
+    assert "The New York Times" in html
+
+
+def test_transcript_text_and_the_paste_are_escaped(client):
+    segment = SegmentFactory()
+    TurnFactory(segment=segment, text="We will <script>alert(1)</script> defend the harbour walls.")
+    segment_index_sync(segment_id=segment.pk)
+
+    response = client.get(
+        reverse("interviews:quote_check"), {"quote": "we will <b>defend</b> the harbour walls"}
+    )
+    html = response.content.decode()
+
+    assert "<script>alert(1)</script>" not in html and "<b>defend</b>" not in html
+    assert "&lt;script&gt;" in html
+
+
+@pytest.mark.parametrize("pasted", ["no", "x" * 5000, "the and of", "*", '"((', "\x00 \x00 \x00"])
+def test_odd_pastes_get_a_message_not_an_error(client, pasted):
+    response = client.get(reverse("interviews:quote_check"), {"quote": pasted})
+
+    assert response.status_code == 400
+    assert 'class="notice notice--error"' in response.content.decode()
+
+
+def test_the_home_page_offers_the_quote_check_box(client):
+    html = client.get(reverse("interviews:home")).content.decode()
+
+    assert f'action="{reverse("interviews:quote_check")}"' in html
+
+
+def test_the_search_page_offers_the_quote_check_box(client):
+    html = client.get(reverse("interviews:search"), {"q": "ghanima"}).content.decode()
+
+    assert 'name="quote"' in html
+
+
+def test_beside_a_close_match_passages_that_are_not_close_are_left_out(seed_segment):
+    check = quote_check(MISQUOTE)
+
+    assert [m.verdict for m in check.matches] == [Verdict.CLOSE]
+
+
+def test_without_a_close_match_the_nearest_passages_are_still_shown(seed_segment):
+    check = quote_check("ISIS recruits criminals for its propaganda videos in Germany")
+
+    assert check.verdict is Verdict.NONE
+    assert 1 <= len(check.matches) <= 3
