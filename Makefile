@@ -26,7 +26,7 @@ $(VENV)/.bench-installed: $(VENV)/.installed
 run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) ingest seeds/
-	$(MANAGE) rebuild_index --noinput
+	$(MANAGE) build_search_index
 	$(MANAGE) find_talking_points
 	-$(MANAGE) embed_turns
 	$(MANAGE) runserver 127.0.0.1:8000
