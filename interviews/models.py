@@ -1,8 +1,22 @@
 """The archive's vocabulary: programs air segments, in which speakers appear and take turns."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+
+WEB_SCHEMES = ("http", "https")
+
+
+def web_url(value: str) -> str:
+    """`value` if it is an http(s) address, else "": an imported file's `javascript:` or
+    `data:` "source" must never become a link."""
+    try:
+        scheme = urlsplit(value.strip()).scheme.lower()
+    except ValueError:
+        return ""
+    return value.strip() if scheme in WEB_SCHEMES else ""
 
 
 class TimeStamped(models.Model):
@@ -100,6 +114,11 @@ class Segment(TimeStamped):
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
+
+    @property
+    def source_link(self) -> str:
+        """The source URL when it is safe to link to (http or https), else ""."""
+        return web_url(self.source_url)
 
 
 class Speaker(TimeStamped):

@@ -1,29 +1,35 @@
 from django.urls import path
+from django.views.decorators.http import require_safe
 
 from interviews import quote_views, views
 from interviews.feeds import SearchFeed
 
 app_name = "interviews"
 
+# The public site only reads: anything but GET or HEAD is refused with 405, so no public
+# address can ever be made to write, whatever a view comes to do later.
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("search/", views.search, name="search"),
-    path("search/quotes.csv", views.search_export, {"format": "csv"}, name="search_csv"),
-    path("search/quotes.json", views.search_export, {"format": "json"}, name="search_json"),
-    path("search/feed/", SearchFeed(), name="search_feed"),
-    path("search/speakers.json", views.speaker_suggestions, name="speaker_suggest"),
-    path(
-        "segments/<int:year>/<str:month>/<str:day>/<slug:slug>/",
-        views.segment_detail,
-        name="segment",
-    ),
-    path("segments/<slug:slug>/", views.segment_detail, name="segment_undated"),
-    path("speakers/<slug:slug>/", views.speaker_detail, name="speaker"),
-    path("topics/<slug:slug>/", views.topic_detail, name="topic"),
-    path("programs/<slug:slug>/", views.program_detail, name="program"),
-    path("quote-check/", quote_views.quote_check_page, name="quote_check"),
-    path("meaning/", quote_views.meaning_search_page, name="meaning_search"),
-    path("quotes/<int:pk>/similar/", quote_views.similar_quotes_page, name="similar_quotes"),
-    path("talking-points/", quote_views.talking_points_page, name="talking_points"),
-    path("talking-points/<int:pk>/", quote_views.talking_point_page, name="talking_point"),
+    path(route, require_safe(view), *rest, name=name)
+    for route, view, *rest, name in [
+        ("", views.home, "home"),
+        ("search/", views.search, "search"),
+        ("search/quotes.csv", views.search_export, {"format": "csv"}, "search_csv"),
+        ("search/quotes.json", views.search_export, {"format": "json"}, "search_json"),
+        ("search/feed/", SearchFeed(), "search_feed"),
+        ("search/speakers.json", views.speaker_suggestions, "speaker_suggest"),
+        (
+            "segments/<int:year>/<str:month>/<str:day>/<slug:slug>/",
+            views.segment_detail,
+            "segment",
+        ),
+        ("segments/<slug:slug>/", views.segment_detail, "segment_undated"),
+        ("speakers/<slug:slug>/", views.speaker_detail, "speaker"),
+        ("topics/<slug:slug>/", views.topic_detail, "topic"),
+        ("programs/<slug:slug>/", views.program_detail, "program"),
+        ("quote-check/", quote_views.quote_check_page, "quote_check"),
+        ("meaning/", quote_views.meaning_search_page, "meaning_search"),
+        ("quotes/<int:pk>/similar/", quote_views.similar_quotes_page, "similar_quotes"),
+        ("talking-points/", quote_views.talking_points_page, "talking_points"),
+        ("talking-points/<int:pk>/", quote_views.talking_point_page, "talking_point"),
+    ]
 ]

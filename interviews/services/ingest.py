@@ -21,6 +21,7 @@ from interviews.models import (
     SpeakerAlias,
     Topic,
     Turn,
+    web_url,
 )
 from interviews.parsing.text import decode
 from interviews.services.history import segment_event_record
@@ -208,7 +209,7 @@ def segment_ingest(
         slug=unique_slug(Segment, title),
         summary=transcript.summary,
         air_date=air_date or _air_date(transcript.air_date),
-        source_url=source_url or transcript.source_url,
+        source_url=web_url(source_url or transcript.source_url),
         source_format=transcript.format,
         raw_text=raw_text,
         content_hash=digest,
