@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "archive.middleware.SearchUnavailableMiddleware",
     # Innermost, so that what it stores is the view's own response and every header the outer
     # middleware adds (security, CSP) is added again when a stored page is served.
     "interviews.caching.PublicPageCacheMiddleware",

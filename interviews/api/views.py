@@ -5,6 +5,7 @@ querysets, and leave rendering to the schemas. Only published content is ever re
 """
 
 import datetime
+import logging
 
 from django.conf import settings
 from django.db.models import Count
@@ -34,10 +35,12 @@ from interviews.public import (
     public_topics,
     public_turns,
 )
+from interviews.search.backend import SearchUnavailable
 from interviews.search.queries import query_with_filters, quote_search
 from interviews.search.query import MAX_QUERY_LENGTH
 
 SPEAKER_APPEARANCES_SHOWN = 50
+log = logging.getLogger(__name__)
 
 api = NinjaAPI(
     title="Interview Archive API",
@@ -60,6 +63,18 @@ def bad_parameters(request, exc: ValidationError):
         where = [str(part) for part in error.get("loc", ()) if part not in ("query", "path")]
         problems.append(f"{'.'.join(where) or 'request'}: {error.get('msg', 'invalid')}")
     return api.create_response(request, {"detail": "; ".join(problems)}, status=400)
+
+
+@api.exception_handler(SearchUnavailable)
+def search_unavailable(request, exc: SearchUnavailable):
+    log.error("%s (%s)", exc, request.path)
+    response = api.create_response(
+        request,
+        {"detail": "Search is unavailable while its index is rebuilt; try again in a few minutes."},
+        status=503,
+    )
+    response["Retry-After"] = "300"
+    return response
 
 
 @api.exception_handler(Throttled)

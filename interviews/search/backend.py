@@ -12,16 +12,20 @@ What it changes, and why:
   counted, sorted by date and faceted with numpy (`docsets`) instead of Python loops; results
   cached per index generation, so a write is visible to the very next search.
 - Robustness: a query that cannot be parsed is searched as plain words, and no query string
-  raises out of `search()`.
+  raises out of `search()`. An index that is missing or damaged raises SearchUnavailable
+  rather than answering "no results"; a bulk build replaces it whatever state it is in.
 """
 
 import datetime
 import logging
 import os
+import pickle
 import re
 import shutil
+import struct
 import threading
 import time
+import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -81,6 +85,32 @@ W3PerDocReader._cached_reader = _cached_reader
 
 class IndexBusy(Exception):
     """The index stayed locked by another writer for longer than the write timeout."""
+
+
+class SearchUnavailable(Exception):
+    """The index cannot be read: deleted, damaged, or emptied while the archive has quotes.
+
+    Searches must say so rather than answer "no results"; `build_search_index` (or
+    `rebuild_index`) rebuilds it from the database.
+    """
+
+    def __init__(self, reason: str = ""):
+        super().__init__(
+            "Search is unavailable: the search index "
+            + (f"cannot be read ({reason})" if reason else "is missing")
+            + ". Run `manage.py build_search_index` to rebuild it from the database."
+        )
+
+
+# What reading a damaged index raises: a deleted file, a truncated or garbled one.
+INDEX_DAMAGE = (
+    whoosh_index.IndexError,
+    OSError,
+    EOFError,
+    struct.error,
+    zlib.error,
+    pickle.UnpicklingError,
+)
 
 
 @dataclass(frozen=True)
@@ -152,8 +182,34 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         return None
 
     def setup(self):
-        super().setup()
+        try:
+            super().setup()
+        except Exception as exc:
+            # A damaged table of contents: left as it is for a rebuild to replace; every search
+            # meanwhile says the index is unavailable, and the next one tries to open it again.
+            raise SearchUnavailable(_reason(exc)) from exc
         self.parser = QueryParser(self.content_field_name, schema=self.schema)
+
+    def _setup_for_rebuild(self) -> None:
+        """What a bulk build needs (storage and schema) when the index itself cannot be opened."""
+        from haystack import connections
+
+        os.makedirs(self.path, exist_ok=True)
+        self.storage = FileStorage(self.path)
+        self.content_field_name, self.schema = self.build_schema(
+            connections[self.connection_alias].get_unified_index().all_searchfields()
+        )
+        self.parser = QueryParser(self.content_field_name, schema=self.schema)
+        self.index = None
+
+    def _refreshed_index(self):
+        """The index at its latest generation; SearchUnavailable when it cannot be opened."""
+        if self.index is None:
+            raise SearchUnavailable("it could not be opened")
+        try:
+            return self.index.refresh()
+        except INDEX_DAMAGE as exc:
+            raise SearchUnavailable(_reason(exc)) from exc
 
     def _from_python(self, value):
         if isinstance(value, list | tuple):
@@ -177,7 +233,12 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         Waits (polling, with back-off) up to the WRITE_TIMEOUT option, then raises IndexBusy.
         """
         if not self.setup_complete:
-            self.setup()
+            try:
+                self.setup()
+            except SearchUnavailable:
+                # The lock does not depend on the index's state: a rebuild takes it to replace
+                # a damaged index.
+                self._setup_for_rebuild()
         deadline = time.monotonic() + self.write_timeout
         if not self._write_lock.acquire(timeout=self.write_timeout):
             raise IndexBusy(f"The search index stayed busy for {self.write_timeout:.0f} s.")
@@ -203,7 +264,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
     def writer(self, **commit_options):
         """A Whoosh writer under the index lock: committed on success, cancelled on error."""
         with self.index_lock():
-            self.index = self.index.refresh()
+            self.index = self._refreshed_index()
             writer = SegmentWriter(self.index, _lk=False)
             try:
                 yield writer
@@ -229,7 +290,15 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         Haystack deletes the index directory instead, under the feet of other processes.
         """
         if models is None:
-            with self.writer(mergetype=CLEAR):
+            try:
+                with self.writer(mergetype=CLEAR):
+                    return
+            except SearchUnavailable:
+                # Deleted or damaged: start again from an empty index (haystack's rebuild_index).
+                self._setup_for_rebuild()
+                with self.index_lock():
+                    self.index = self.storage.create_index(self.schema)
+                self.setup_complete = True
                 return
         with self.writer() as writer:
             for model in models:
@@ -256,7 +325,10 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         re-syncs whatever changed meanwhile.
         """
         if not self.setup_complete:
-            self.setup()
+            try:
+                self.setup()
+            except SearchUnavailable:
+                self._setup_for_rebuild()
         started = time.monotonic()
         stage = f"{self.path.rstrip(os.sep)}.building-{os.getpid()}"
         shutil.rmtree(stage, ignore_errors=True)
@@ -285,6 +357,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
     def _swap_in(self, stage_index) -> None:
         """Make the staged index's segments the live index's next generation."""
         segments = stage_index._segments()
+        os.makedirs(self.path, exist_ok=True)  # the live index may have been deleted
         with self.index_lock():
             for segment in segments:
                 for filename in segment.list_files(stage_index.storage):
@@ -292,14 +365,13 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                         os.path.join(stage_index.storage.folder, filename),
                         os.path.join(self.path, filename),
                     )
-            generation = self.index.latest_generation() + 1
-            whoosh_index.TOC(self.schema, segments, generation).write(
-                self.storage, whoosh_index._DEF_INDEX_NAME
-            )
-            whoosh_index.clean_files(
-                self.storage, whoosh_index._DEF_INDEX_NAME, generation, segments
-            )
-            self.index = self.index.refresh()
+            # From the file names, not the table of contents, which may be the damaged part.
+            name = whoosh_index._DEF_INDEX_NAME
+            generation = whoosh_index.TOC._latest_generation(self.storage, name) + 1
+            whoosh_index.TOC(self.schema, segments, generation).write(self.storage, name)
+            whoosh_index.clean_files(self.storage, name, generation, segments)
+            self.index = self.storage.open_index(indexname=name, schema=self.schema)
+            self.setup_complete = True
 
     def optimize(self):
         with self.writer(optimize=True):
@@ -328,8 +400,15 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         if not self.setup_complete:
             self.setup()
         searcher = self._searchers.searcher
-        if searcher is None or not searcher.up_to_date():
-            searcher = self._searchers.searcher = self.index.refresh().searcher()
+        try:
+            stale = searcher is None or not searcher.up_to_date()
+            if stale:
+                self._searchers.searcher = None
+                searcher = self._refreshed_index().searcher()
+        except INDEX_DAMAGE as exc:
+            raise SearchUnavailable(_reason(exc)) from exc
+        if stale:
+            self._searchers.searcher = searcher
             live = {_segment_key(leaf) for leaf, _ in searcher.reader().leaf_readers()}
             with self._tables_lock:
                 for segment_id in set(self._tables) - live:
@@ -446,8 +525,11 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                 limit_to_registered_models=limit_to_registered_models,
                 result_class=result_class or SearchResult,
             )
-        except IndexBusy:
+        except (IndexBusy, SearchUnavailable):
             raise
+        except INDEX_DAMAGE as exc:
+            log.exception("Search index unreadable")
+            raise SearchUnavailable(_reason(exc)) from exc
         except Exception:
             # A search must answer: log the failure for us, show "no results" to the reader.
             log.exception("Search failed for %r", force_str(query_string)[:200])
@@ -689,6 +771,10 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
 
     def create_spelling_suggestion(self, query_string):
         return self._spelling(self.searcher(), query_string)
+
+
+def _reason(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"[:200]
 
 
 def _segment_key(leaf) -> str | None:

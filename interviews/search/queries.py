@@ -20,11 +20,13 @@ from functools import reduce
 
 from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet
 from django.urls import reverse
+from haystack import connections
 from haystack.inputs import Exact
 from haystack.query import SQ, SearchQuerySet
 
 from interviews import parsing
 from interviews.models import Appearance, Program, Role, Segment, Speaker, Topic, Turn
+from interviews.search.backend import ArchiveWhooshBackend, SearchUnavailable
 from interviews.search.query import (
     FILTER_FIELDS,
     SINGLE_VALUED,
@@ -555,6 +557,8 @@ def quote_search(
             sqs = sqs.all()
             results = _fetch(sqs, number, per_page)
     count = sqs.count()
+    if not count:
+        index_ready_check()
 
     found = SearchResults(query=query, sort=sort, page=number, per_page=per_page, count=count)
     found.hits = [
@@ -572,6 +576,19 @@ def quote_search(
     if not count and words:
         found.suggestion = _suggestion(query, sqs.spelling_suggestion())
     return found
+
+
+def index_ready_check() -> None:
+    """Raise SearchUnavailable when the index is empty while the archive has published quotes.
+
+    Called only when a search found nothing: an index deleted and recreated empty by a restart,
+    or never built, must not pass for "no results".
+    """
+    backend = connections["default"].get_backend()
+    if not isinstance(backend, ArchiveWhooshBackend):
+        return
+    if backend.searcher().doc_count() == 0 and Turn.objects.published().exists():
+        raise SearchUnavailable("it holds no quotes while the archive has some")
 
 
 def _fetch(sqs: SearchQuerySet, number: int, per_page: int) -> list:
@@ -611,6 +628,8 @@ def quote_export(*, q: str, sort: str = "relevance", limit: int) -> QuoteExport:
         sort = "newest"
     ids_sqs = quote_queryset(query, sort=sort, segment_ids=segment_ids).values_list("pk", flat=True)
     ids = [int(pk) for pk in ids_sqs[:limit]]
+    if not ids:
+        index_ready_check()
     return QuoteExport(query=query, count=ids_sqs.count(), turns=_turns_in_order(ids), limit=limit)
 
 

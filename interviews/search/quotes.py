@@ -13,6 +13,7 @@ from haystack.query import SearchQuerySet
 from interviews.models import Turn
 from interviews.quotecheck import Alignment, Verdict, WordDiff, align, verdict, word_diff
 from interviews.quotecheck.text import informative_words, words
+from interviews.search.queries import index_ready_check
 
 MAX_PASTE_CHARS = 1000
 MIN_PASTE_WORDS = 3
@@ -64,6 +65,8 @@ def candidate_texts(pasted: str, *, limit: int | None = None) -> list[tuple[int,
         )
     results = SearchQuerySet().models(Turn).filter(content=Raw(f"({' OR '.join(terms)})"))
     found = results[: limit or CANDIDATES]
+    if not found:
+        index_ready_check()
     return [(int(result.pk), result.text) for result in found if result is not None]
 
 
