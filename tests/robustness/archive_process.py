@@ -9,8 +9,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parent.parent.parent
 WORDS = [
     "border",
@@ -80,16 +78,6 @@ class ArchiveDir:
         """Read the archive's database directly, as a second client would."""
         with sqlite3.connect(f"file:{self.database}?mode=ro", uri=True, timeout=30) as db:
             return db.execute(sql).fetchall()
-
-
-@pytest.fixture
-def archive_dir(tmp_path) -> ArchiveDir:
-    """An empty, migrated archive in a temporary folder."""
-    archive = ArchiveDir(tmp_path / "archive")
-    archive.path.mkdir()
-    migrated = archive.manage("migrate", "--noinput")
-    assert migrated.returncode == 0, migrated.stderr
-    return archive
 
 
 def write_transcripts(folder: Path, count: int, *, turns: int, seed: int = 0) -> list[Path]:

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from tests.robustness.archive_process import archive_dir, write_transcripts  # noqa: F401
+from tests.robustness.archive_process import write_transcripts
 
 TURNS_PER_FILE = 80
 
@@ -33,7 +33,7 @@ def turns_per_segment(archive) -> set[int]:
 
 
 def test_an_ingest_killed_halfway_leaves_no_half_segment_and_repair_restores_the_index(
-    archive_dir,  # noqa: F811
+    archive_dir,
     tmp_path,
 ):
     files = write_transcripts(tmp_path / "in", 8, turns=TURNS_PER_FILE)
@@ -64,7 +64,7 @@ def test_an_ingest_killed_halfway_leaves_no_half_segment_and_repair_restores_the
 
 
 def test_concurrent_ingests_into_sqlite_wait_for_the_lock_and_all_succeed(
-    archive_dir,  # noqa: F811
+    archive_dir,
     tmp_path,
 ):
     folders = []
