@@ -4,6 +4,7 @@ Development is the default (SQLite and Whoosh under var/, debug on). `DJANGO_ENV
 switches the defaults to safe ones and makes the secret key and allowed hosts mandatory.
 """
 
+import datetime
 from pathlib import Path
 
 import dj_database_url
@@ -51,6 +52,8 @@ INSTALLED_APPS = [
     # Only for its bundled Swagger UI files, so the API docs load nothing from elsewhere.
     "ninja",
     "interviews",
+    # Failed sign-ins, counted to lock out password guessing (AXES_* below).
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -68,6 +71,8 @@ MIDDLEWARE = [
     # Innermost, so that what it stores is the view's own response and every header the outer
     # middleware adds (security, CSP) is added again when a stored page is served.
     "interviews.caching.PublicPageCacheMiddleware",
+    # Last, as django-axes requires: answers a locked-out sign-in with its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # Behind a TLS-terminating proxy (the usual deployment) HTTPS is on by default in production:
@@ -169,6 +174,23 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 24 * 3600)
 API_THROTTLE_RATE = env_str("API_THROTTLE_RATE", "120/min")
 NINJA_NUM_PROXIES = env_int("DJANGO_NUM_PROXIES", 0)
 NINJA_PAGINATION_PER_PAGE = 20
+
+# Sign-in is throttled against password guessing (django-axes): after LOGIN_FAILURE_LIMIT wrong
+# passwords for one username from one address, that pair is locked out for LOGIN_LOCKOUT_MINUTES
+# and sees a page saying so (429). Locking the pair, not the account, means a guesser elsewhere
+# cannot lock a real editor out. Attempts are kept in the database, visible in the admin.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "archive.clients.client_address"
+# Sign-in forms' passwords are never stored with the attempts.
+AXES_SENSITIVE_PARAMETERS = ["password"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

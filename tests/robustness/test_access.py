@@ -287,3 +287,54 @@ def test_the_api_refuses_every_write(client, seed_segment, method):
         assert "read-only" in response.json()["detail"]
 
     assert (content_version(), Turn.objects.count()) == before
+
+
+def sign_in(client, username: str, password: str, address: str = "203.0.113.7"):
+    return client.post(
+        reverse("admin:login"),
+        {"username": username, "password": password, "next": "/admin/"},
+        REMOTE_ADDR=address,
+    )
+
+
+def test_password_guessing_is_locked_out_with_a_clear_message(client, settings):
+    editor = EditorFactory(username="ed")
+    editor.set_password("the right horse battery")
+    editor.save()
+
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert sign_in(client, "ed", "wrong guess").status_code == 200
+    locked = sign_in(client, "ed", "wrong guess")
+    even_right = sign_in(client, "ed", "the right horse battery")
+
+    assert locked.status_code == 429
+    assert "Too many failed sign-ins" in locked.content.decode()
+    assert "paused for 15 minutes" in locked.content.decode()
+    assert even_right.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_lockout_holds_only_that_username_from_that_address(client, settings):
+    editor = EditorFactory(username="ed")
+    editor.set_password("the right horse battery")
+    editor.save()
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(client, "ed", "wrong guess", address="198.51.100.66")
+
+    signed_in = sign_in(client, "ed", "the right horse battery", address="203.0.113.7")
+
+    assert signed_in.status_code == 302
+    assert client.session["_auth_user_id"] == str(editor.pk)
+
+
+def test_a_successful_sign_in_clears_the_failures(client, settings):
+    editor = EditorFactory(username="ed")
+    editor.set_password("the right horse battery")
+    editor.save()
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        sign_in(client, "ed", "wrong guess")
+    assert sign_in(client, "ed", "the right horse battery").status_code == 302
+    client.logout()
+
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert sign_in(client, "ed", "wrong guess").status_code == 200
