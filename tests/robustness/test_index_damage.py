@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from haystack import connections
 
@@ -152,3 +152,11 @@ def test_rebuilding_the_index_brings_search_back(client, archive, index_dir, dam
     assert response.status_code == 200
     assert "<mark>Ghanima</mark>" in response.content.decode()
     assert client.get(reverse("api:search"), {"q": "ghanima"}).json()["count"] >= 1
+
+
+def test_check_index_on_a_damaged_index_says_to_rebuild_it(archive, index_dir):
+    garble_table_of_contents(index_dir)
+    restart()
+
+    with pytest.raises(CommandError, match="Run `manage.py build_search_index`"):
+        call_command("check_index", stdout=io.StringIO())

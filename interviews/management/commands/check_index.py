@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from interviews.search.backend import IndexBusy
+from interviews.search.backend import IndexBusy, SearchUnavailable
 from interviews.services.indexing import search_index_check, search_index_repair
 
 
@@ -19,7 +19,7 @@ class Command(BaseCommand):
     def handle(self, *args, repair, deep, **options):
         try:
             check = search_index_check(deep=deep)
-        except NotImplementedError as exc:
+        except (NotImplementedError, SearchUnavailable) as exc:
             raise CommandError(str(exc)) from exc
         for label, ids in (
             ("missing", check.missing),
