@@ -29,12 +29,15 @@ def nothing_written() -> bool:
     return not (Segment.objects.exists() or Turn.objects.exists() or Speaker.objects.exists())
 
 
-def cases(*, with_xfail: bool):
+def cases(*, with_xfail: bool) -> list:
+    """The manifest as test parameters; known parser bugs as strict xfails when asked."""
+    params = []
     for name, expected in MANIFEST.items():
         marks = []
         if with_xfail and "xfail" in expected:
             marks = [pytest.mark.xfail(strict=True, reason=f"parser bug: {expected['xfail']}")]
-        yield pytest.param(name, expected, id=name, marks=marks)
+        params.append(pytest.param(name, expected, id=name, marks=marks))
+    return params
 
 
 def assert_ingest_outcome(path: Path, expected: dict, capsys) -> None:
