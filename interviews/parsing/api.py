@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
-from .draft import Draft
+from .captions import looks_srt, looks_webvtt, read_captions
 from .engine import attribute
 from .jsonformat import looks_json, read_json
+from .labelled import looks_labelled, read_labelled
 from .model import ParseError, Transcript
-from .scraped import read_scraped
+from .scraped import looks_scraped, read_scraped
 from .text import MAX_INPUT_BYTES, decode, normalise
 
-FORMATS = ("scraped", "json")
-__all__ = ["FORMATS", "MAX_INPUT_BYTES", "parse_transcript"]
+FORMATS = ("scraped", "labelled", "webvtt", "srt", "json")
+__all__ = ["FORMATS", "MAX_INPUT_BYTES", "detect_format", "parse_transcript"]
 
 
 def detect_format(text: str) -> str:
     """The name of the format `text` is written in (one of FORMATS)."""
     if looks_json(text):
         return "json"
+    if looks_webvtt(text):
+        return "webvtt"
+    lines = text.split("\n")
+    if looks_srt(lines):
+        return "srt"
+    if not looks_scraped(lines) and looks_labelled(lines):
+        return "labelled"
     return "scraped"
 
 
@@ -26,27 +34,42 @@ def parse_transcript(data: str | bytes, *, format: str | None = None) -> Transcr
     Raises ParseError, with a message for an editor, when the input is not a transcript (empty,
     binary, too large, or with no speech in it) and never any other exception.
     """
+    return read(data, format=format)
+
+
+def read(
+    data: str | bytes, *, format: str | None = None, raw_confidence: bool = False
+) -> Transcript:
+    """`parse_transcript`, optionally reporting the engine's uncalibrated posteriors.
+
+    The raw posteriors are what bench/attribution.py fits the calibration table on.
+    """
     if format is not None and format not in FORMATS:
         raise ParseError(f"Unknown format {format!r}; expected one of {', '.join(FORMATS)}.")
     try:
-        return _parse(data, format)
+        return _parse(data, format, raw_confidence)
     except ParseError:
         raise
     except RecursionError as error:
         raise ParseError("The file is nested too deeply to be a transcript.") from error
 
 
-def _parse(data: str | bytes, format: str | None) -> Transcript:
+def _parse(data: str | bytes, format: str | None, raw_confidence: bool) -> Transcript:
     text = normalise(decode(data))
     if not text.strip():
         raise ParseError("The file is empty.")
     format = format or detect_format(text)
     if format == "json":
         return read_json(text)
-    draft: Draft = read_scraped(text)
-    if not draft.blocks:
+    if format == "scraped":
+        draft = read_scraped(text)
+    elif format == "labelled":
+        draft = read_labelled(text)
+    else:
+        draft = read_captions(text, format)
+    if not any(not b.direction for b in draft.blocks):
         raise ParseError("No transcript turns were found in the file.")
-    speakers, turns = attribute(draft)
+    speakers, turns = attribute(draft, calibrate=not raw_confidence)
     return Transcript(
         title=draft.title,
         summary=draft.summary,

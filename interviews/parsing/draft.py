@@ -14,13 +14,17 @@ SEPARATIONS = ("start", "turn", "label", "soft")
 
 @dataclass
 class Block:
-    """Consecutive paragraphs the layout puts together, spoken by one person."""
+    """Consecutive paragraphs the layout puts together, spoken by one person.
+
+    A `direction` block is a stage direction on its own ("(CROSSTALK)"): kept, spoken by nobody.
+    """
 
     paragraphs: list[str]
     label: Label | None = None
     separation: str = "turn"
     start: float | None = None
     end: float | None = None
+    direction: bool = False
 
     @property
     def text(self) -> str:

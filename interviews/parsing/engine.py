@@ -1,35 +1,41 @@
 """The attribution engine: who speaks each block, decided over the whole transcript at once.
 
 Every block gets a score for every candidate speaker (the people the labels, summary and
-introductions name, plus the program's unnamed anchor) from the evidence a careful reader uses:
-labels and how near they are, who is addressed by name ("Peter, ..." is not said by Peter, and
-Peter likely answers next), who names themselves ("I'm ..."), who is talked about, whether a block
-asks or answers. Scores between neighbouring blocks carry the shape of an interview: a change of
-speaker at a turn gap, an answer after a question, the addressee after a vocative. A linear-chain
-model (forward-backward over blocks) turns the scores into each block's most likely speaker and
-the posterior probability of that choice, which `calibration` maps to the reported confidence.
-A second pass adds what the first one learnt about each speaker's vocabulary.
+introductions name, plus nameless parts: the program's unnamed anchor or host, "QUESTION" from the
+audience) from the evidence a careful reader uses: labels and how near they are, who is addressed
+by name ("Peter, ..." is not said by Peter, and Peter likely answers next), who names themselves
+("I'm ..."), who is talked about, whether a block asks or answers, and how each speaker talks.
+Scores between neighbouring blocks carry the shape of an interview: a change of speaker at a turn
+gap, the addressee after a vocative, an answer to whoever spoke before. A linear-chain model
+(forward-backward over blocks) turns the scores into each block's most likely speaker and the
+posterior probability of that choice, which `calibration` maps to the reported confidence.
+Speakers' vocabularies are then learnt from the blocks the model is sure of, and the decoding is
+repeated with them (an EM-style loop), which is what separates guests who answer each other with no
+host turn between them.
 """
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 from .calibration import calibrated
-from .draft import Block, Draft
+from .draft import Block, Draft, FloatingLabel
+from .labels import Label
 from .model import Speaker, Turn
-from .people import Person, Roster, find_mentions, prose_people
+from .people import Mention, Person, Roster, find_mentions, prose_people
 from .text import split_sentences, words
 
 NEG = -1e9
+HOST_LIKE = ("host", "anchor", "correspondent")
 
 
 @dataclass(frozen=True)
 class Weights:
-    """Log-score weights of the evidence; fitted by hand against bench/attribution.py."""
+    """Log-score weights of the evidence, set by hand against bench/attribution.py."""
 
     addressed: float = 4.0  # a block that addresses X by name is not by X
     named: float = 2.0  # nor, usually, is a block that talks about X
@@ -40,63 +46,268 @@ class Weights:
     before_label: float = 3.0  # a labelled person does not speak well before their label
     anchor_first: float = 1.5
     anchor_later: float = 6.0
+    unnamed_host: float = 3.0  # an unnamed host, where the page names one
+    unnamed_other: float = 4.0
     style: float = 1.0  # how much asking-versus-answering counts
     same_turn: float = 4.0  # same speaker across a turn gap
     same_label: float = 1.5  # same speaker across a misplaced label line
     change_soft: float = 2.0  # a new speaker where the layout shows only a paragraph break
-    vocative_next: float = 3.5  # the addressee of a block's last sentence speaks next
-    vocative_early: float = 1.5
-    vocative_skip: float = 1.5
+    handover: float = 3.5  # the last person a block addresses speaks next
+    handover_skip: float = 1.5  # ... or after the addresser's next block
     intro_next: float = 1.0  # someone named in a block's last sentence speaks next
-    answers_addresser: float = 2.0  # "..., William." answers the block William spoke
+    answers_addresser: float = 2.0  # "Thank you, Jim." / "..., William." follows Jim's block
     guest_to_guest: float = 1.0
     host_to_host: float = 1.5
     lexical: float = 0.35
-
-
-ANCHOR_ROLE = "anchor"
+    rounds: int = 2  # decoding rounds with learnt vocabularies
 
 
 @dataclass
 class _State:
-    person: Person | None  # None is the program's unnamed anchor
+    person: Person | None  # None: a part nobody names (anchor, host, audience member)
     role: str
 
 
-def attribute(draft: Draft, weights: Weights = Weights()) -> tuple[list[Speaker], list[Turn]]:
-    """Decide the speaker of every block of `draft` and return the speakers and their turns."""
-    blocks = draft.blocks
-    if not blocks:
-        return [], []
-    roster = _build_roster(draft)
-    states = [_State(p, p.role) for p in roster] + [_State(None, ANCHOR_ROLE)]
-    mentions = [find_mentions(b.text, roster) if b.label is None else [] for b in blocks]
-    index = {id(p): k for k, p in enumerate(roster)}
-    emit = _emissions(draft, states, mentions, index, weights)
-    trans = [_transitions(draft, i, states, mentions, index, weights) for i in range(len(blocks))]
-    marginals = _forward_backward(emit, trans)
-    lexical = _lexical_scores(blocks, marginals, len(states), weights)
-    if lexical is not None:
-        emit = [
-            [e + x for e, x in zip(row, lex, strict=True)]
-            for row, lex in zip(emit, lexical, strict=True)
+@dataclass
+class _Decision:
+    person: Person | None
+    role: str
+    posterior: float
+    attribution: str
+    label: str
+
+
+def attribute(
+    draft: Draft, weights: Weights = Weights(), *, calibrate: bool = True
+) -> tuple[list[Speaker], list[Turn]]:
+    """Decide the speaker of every block of `draft` and return the speakers and their turns.
+
+    Stage-direction blocks are spoken by nobody and do not separate the turns around them. With
+    `calibrate` false, confidences are the decoder's raw posteriors.
+    """
+    speech_at = [i for i, b in enumerate(draft.blocks) if not b.direction]
+    speech = Draft(
+        format=draft.format,
+        title=draft.title,
+        summary=draft.summary,
+        blocks=[draft.blocks[i] for i in speech_at],
+        floating=[
+            FloatingLabel(f.label, bisect.bisect_left(speech_at, f.block)) for f in draft.floating
+        ],
+    )
+    decisions = iter(_Model(speech, weights).decide() if speech.blocks else [])
+    return _turns(
+        draft, [None if b.direction else next(decisions) for b in draft.blocks], calibrate
+    )
+
+
+class _Model:
+    """The candidate speakers of one transcript and the scores the decoder works with."""
+
+    def __init__(self, draft: Draft, weights: Weights) -> None:
+        self.draft, self.w = draft, weights
+        self.blocks = draft.blocks
+        self.roster = _build_roster(draft)
+        self.states = [_State(p, _decoding_role(p)) for p in self.roster]
+        self.person_state = {id(p): k for k, p in enumerate(self.roster)}
+        self.nameless: dict[str, int] = {}
+        labels = [b.label for b in self.blocks if b.label] + [f.label for f in draft.floating]
+        for role in ["anchor", "host"] + [lb.role for lb in labels if not lb.name]:
+            if role not in self.nameless:
+                self.nameless[role] = len(self.states)
+                self.states.append(_State(None, role))
+        self.mentions = [
+            find_mentions(b.text, self.roster) if b.label is None else [] for b in self.blocks
         ]
+        self.sentences = [
+            len(split_sentences(b.text)) if b.label is None else 0 for b in self.blocks
+        ]
+
+    def state_of(self, label: Label) -> int | None:
+        if not label.name:
+            return self.nameless.get(label.role)
+        person = self.roster.find(label.name)
+        return self.person_state[id(person)] if person is not None else None
+
+    def decide(self) -> list[_Decision]:
+        base = self.emissions()
+        trans = [self.transitions(i) for i in range(len(self.blocks))]
+        emit = base
         marginals = _forward_backward(emit, trans)
-    path = _viterbi(emit, trans)
-    return _turns(draft, states, path, marginals)
+        for _ in range(self.w.rounds):
+            lexical = _lexical_scores(self.blocks, marginals, len(self.states), self.w)
+            if lexical is None:
+                break
+            emit = [
+                [e + x for e, x in zip(r, lx, strict=True)]
+                for r, lx in zip(base, lexical, strict=True)
+            ]
+            marginals = _forward_backward(emit, trans)
+        path = _viterbi(emit, trans)
+        return self.decisions(path, marginals)
+
+    def decisions(self, path: list[int], marginals: list[list[float]]) -> list[_Decision]:
+        roles = _final_roles(self.states, self.blocks, path)
+        result = []
+        labelled: set[int] = set()
+        for i, (block, k) in enumerate(zip(self.blocks, path, strict=True)):
+            attribution, printed = "inferred", ""
+            if block.label is not None:
+                attribution, printed = "label", block.label.printed
+            elif k not in labelled or self.states[k].person is None:
+                near = [
+                    f
+                    for f in self.draft.floating
+                    if f.block in (i, i - 1, i + 1) and self.state_of(f.label) == k
+                ]
+                if near:
+                    attribution, printed = "label", near[0].label.printed
+            if attribution == "label":
+                labelled.add(k)
+            state = self.states[k]
+            result.append(_Decision(state.person, roles[k], marginals[i][k], attribution, printed))
+        return result
+
+    def emissions(self) -> list[list[float]]:
+        w, n = self.w, len(self.states)
+        anchor, host = self.nameless["anchor"], self.nameless["host"]
+        named_host = any(s.person is not None and s.role in HOST_LIKE for s in self.states)
+        first_label: dict[int, int] = {}
+        for floating in self.draft.floating:
+            k = self.state_of(floating.label)
+            if k is not None and self.states[k].person is not None:
+                first_label.setdefault(k, floating.block)
+        rows = []
+        for i, block in enumerate(self.blocks):
+            if block.label is not None:
+                k = self.state_of(block.label)
+                rows.append([0.0 if j == k else NEG for j in range(n)])
+                continue
+            style = _style(block)
+            row = [0.0] * n
+            for k, state in enumerate(self.states):
+                sign = 1.0 if state.role in HOST_LIKE else -1.0
+                row[k] += sign * w.style * style
+                if k in first_label and i < first_label[k] - 1:
+                    row[k] -= w.before_label
+                if state.person is None and k not in (anchor, host):
+                    row[k] -= w.unnamed_other
+            row[host] -= w.unnamed_host if named_host else 0.0
+            for mention in self.mentions[i]:
+                k = self.person_state[id(mention.person)]
+                row[k] += {"vocative": -w.addressed, "self": w.self_named}.get(
+                    mention.kind, -w.named
+                )
+            if i == 0:
+                introduces = any(
+                    m.kind == "third"
+                    and self.states[self.person_state[id(m.person)]].role in HOST_LIKE
+                    for m in self.mentions[0]
+                )
+                row[anchor] += w.anchor_first if introduces else -w.anchor_first
+            else:
+                row[anchor] -= w.anchor_later
+            rows.append(row)
+        for floating in self.draft.floating:
+            k = self.state_of(floating.label)
+            if k is None:
+                continue
+            for i, bonus in (
+                (floating.block, w.label_here),
+                (floating.block + 1, w.label_next),
+                (floating.block - 1, w.label_before),
+            ):
+                if 0 <= i < len(self.blocks) and self.blocks[i].label is None:
+                    rows[i][k] += bonus
+        return rows
+
+    def transitions(self, i: int) -> list[list[float]] | None:
+        """Scores for each (speaker of block i-1, speaker of block i) pair."""
+        if i == 0:
+            return None
+        w, n = self.w, len(self.states)
+        block = self.blocks[i]
+        same = {"turn": -w.same_turn, "label": -w.same_label, "soft": 0.0}.get(
+            block.separation, -w.same_turn
+        )
+        change = -w.change_soft if block.separation == "soft" else 0.0
+        handed, handed_by_host = self._handovers(i)
+        # Whom block i thanks, or (if a guest speaks it) addresses first: who spoke before it.
+        thanked = {self._state(m) for m in self.mentions[i] if m.kind == "vocative" and m.thanks}
+        hailed = {
+            self._state(m)
+            for m in self.mentions[i]
+            if m.kind == "vocative" and m.sentence == 0 and not m.thanks
+        }
+        anchor = self.nameless["anchor"]
+        table = [[0.0] * n for _ in range(n)]
+        for a in range(n):
+            a_hosts = self.states[a].role in HOST_LIKE
+            for b in range(n):
+                if a == b:
+                    table[a][b] = same
+                    continue
+                rb = self.states[b].role
+                score = change + max(handed[b], handed_by_host[b] if a_hosts else 0.0)
+                if a in thanked or (a in hailed and rb not in HOST_LIKE):
+                    score += w.answers_addresser
+                if b == anchor:
+                    score -= w.anchor_later
+                elif not a_hosts and rb == "guest":
+                    score -= w.guest_to_guest
+                elif a_hosts and rb in HOST_LIKE and a != anchor:
+                    score -= w.host_to_host
+                table[a][b] = score
+        return table
+
+    def _state(self, mention: Mention) -> int:
+        return self.person_state[id(mention.person)]
+
+    def _handovers(self, i: int) -> tuple[list[float], list[float]]:
+        """Bonuses for each state to speak block i, from how the blocks before it end.
+
+        The first list holds for any previous speaker: the addressee of the last sentence, or a
+        person introduced or given the floor at the end. The second holds only if a host spoke
+        block i-1: a host's last vocative hands over wherever it stands in the block.
+        """
+        w, n = self.w, len(self.states)
+        anywhere, by_host = [0.0] * n, [0.0] * n
+        previous = self.mentions[i - 1]
+        last_sentence = self.sentences[i - 1] - 1
+        handing = [m for m in previous if m.kind == "vocative" and not m.thanks]
+        for m in handing:
+            if m.sentence == last_sentence:
+                anywhere[self._state(m)] = w.handover
+        if handing:
+            last = handing[-1]
+            for m in handing:  # "Peter and Ann, ...": everyone addressed with the last one
+                if m.sentence == last.sentence:
+                    by_host[self._state(m)] = w.handover
+        for m in previous:
+            if m.kind == "third" and m.sentence >= last_sentence - 1:
+                k = self._state(m)
+                bonus = w.handover * 0.7 if m.directed else w.intro_next
+                anywhere[k] = max(anywhere[k], bonus)
+        if i >= 2 and not previous:
+            for m in self.mentions[i - 2]:
+                if m.kind == "vocative" and not m.thanks:
+                    k = self._state(m)
+                    anywhere[k] = max(anywhere[k], w.handover_skip)
+        return anywhere, by_host
 
 
 def _build_roster(draft: Draft) -> Roster:
     roster = Roster()
     labels = [b.label for b in draft.blocks if b.label] + [f.label for f in draft.floating]
     for label in labels:
-        roster.add(
-            label.name,
-            honorific=label.honorific,
-            affiliation=label.affiliation,
-            role=label.role,
-            evidence="label",
-        )
+        if label.name:
+            roster.add(
+                label.name,
+                honorific=label.honorific,
+                affiliation=label.affiliation,
+                role=label.role,
+                evidence="label",
+            )
     for printed, affiliation, subject in prose_people(draft.summary):
         roster.add(
             printed, affiliation=affiliation, evidence="summary-subject" if subject else "summary"
@@ -111,9 +322,7 @@ def _build_roster(draft: Draft) -> Roster:
         if block.label is None:
             for match in _SELF_INTRO.finditer(block.text):
                 roster.add(match.group("name"), evidence="self")
-    for person in roster:
-        if person.role == "unknown":
-            person.role = _role_from_evidence(person)
+    roster.learn_titles([draft.summary] + [b.text for b in draft.blocks if b.label is None])
     return roster
 
 
@@ -122,93 +331,37 @@ _SELF_INTRO = re.compile(
 )
 
 
-def _role_from_evidence(person: Person) -> str:
-    if "label" in person.evidence:
-        return "guest"
+def _decoding_role(person: Person) -> str:
+    """The part a person plays, as far as the evidence before decoding tells."""
+    if person.role != "unknown":
+        return person.role
     if person.evidence & {"summary-subject", "intro", "self"}:
         return "host"
     return "guest"
 
 
-def _emissions(draft, states, mentions, index, w: Weights) -> list[list[float]]:
-    blocks = draft.blocks
-    anchor = len(states) - 1
-    first_label = {}
-    for floating in draft.floating:
-        person = _find_state(states, floating.label.name)
-        if person is not None:
-            first_label.setdefault(person, floating.block)
-    rows = []
-    for i, block in enumerate(blocks):
-        row = [0.0] * len(states)
-        if block.label is not None:
-            k = _find_state(states, block.label.name)
-            rows.append([0.0 if j == k else NEG for j in range(len(states))])
-            continue
-        style = _style(block)
-        for k, state in enumerate(states):
-            if state.person is None:
-                continue
-            if state.role == "host":
-                row[k] += w.style * style
-            elif state.role == "guest":
-                row[k] -= w.style * style
-            if k in first_label and i < first_label[k] - 1:
-                row[k] -= w.before_label
-        for mention in mentions[i]:
-            k = index[id(mention.person)]
-            if mention.kind == "vocative":
-                row[k] -= w.addressed
-            elif mention.kind == "self":
-                row[k] += w.self_named
-            else:
-                row[k] -= w.named
-        if i == 0:
-            introduces = any(
-                m.kind == "third" and states[index[id(m.person)]].role == "host"
-                for m in mentions[0]
-            )
-            row[anchor] += w.anchor_first if introduces else -w.anchor_first
-        else:
-            row[anchor] -= w.anchor_later
-        rows.append(row)
-    for floating in draft.floating:
-        k = _find_state(states, floating.label.name)
-        if k is None:
-            continue
-        for i, bonus in (
-            (floating.block, w.label_here),
-            (floating.block + 1, w.label_next),
-            (floating.block - 1, w.label_before),
-        ):
-            if 0 <= i < len(blocks) and blocks[i].label is None:
-                rows[i][k] += bonus
-    return rows
-
-
-def _find_state(states, name: str) -> int | None:
+def _final_roles(states: list[_State], blocks: list[Block], path: list[int]) -> list[str]:
+    """Roles to report: a label's title decides; else who introduces or asks is a host."""
+    roles = []
     for k, state in enumerate(states):
-        if state.person is not None and (state.person.name == name or name in state.person.aliases):
-            return k
-    return None
+        role = state.role
+        person = state.person
+        if person is not None and person.role == "unknown" and "label" in person.evidence:
+            own = [blocks[i] for i, s in enumerate(path) if s == k]
+            asking = sum(1 for b in own if _asks(b.text))
+            if len(own) >= 2 and asking >= 0.5 * len(own):
+                role = "host"
+        roles.append(role)
+    return roles
 
 
-def _style(block: Block) -> float:
-    """Positive for a block that asks (short, ends on a question), negative for one that answers."""
-    sentences = split_sentences(block.text) or [block.text]
-    questions = sum(1 for s in sentences if s.rstrip("\"'”’)").endswith("?"))
-    n_words = max(1, len(block.text.split()))
-    score = 1.5 * questions / len(sentences)
-    if sentences[-1].rstrip("\"'”’)").endswith("?"):
-        score += 1.0
-    score -= 0.5 * math.log(n_words / 40) if n_words > 40 else 0.0
-    if re.match(r"\s*(?:well|yes|no|i think|i don't|i do|so,|sure|absolutely)\b", block.text, re.I):
-        score -= 0.8
-    if _THANKS_ONLY.match(block.text):
-        score -= 1.0  # "Thank you." after being thanked: the guest's goodbye
-    return score
+def _asks(text: str) -> bool:
+    return text.rstrip().rstrip("\"'”’)").endswith("?")
 
 
+_ANSWER_OPENING = re.compile(
+    r"\s*(?:well|yes|no|i think|i don't|i do|so,|sure|absolutely|look|first of all)\b", re.I
+)
 _THANKS_ONLY = re.compile(
     r"\s*(?:(?:thank you|thanks)(?: (?:very|so) much)?|(?:it was )?my pleasure|"
     r"thanks for having me|good to be (?:here|with you))[,.! ]*\w{0,12}[.!]?\s*$",
@@ -216,52 +369,21 @@ _THANKS_ONLY = re.compile(
 )
 
 
-def _transitions(draft, i, states, mentions, index, w: Weights) -> list[list[float]] | None:
-    if i == 0:
-        return None
-    block, previous = draft.blocks[i], draft.blocks[i - 1]
-    n = len(states)
-    anchor = n - 1
-    table = [[0.0] * n for _ in range(n)]
-    same = {"turn": -w.same_turn, "label": -w.same_label, "soft": 0.0}.get(
-        block.separation, -w.same_turn
-    )
-    change = -w.change_soft if block.separation == "soft" else 0.0
-    next_bonus = [0.0] * n
-    last_sentence = max((m.sentence for m in mentions[i - 1]), default=-1)
-    n_sentences = len(split_sentences(previous.text))
-    for mention in mentions[i - 1]:
-        k = index[id(mention.person)]
-        at_end = mention.sentence >= n_sentences - 1 or mention.sentence == last_sentence
-        if mention.kind == "vocative":
-            next_bonus[k] = max(next_bonus[k], w.vocative_next if at_end else w.vocative_early)
-        elif mention.kind == "third" and mention.sentence >= n_sentences - 1:
-            next_bonus[k] = max(next_bonus[k], w.intro_next)
-    if i >= 2 and not mentions[i - 1]:
-        for mention in mentions[i - 2]:
-            if mention.kind == "vocative":
-                k = index[id(mention.person)]
-                next_bonus[k] = max(next_bonus[k], w.vocative_skip)
-    answered = {
-        index[id(m.person)] for m in mentions[i] if m.kind == "vocative" and m.sentence == 0
-    }
-    for a in range(n):
-        for b in range(n):
-            if a == b:
-                table[a][b] = same
-                continue
-            score = change + next_bonus[b]
-            if a in answered:
-                score += w.answers_addresser
-            ra, rb = states[a].role, states[b].role
-            if b == anchor:
-                score -= w.anchor_later
-            elif ra == "guest" and rb == "guest":
-                score -= w.guest_to_guest
-            elif ra == "host" and rb == "host":
-                score -= w.host_to_host
-            table[a][b] = score
-    return table
+def _style(block: Block) -> float:
+    """Positive for a block that asks (short, ends on a question), negative for one that answers."""
+    sentences = split_sentences(block.text) or [block.text]
+    questions = sum(1 for s in sentences if _asks(s))
+    n_words = max(1, len(block.text.split()))
+    score = 1.5 * questions / len(sentences)
+    if _asks(sentences[-1]):
+        score += 1.0
+    if n_words > 40:
+        score -= 0.5 * math.log(n_words / 40)
+    if _ANSWER_OPENING.match(block.text):
+        score -= 0.8
+    if _THANKS_ONLY.match(block.text):
+        score -= 1.0  # "Thank you." after being thanked: the guest's goodbye
+    return score
 
 
 def _logsumexp(values: list[float]) -> float:
@@ -275,8 +397,7 @@ def _forward_backward(emit, trans) -> list[list[float]]:
     n, k = len(emit), len(emit[0])
     alpha = [list(emit[0])]
     for i in range(1, n):
-        table = trans[i]
-        prev = alpha[-1]
+        table, prev = trans[i], alpha[-1]
         alpha.append(
             [emit[i][b] + _logsumexp([prev[a] + table[a][b] for a in range(k)]) for b in range(k)]
         )
@@ -315,14 +436,14 @@ def _viterbi(emit, trans) -> list[int]:
 
 
 def _lexical_scores(blocks, marginals, k, w: Weights) -> list[list[float]] | None:
-    """Per-speaker word models fitted on the blocks the first pass was sure of."""
+    """Per-speaker word models fitted on the blocks the last decoding was sure of."""
     counts = [Counter() for _ in range(k)]
     background: Counter = Counter()
     block_words = [words(b.text) for b in blocks]
     for tokens, row in zip(block_words, marginals, strict=True):
         background.update(tokens)
         best = max(range(k), key=lambda s: row[s])
-        if row[best] >= 0.9 and blocks and len(tokens) >= 5:
+        if row[best] >= 0.9 and len(tokens) >= 5:
             counts[best].update(tokens)
     trained = [sum(c.values()) for c in counts]
     if sum(1 for t in trained if t >= 200) < 2:
@@ -350,64 +471,50 @@ def _lexical_scores(blocks, marginals, k, w: Weights) -> list[list[float]] | Non
     return scores
 
 
-def _turns(draft: Draft, states, path, marginals) -> tuple[list[Speaker], list[Turn]]:
+def _turns(
+    draft: Draft, decisions: list[_Decision | None], calibrate: bool
+) -> tuple[list[Speaker], list[Turn]]:
     turns: list[Turn] = []
-    labelled_near = {(f.block, _find_state(states, f.label.name)) for f in draft.floating}
-    labelled_people = set()
-    for i, (block, k) in enumerate(zip(draft.blocks, path, strict=True)):
-        state = states[k]
-        posterior = marginals[i][k]
-        name = state.person.name if state.person else None
-        if block.label is not None:
-            attribution, printed = "label", block.label.printed
-        elif k not in labelled_people and any((j, k) in labelled_near for j in (i, i - 1, i + 1)):
-            attribution, printed = (
-                "label",
-                next(
-                    f.label.printed
-                    for f in draft.floating
-                    if f.block in (i, i - 1, i + 1) and _find_state(states, f.label.name) == k
-                ),
+    speakers: dict[int, Speaker] = {}
+    for block, decision in zip(draft.blocks, decisions, strict=True):
+        if decision is None:
+            turns.append(Turn(paragraphs=list(block.paragraphs), start=block.start, end=block.end))
+            continue
+        person = decision.person
+        name = person.name if person is not None else None
+        if person is not None and id(person) not in speakers:
+            speakers[id(person)] = Speaker(
+                name=person.name,
+                affiliation=person.affiliation,
+                role=decision.role,
+                honorific=person.honorific,
+                aliases=list(person.aliases),
             )
-        else:
-            attribution, printed = "inferred", ""
-        if block.label is not None or attribution == "label":
-            labelled_people.add(k)
-        confidence = calibrated(posterior, attribution)
-        merge = (
-            turns
+        confidence = decision.posterior
+        if calibrate:
+            confidence = calibrated(confidence, decision.attribution)
+        confidence = round(confidence, 3)
+        previous = turns[-1] if turns else None
+        if (
+            previous is not None
             and block.label is None
-            and turns[-1].speaker == name
-            and turns[-1].role == state.role
             and block.start is None
-        )
-        if merge:
-            turns[-1].paragraphs.extend(block.paragraphs)
-            turns[-1].confidence = min(turns[-1].confidence, confidence)
+            and previous.attribution != "unknown"
+            and (previous.speaker, previous.role) == (name, decision.role)
+        ):
+            previous.paragraphs.extend(block.paragraphs)
+            previous.confidence = min(previous.confidence, confidence)
             continue
         turns.append(
             Turn(
                 paragraphs=list(block.paragraphs),
                 speaker=name,
-                role=state.role,
-                attribution=attribution,
+                role=decision.role,
+                attribution=decision.attribution,
                 confidence=confidence,
-                label=printed,
+                label=decision.label,
                 start=block.start,
                 end=block.end,
             )
         )
-    speakers: list[Speaker] = []
-    for k in dict.fromkeys(path):
-        person = states[k].person
-        if person is not None:
-            speakers.append(
-                Speaker(
-                    name=person.name,
-                    affiliation=person.affiliation,
-                    role=person.role,
-                    honorific=person.honorific,
-                    aliases=list(person.aliases),
-                )
-            )
-    return speakers, turns
+    return list(speakers.values()), turns

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .names import canonical_name, is_honorific, split_honorific
+from .names import PARTICLES, canonical_name, is_honorific, split_honorific
 from .text import fold
 
 # Words in a label's title part that say which part the speaker plays on the program.
@@ -16,12 +16,63 @@ _ROLE_WORDS = [
 ]
 _QUALIFIER = re.compile(r"\s*\((?P<q>[^()]{1,60})\)\s*$")
 _BULLETS = "•·▪●◦‣∙*►▸>–—-"
-_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.\-]*|[a-z]{1,4}|\(.*\)|&)$")
+_NAME_WORD = re.compile(r"^[A-Z][\w'’.\-]*$")
+
+
+# Labels that name a part, not a person ("QUESTION:", "UNIDENTIFIED MALE:"), and that part.
+_NAMELESS = {
+    "host": {"moderator", "host", "interviewer", "panelist", "questioner"},
+    "anchor": {"anchor", "announcer", "narrator", "voiceover", "voice-over", "voice over"},
+    "correspondent": {"reporter", "correspondent"},
+    "guest": {
+        "question",
+        "audience",
+        "audience member",
+        "caller",
+        "student",
+        "resident",
+        "protester",
+        "protesters",
+        "protestors",
+        "crowd",
+        "candidate",
+        "attorney",
+        "participant",
+        "questioner from audience",
+        "guest",
+    },
+    "unknown": {
+        "unknown",
+        "unidentified",
+        "unidentified male",
+        "unidentified female",
+        "unidentified man",
+        "unidentified woman",
+        "unidentified speaker",
+        "male",
+        "female",
+        "man",
+        "woman",
+        "voice",
+        "speaker",
+        "interpreter",
+        "translator",
+        "various",
+        "several",
+        "all",
+        "both",
+        "group",
+        "crosstalk",
+    },
+}
 
 
 @dataclass(frozen=True)
 class Label:
-    """A parsed speaker label. `printed` is the label as it appeared, without bullet and colon."""
+    """A parsed speaker label. `printed` is the label as it appeared, without bullet and colon.
+
+    `name` is empty when the label names a part rather than a person ("QUESTION", "MODERATOR").
+    """
 
     printed: str
     name: str
@@ -55,11 +106,15 @@ def parse_label(printed: str, *, upper_only: bool = False) -> Label | None:
     if qualifier:
         name_part = _QUALIFIER.sub("", name_part).strip()
         title = _QUALIFIER.sub("", title).strip()
+    nameless = fold(re.sub(r"\s*#?\d+$", "", name_part)).strip(". ")
+    for part, words in _NAMELESS.items():
+        if nameless in words:
+            return Label(printed=printed, name="", affiliation=title, role=part)
     honorific, bare = split_honorific(name_part)
     tokens = bare.split()
     if not 1 <= len(tokens) <= 6 or not any(c.isalpha() for c in bare):
         return None
-    if not all(_NAME_WORD.match(t) for t in tokens):
+    if not all(_NAME_WORD.match(t) or t in PARTICLES for t in tokens):
         return None
     letters = [c for c in bare if c.isalpha()]
     all_caps = all(c.isupper() for c in letters)

@@ -7,6 +7,7 @@ from the name, and `speaker_key` is the form two spellings of one person share.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .text import fold
@@ -16,6 +17,8 @@ HONORIFICS = sorted(
     [
         "Mr.",
         "Mrs.",
+        "Madam",
+        "Madame",
         "Ms.",
         "Miss",
         "Mx.",
@@ -94,7 +97,7 @@ HONORIFICS = sorted(
 )
 _HONORIFIC_KEYS = {fold(h).rstrip(".") for h in HONORIFICS}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v", "esq", "phd", "md"}
-_PARTICLES = {
+PARTICLES = {
     "de",
     "del",
     "della",
@@ -195,7 +198,7 @@ def _case_part(part: str, first: bool) -> str:
         return part
     if low.rstrip(".") in _SUFFIXES and not first:
         return part.upper() if low.rstrip(".") in {"ii", "iii", "iv", "v"} else low.capitalize()
-    if low in _PARTICLES and not first:
+    if low in PARTICLES and not first:
         return low
     if re.fullmatch(r"(?:[a-z]\.)+[a-z]?\.?", low):
         return low.upper()
@@ -229,32 +232,26 @@ def canonical_name(name: str) -> str:
     return " ".join(_case_token(t, i == 0) for i, t in enumerate(tokens))
 
 
+_HONORIFIC_RUN = re.compile(
+    r"^(?:(?:" + "|".join(re.escape(h.rstrip(".")) + r"\.?" for h in HONORIFICS) + r")\s+)+",
+    re.I,
+)
+
+
 def split_honorific(name: str) -> tuple[str, str]:
     """Split a leading title off a name: "Sen. Bernie Sanders" -> ("Sen.", "Bernie Sanders").
 
     A title alone ("President", "Senator") is not split off: it is then all there is of the name.
     """
     stripped = name.strip()
-    honorifics: list[str] = []
-    while True:
-        folded = fold(stripped)
-        for honorific in HONORIFICS:
-            h = fold(honorific)
-            bare = h.rstrip(".")
-            for form in {h, bare, bare + "."}:
-                if folded.startswith(form + " ") and len(stripped) > len(form) + 1:
-                    honorifics.append(stripped[: len(form)])
-                    stripped = stripped[len(form) :].strip()
-                    break
-            else:
-                continue
-            break
-        else:
-            break
-    return " ".join(honorifics), stripped
+    match = _HONORIFIC_RUN.match(stripped)
+    if not match or match.end() >= len(stripped):
+        return "", stripped
+    return " ".join(match.group().split()), stripped[match.end() :].strip()
 
 
-def name_tokens(name: str) -> list[str]:
+@functools.lru_cache(maxsize=4096)
+def name_tokens(name: str) -> tuple[str, ...]:
     """The folded words of a name without title, punctuation or generational suffix."""
     _, bare = split_honorific(name)
     bare = re.sub(r"\([^)]*\)", " ", bare)  # "(D-NY)", "(voice-over)"
@@ -262,7 +259,7 @@ def name_tokens(name: str) -> list[str]:
     tokens = [t.strip("'") for t in tokens]
     while len(tokens) > 1 and tokens[-1] in _SUFFIXES:
         tokens.pop()
-    return tokens
+    return tuple(tokens)
 
 
 def speaker_key(name: str) -> str:
@@ -271,6 +268,17 @@ def speaker_key(name: str) -> str:
     "Sen. Bernie Sanders", "BERNIE SANDERS" and "Bernie Sanders" all give "bernie sanders".
     """
     return " ".join(name_tokens(name))
+
+
+_POLITE = {"mr", "mrs", "ms", "miss", "mx", "madam", "madame", "sir", "dr"}
+
+
+def title_of(printed: str) -> str:
+    """The office in a printed title: "Mr. Vice President" -> "vice president"; "" for "Mr."."""
+    words = [fold(w).rstrip(".") for w in printed.split()]
+    while words and words[0] in _POLITE:
+        words.pop(0)
+    return " ".join(words) if words and " ".join(words) in _HONORIFIC_KEYS else ""
 
 
 def is_honorific(word: str) -> bool:
@@ -284,7 +292,7 @@ def surname(name: str) -> str:
     if not tokens:
         return ""
     last = len(tokens) - 1
-    while last > 1 and tokens[last - 1] in _PARTICLES:
+    while last > 1 and tokens[last - 1] in PARTICLES:
         last -= 1
     return " ".join(tokens[last:])
 

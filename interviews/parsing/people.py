@@ -9,6 +9,7 @@ listener (a vocative), claimed by the speaker ("I'm ..."), or talked about.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .names import (
@@ -19,6 +20,7 @@ from .names import (
     speaker_key,
     split_honorific,
     surname,
+    title_of,
 )
 from .text import fold
 
@@ -33,6 +35,7 @@ class Person:
     role: str = "unknown"
     aliases: list[str] = field(default_factory=list)
     evidence: set[str] = field(default_factory=set)
+    titles: Counter = field(default_factory=Counter)  # offices the text gives them, counted
 
     @property
     def key(self) -> str:
@@ -83,6 +86,29 @@ class Roster:
         ]
         return matches[0] if len(matches) == 1 else None
 
+    def by_title(self, printed: str) -> Person | None:
+        """The person a bare title addresses ("Mr. President", "Senator"), if only one fits."""
+        title = title_of(printed)
+        if not title:
+            return None
+        holders = sorted(
+            ((p.titles[title], i) for i, p in enumerate(self.people) if p.titles[title]),
+            reverse=True,
+        )
+        if not holders or (len(holders) > 1 and holders[1][0] * 2 > holders[0][0]):
+            return None
+        return self.people[holders[0][1]]
+
+    def learn_titles(self, texts: list[str]) -> None:
+        """Note the offices printed before people's names ("Governor Reagan") in `texts`."""
+        for text in texts:
+            for _, _, run in name_runs(text):
+                for start, _, person in _resolve_run(self, run):
+                    title, _ = split_honorific(run[start:])
+                    office = title_of(title) or title_of(title.split()[-1] if title else "")
+                    if office:
+                        person.titles[office] += 1
+
     def add(
         self,
         printed: str,
@@ -105,6 +131,8 @@ class Roster:
         elif bare != person.name and bare not in person.aliases:
             person.aliases.append(bare)
         person.honorific = person.honorific or honorific
+        if title_of(honorific):
+            person.titles[title_of(honorific)] += 1
         person.affiliation = person.affiliation or affiliation
         if role != "unknown" and person.role == "unknown":
             person.role = role
@@ -115,13 +143,19 @@ class Roster:
 
 @dataclass(frozen=True)
 class Mention:
-    """A naming of `person` at `start`:`end` of a text; `kind` is vocative, self or third."""
+    """A naming of `person` at `start`:`end` of a text; `kind` is vocative, self or third.
+
+    `thanks`: the sentence thanks the person (a goodbye to whoever just spoke, not a handover);
+    `directed`: a third-person naming that directs the floor ("a question for Senator Kerry").
+    """
 
     person: Person
     start: int
     end: int
     kind: str
     sentence: int
+    thanks: bool = False
+    directed: bool = False
 
 
 _NAME_WORD = r"(?:[A-Z][\w'’\-]*\.?|[A-Z]\.)"
@@ -169,8 +203,9 @@ def _resolve_run(roster: Roster, run: str) -> list[tuple[int, int, Person]]:
             printed = run[words[i][0] : words[j - 1][1]].rstrip(".,")
             tokens = printed.split()
             if all(is_honorific(t) for t in tokens):
-                continue
-            person = roster.find(printed)
+                person = roster.by_title(printed)
+            else:
+                person = roster.find(printed)
             if person is not None:
                 hit = (j, person)
                 break
@@ -199,8 +234,14 @@ def find_mentions(text: str, roster: Roster) -> list[Mention]:
                 sentence_index += 1
             s_start, s_end = sentences[sentence_index]
             kind = _classify(text, start, end, s_start, s_end)
-            mentions.append(Mention(person, start, end, kind, sentence_index))
+            thanks = bool(_THANKS.search(text, s_start, s_end))
+            directed = kind == "third" and bool(_DIRECTED.search(text[s_start:start]))
+            mentions.append(Mention(person, start, end, kind, sentence_index, thanks, directed))
     return _spread_group_vocatives(text, mentions)
+
+
+_THANKS = re.compile(r"\bthank|\bthanks\b", re.I)
+_DIRECTED = re.compile(r"\b(?:to|for|from|with|turn to|go to|ask)\s+(?:you,?\s+)?$", re.I)
 
 
 def _classify(text: str, start: int, end: int, s_start: int, s_end: int) -> str:
@@ -219,6 +260,9 @@ def _classify(text: str, start: int, end: int, s_start: int, s_end: int) -> str:
             return "vocative"
     if before.rstrip().endswith(",") and re.fullmatch(r"\s*[.?!…]+[\"'”’)\]]*\s*", after):
         return "vocative"  # "I don't think that follows, William."
+    set_off = before.rstrip().endswith(",") and after_stripped[:1] in (",", "")
+    if set_off and _SECOND_PERSON.search(text[s_start:s_end]):
+        return "vocative"  # "New question, Mr. President, to you."
     return "third"
 
 
@@ -258,7 +302,12 @@ def _spread_group_vocatives(text: str, mentions: list[Mention]) -> list[Mention]
             and _GROUP_JOIN.match(text[current.end : following.start])
         ):
             result[i] = Mention(
-                current.person, current.start, current.end, "vocative", current.sentence
+                current.person,
+                current.start,
+                current.end,
+                "vocative",
+                current.sentence,
+                current.thanks,
             )
     return result
 

@@ -1,0 +1,102 @@
+"""Caption files: WebVTT with <v Name> voice tags, SRT with "NAME:" or ">>" speaker changes.
+
+Cues are a few words each; consecutive cues of one speaker make one block, whose start and end
+are the first cue's start and the last cue's end. A ">>" or "- " opening a cue marks a new speaker
+without naming them; the attribution engine decides who it is.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from .draft import Block, Draft
+from .labelled import seconds
+from .labels import Label, parse_label
+from .model import ParseError
+
+_TIME = r"(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3}"
+_TIMING = re.compile(rf"^\s*(?P<start>{_TIME})\s*-->\s*(?P<end>{_TIME})(?:\s.*)?$")
+_VOICE = re.compile(r"<v(?:\.[^\s>]*)?(?:\s+(?P<name>[^>]*))?>", re.I)
+_TAG = re.compile(r"</?[a-z][^>]*>|<\d[\d:.]*>", re.I)
+_CHANGE = re.compile(r"^\s*(?:>>+|-(?=\s))\s*")
+_NAMED = re.compile(r"^(?P<label>[^:]{2,60}?):\s+(?P<text>\S.*)$", re.S)
+
+
+@dataclass
+class _Piece:
+    start: float
+    end: float
+    text: str
+    change: bool  # the caption marks a new speaker here
+    label: Label | None
+
+
+def looks_webvtt(text: str) -> bool:
+    """Whether the text is a WebVTT file (it must open with the WEBVTT signature)."""
+    return text.lstrip().startswith("WEBVTT")
+
+
+def looks_srt(lines: list[str]) -> bool:
+    """Whether the text opens like an SRT file: a cue number, then a timing line."""
+    content = [line for line in lines[:20] if line.strip()]
+    return len(content) >= 2 and content[0].strip().isdigit() and bool(_TIMING.match(content[1]))
+
+
+def read_captions(text: str, format: str) -> Draft:
+    """Read WebVTT (`format="webvtt"`) or SRT (`"srt"`) captions into a draft."""
+    pieces: list[_Piece] = []
+    for cue in re.split(r"\n\s*\n", text):
+        lines = [line for line in cue.split("\n") if line.strip()]
+        timing_at = next((i for i, line in enumerate(lines) if _TIMING.match(line)), None)
+        if timing_at is None:
+            continue  # the WEBVTT header, NOTE, STYLE and REGION blocks, or stray numbering
+        timing = _TIMING.match(lines[timing_at])
+        start, end = seconds(timing.group("start")), seconds(timing.group("end"))
+        pieces.extend(_cue_pieces(lines[timing_at + 1 :], start, end))
+    if not pieces:
+        raise ParseError(f"No timed captions were found in this {format.upper()} file.")
+    return Draft(format=format, blocks=_blocks(pieces))
+
+
+def _cue_pieces(payload: list[str], start: float, end: float) -> list[_Piece]:
+    pieces: list[_Piece] = []
+    for line in payload:
+        voice = _VOICE.search(line)
+        label = parse_label(voice.group("name")) if voice and voice.group("name") else None
+        change = bool(voice) or bool(_CHANGE.match(line))
+        plain = html.unescape(_TAG.sub("", _CHANGE.sub("", line))).strip()
+        named = _NAMED.match(plain)
+        if named and label is None:
+            label = parse_label(named.group("label"), upper_only=True)
+            if label is not None:
+                plain, change = named.group("text").strip(), True
+        if not plain:
+            continue
+        if pieces and not change:
+            pieces[-1].text += " " + plain
+        else:
+            pieces.append(_Piece(start, end, plain, change, label))
+    return pieces
+
+
+def _blocks(pieces: list[_Piece]) -> list[Block]:
+    blocks: list[Block] = []
+    current: Label | None = None
+    for piece in pieces:
+        same_voice = (
+            piece.label is not None and current is not None and (piece.label.name == current.name)
+        )
+        if blocks and (not piece.change or same_voice):
+            block = blocks[-1]
+            block.paragraphs[-1] += " " + piece.text
+            block.end = max(block.end or piece.end, piece.end)
+            continue
+        blocks.append(
+            Block(
+                [piece.text], label=piece.label, separation="turn", start=piece.start, end=piece.end
+            )
+        )
+        current = piece.label
+    return blocks

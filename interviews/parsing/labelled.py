@@ -1,0 +1,142 @@
+"""Plain labelled transcripts: "NAME: text", "NAME, Title: text", timestamps, stage directions.
+
+Broadcast transcripts print a full label the first time ("STEVE INSKEEP, HOST:") and the surname
+after ("INSKEEP:"); the roster resolves both to one person. Paragraphs without a label continue the
+turn above them. A line that is only a stage direction ("(CROSSTALK)", "[inaudible]") is kept as a
+block of its own that nobody speaks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .draft import Block, Draft
+from .labels import Label, parse_label
+from .names import speaker_key
+
+TIMESTAMP = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
+_STAMP = rf"(?:\[{TIMESTAMP}\]|\({TIMESTAMP}\)|{TIMESTAMP}(?=\s))"
+_LEADING_STAMP = re.compile(rf"^\s*(?P<stamp>{_STAMP})\s*")
+_LABEL = re.compile(
+    rf"^(?P<label>[^:\[\]\n]{{1,100}}?)\s*(?P<stamp>{_STAMP})?\s*:(?:\s+|$)(?P<text>.*)$"
+)
+_DIRECTION = re.compile(r"^\s*(?:\([^()]{1,80}\)|\[[^\[\]]{1,80}\])\s*$")
+
+
+def seconds(stamp: str) -> float:
+    """Seconds in a printed timestamp: "[01:02:03]" -> 3723.0, "(1:02.5)" -> 62.5."""
+    parts = stamp.strip("[]() ").replace(",", ".").split(":")
+    total = 0.0
+    for part in parts:
+        total = total * 60 + float(part)
+    return total
+
+
+def _split_label(line: str) -> tuple[float | None, Label | None, str, bool]:
+    """(timestamp, label, rest of line, label printed in capitals) for one line."""
+    start = None
+    stamp = _LEADING_STAMP.match(line)
+    rest = line
+    if stamp:
+        start, rest = seconds(stamp.group("stamp")), line[stamp.end() :]
+    match = _LABEL.match(rest.strip())
+    if match:
+        label = parse_label(match.group("label"))
+        if label is not None:
+            if match.group("stamp"):
+                start = seconds(match.group("stamp"))
+            text = match.group("text")
+            later = _LEADING_STAMP.match(text)
+            if later:
+                start, text = seconds(later.group("stamp")), text[later.end() :]
+            upper = not any(c.islower() for c in match.group("label").partition(",")[0])
+            return start, label, text.strip(), upper
+    return start, None, rest.strip(), False
+
+
+def label_lines(lines: list[str]) -> list[tuple[float | None, Label | None, str]]:
+    """Each line split into timestamp, accepted label and text.
+
+    Capitalised labels are always labels. A mixed-case "Name:" could be the start of an ordinary
+    sentence ("Here's the thing: ..."), so it counts only when the same name labels two lines, or
+    when it is a first-and-last name in a transcript that has other labels.
+    """
+    split = [_split_label(line) if line.strip() else (None, None, "", False) for line in lines]
+    counts = Counter(speaker_key(label.name) for _, label, _, _ in split if label)
+    has_upper = any(upper for _, label, _, upper in split if label)
+    result = []
+    for start, label, text, upper in split:
+        if label is not None and not upper:
+            repeated = counts[speaker_key(label.name)] >= 2
+            full_name = len(label.name.split()) >= 2 and (has_upper or len(counts) >= 2)
+            if not (repeated or full_name):
+                original = lines[len(result)].strip()
+                start, label, text = None, None, original
+        result.append((start, label, text))
+    return result
+
+
+def looks_labelled(lines: list[str]) -> bool:
+    """Whether most of the text's paragraphs open with a speaker label."""
+    split = label_lines(lines)
+    openings = [
+        label
+        for i, (_, label, text) in enumerate(split)
+        if (text or label) and (i == 0 or not lines[i - 1].strip())
+    ]
+    labelled = sum(1 for label in openings if label)
+    return labelled >= 2 and labelled >= len(openings) / 4
+
+
+def read_labelled(text: str) -> Draft:
+    """Read a labelled transcript into a draft whose speech blocks carry their labels."""
+    lines = text.split("\n")
+    split = label_lines(lines)
+    wraps = any(not line.strip() for line in lines)  # blank lines separate paragraphs
+    draft = Draft(format="labelled")
+    pending_start: float | None = None
+    previous_blank = True
+    for line, (start, label, body) in zip(lines, split, strict=True):
+        if not line.strip():
+            previous_blank = True
+            continue
+        if start is not None and label is None and not body:
+            pending_start = start  # a timestamp on a line of its own dates the next turn
+            continue
+        start = start if start is not None else pending_start
+        if label is not None:
+            draft.blocks.append(Block([body] if body else [], label=label, start=start))
+            pending_start = None
+        elif _DIRECTION.match(body):
+            draft.blocks.append(Block([body], separation="turn", start=start, direction=True))
+            pending_start = None
+        elif not draft.blocks:
+            draft.blocks.append(Block([body], start=start))
+            pending_start = None
+        elif draft.blocks[-1].direction:
+            # Speech resumes after "(CROSSTALK)": the last label printed still holds.
+            resumed = next((b.label for b in reversed(draft.blocks) if not b.direction), None)
+            draft.blocks.append(Block([body], label=resumed, start=start))
+            pending_start = None
+        elif draft.blocks[-1].paragraphs and wraps and not previous_blank:
+            draft.blocks[-1].paragraphs[-1] += " " + body
+        else:
+            draft.blocks[-1].paragraphs.append(body)
+        previous_blank = False
+    draft.blocks = [b for b in draft.blocks if b.paragraphs]
+    _take_title(draft)
+    return draft
+
+
+def _take_title(draft: Draft) -> None:
+    """A short unlabelled first line above the first label is the transcript's title."""
+    if len(draft.blocks) < 2 or draft.blocks[0].label is not None or draft.blocks[0].direction:
+        return
+    first = draft.blocks[0]
+    heading = first.paragraphs[0]
+    if len(heading.split()) <= 15 and not re.search(r"[.,;]$", heading):
+        draft.title = heading
+        first.paragraphs.pop(0)
+        if not first.paragraphs:
+            draft.blocks.pop(0)
