@@ -23,13 +23,13 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .calibration import calibrated
+from .decode import NEG, Chain
 from .draft import Block, Draft, FloatingLabel
 from .labels import Label
 from .model import Speaker, Turn
 from .people import Mention, Person, Roster, find_mentions, prose_people
 from .text import split_sentences, words
 
-NEG = -1e9
 HOST_LIKE = ("host", "anchor", "correspondent")
 
 
@@ -58,8 +58,12 @@ class Weights:
     answers_addresser: float = 2.0  # "Thank you, Jim." / "..., William." follows Jim's block
     guest_to_guest: float = 1.0
     host_to_host: float = 1.5
-    lexical: float = 0.35
-    rounds: int = 2  # decoding rounds with learnt vocabularies
+    lexical: float = 0.35  # learnt vocabulary, per square root of a block's words
+    structure: float = 1.0  # learnt length, asking and naming habits
+    host_continuity: float = 1.0  # the moderator who spoke last takes the floor again
+    resume: float = 2.0  # the interrupted speaker carries on after a cut-in
+    habit_cap: float = 4.0  # no learnt habit outweighs direct evidence
+    rounds: int = 3  # decoding rounds with learnt habits
 
 
 @dataclass
@@ -108,7 +112,9 @@ class _Model:
         self.draft, self.w = draft, weights
         self.blocks = draft.blocks
         self.roster = _build_roster(draft)
-        self.states = [_State(p, _decoding_role(p)) for p in self.roster]
+        # Where a page labels its guests, the people it names without a label are its hosts.
+        labels_guests = bool(draft.floating)
+        self.states = [_State(p, _decoding_role(p, labels_guests)) for p in self.roster]
         self.person_state = {id(p): k for k, p in enumerate(self.roster)}
         self.nameless: dict[str, int] = {}
         labels = [b.label for b in self.blocks if b.label] + [f.label for f in draft.floating]
@@ -118,6 +124,10 @@ class _Model:
                 self.states.append(_State(None, role))
         self.mentions = [
             find_mentions(b.text, self.roster) if b.label is None else [] for b in self.blocks
+        ]
+        self.resumed = [
+            i for i in range(2, len(self.blocks))
+            if self.blocks[i].label is None and _resumes(self.blocks[i - 1], self.blocks[i])
         ]
         self.sentences = [
             len(split_sentences(b.text)) if b.label is None else 0 for b in self.blocks
@@ -132,19 +142,24 @@ class _Model:
     def decide(self) -> list[_Decision]:
         base = self.emissions()
         trans = [self.transitions(i) for i in range(len(self.blocks))]
+        hosts = [k for k, s in enumerate(self.states) if s.role == "host"]
+        chain = Chain(len(self.states), hosts, self.w.host_continuity)
         emit = base
-        marginals = _forward_backward(emit, trans)
+        marginals = chain.posteriors(emit, trans)
+        habits = _Habits(self)
         for _ in range(self.w.rounds):
-            lexical = _lexical_scores(self.blocks, marginals, len(self.states), self.w)
-            if lexical is None:
-                break
+            learnt = habits.scores(marginals)
             emit = [
                 [e + x for e, x in zip(r, lx, strict=True)]
-                for r, lx in zip(base, lexical, strict=True)
+                for r, lx in zip(base, learnt, strict=True)
             ]
-            marginals = _forward_backward(emit, trans)
-        path = _viterbi(emit, trans)
-        return self.decisions(path, marginals)
+            # An interrupted speaker who carries on is whoever spoke before the interruption;
+            # the chain only sees one block back, so the last round's belief stands in for it.
+            for i in self.resumed:
+                emit[i] = [e + self.w.resume * p for e, p in zip(emit[i], marginals[i - 2],
+                                                                  strict=True)]
+            marginals = chain.posteriors(emit, trans)
+        return self.decisions(chain.best_path(emit, trans), marginals)
 
     def decisions(self, path: list[int], marginals: list[list[float]]) -> list[_Decision]:
         roles = _final_roles(self.states, self.blocks, path)
@@ -318,7 +333,8 @@ def _build_roster(draft: Draft) -> Roster:
             for printed, affiliation, subject in prose_people(sentence):
                 if subject:
                     roster.add(printed, affiliation=affiliation, evidence="intro")
-    for block in draft.blocks:
+    # People introduce themselves at the start; an "I'm ..." later is more often a quotation.
+    for block in draft.blocks[:6]:
         if block.label is None:
             for match in _SELF_INTRO.finditer(block.text):
                 roster.add(match.group("name"), evidence="self")
@@ -327,15 +343,17 @@ def _build_roster(draft: Draft) -> Roster:
 
 
 _SELF_INTRO = re.compile(
-    r"\b(?:I['’]m|I am|my name is)\s+(?P<name>(?:[A-Z][\w'’\-]+\.?\s+){1,3}[A-Z][\w'’\-]+)"
+    r"\b(?:I['’]?m|I am|[Mm]y name is)\s+(?P<name>(?:[A-Z][\w'’\-]+\.?\s+){1,3}[A-Z][\w'’\-]+)"
 )
 
 
-def _decoding_role(person: Person) -> str:
+def _decoding_role(person: Person, labels_guests: bool) -> str:
     """The part a person plays, as far as the evidence before decoding tells."""
     if person.role != "unknown":
         return person.role
-    if person.evidence & {"summary-subject", "intro", "self"}:
+    if "label" in person.evidence:
+        return "host" if "summary-subject" in person.evidence else "guest"
+    if labels_guests or person.evidence & {"summary-subject", "intro", "self"}:
         return "host"
     return "guest"
 
@@ -353,6 +371,18 @@ def _final_roles(states: list[_State], blocks: list[Block], path: list[int]) -> 
                 role = "host"
         roles.append(role)
     return roles
+
+
+def _resumes(interruption: Block, block: Block) -> bool:
+    """Whether `block` carries on the speech that `interruption` cut into."""
+    text = block.text.lstrip("\"'“‘ ")
+    if text[:1].islower() or text.startswith(("-", "—", "…", "...")):
+        return True
+    cut = interruption.text.rstrip()
+    return len(cut.split()) <= 8 and (
+        not re.search(r"[.?!…][\"'”’)]*$", cut) or bool(_THANKS_ONLY.match(cut))
+        or cut.lower().startswith(("thank you", "thanks"))
+    )
 
 
 def _asks(text: str) -> bool:
@@ -386,89 +416,98 @@ def _style(block: Block) -> float:
     return score
 
 
-def _logsumexp(values: list[float]) -> float:
-    top = max(values)
-    if top <= NEG / 2:
-        return NEG
-    return top + math.log(sum(math.exp(v - top) for v in values))
+class _Habits:
+    """How each speaker talks, learnt from the current posteriors (the M step of the EM loop).
 
+    Per speaker: how long their blocks run, whether they end on a question, whether they name
+    someone, and which words they use; each estimate backs off to the speaker's role and then to
+    the whole transcript, so a speaker with little attributed speech keeps to what is typical.
+    """
 
-def _forward_backward(emit, trans) -> list[list[float]]:
-    n, k = len(emit), len(emit[0])
-    alpha = [list(emit[0])]
-    for i in range(1, n):
-        table, prev = trans[i], alpha[-1]
-        alpha.append(
-            [emit[i][b] + _logsumexp([prev[a] + table[a][b] for a in range(k)]) for b in range(k)]
-        )
-    beta = [[0.0] * k for _ in range(n)]
-    for i in range(n - 2, -1, -1):
-        table = trans[i + 1]
-        nxt = [emit[i + 1][b] + beta[i + 1][b] for b in range(k)]
-        beta[i] = [_logsumexp([table[a][b] + nxt[b] for b in range(k)]) for a in range(k)]
-    marginals = []
-    for i in range(n):
-        joint = [alpha[i][s] + beta[i][s] for s in range(k)]
-        total = _logsumexp(joint)
-        marginals.append([math.exp(j - total) if j > NEG / 2 else 0.0 for j in joint])
-    return marginals
+    LENGTHS = (4, 12, 30, 80, 200)
 
+    def __init__(self, model: _Model) -> None:
+        self.w = model.w
+        self.roles = [s.role for s in model.states]
+        self.learns = [s.person is not None or s.role == "host" for s in model.states]
+        self.words = [Counter(words(b.text)) for b in model.blocks]
+        self.features = [
+            (
+                bisect.bisect(self.LENGTHS, sum(bag.values())),
+                _asks(b.text),
+                any(m.kind == "vocative" for m in mentions),
+            )
+            for b, bag, mentions in zip(model.blocks, self.words, model.mentions, strict=True)
+        ]
+        self.background = Counter()
+        for bag in self.words:
+            self.background.update(bag)
+        self.total = sum(self.background.values())
 
-def _viterbi(emit, trans) -> list[int]:
-    n, k = len(emit), len(emit[0])
-    score = list(emit[0])
-    back: list[list[int]] = []
-    for i in range(1, n):
-        table = trans[i]
-        row, pointers = [], []
-        for b in range(k):
-            best = max(range(k), key=lambda a, b=b: score[a] + table[a][b])
-            pointers.append(best)
-            row.append(score[best] + table[best][b] + emit[i][b])
-        score = row
-        back.append(pointers)
-    state = max(range(k), key=lambda s: score[s])
-    path = [state]
-    for pointers in reversed(back):
-        state = pointers[state]
-        path.append(state)
-    return path[::-1]
-
-
-def _lexical_scores(blocks, marginals, k, w: Weights) -> list[list[float]] | None:
-    """Per-speaker word models fitted on the blocks the last decoding was sure of."""
-    counts = [Counter() for _ in range(k)]
-    background: Counter = Counter()
-    block_words = [words(b.text) for b in blocks]
-    for tokens, row in zip(block_words, marginals, strict=True):
-        background.update(tokens)
-        best = max(range(k), key=lambda s: row[s])
-        if row[best] >= 0.9 and len(tokens) >= 5:
-            counts[best].update(tokens)
-    trained = [sum(c.values()) for c in counts]
-    if sum(1 for t in trained if t >= 200) < 2:
-        return None
-    total_bg = sum(background.values())
-    vocabulary = len(background) + 1
-    scores = []
-    for tokens in block_words:
-        row = [0.0] * k
-        if tokens:
+    def scores(self, marginals: list[list[float]]) -> list[list[float]]:
+        """Log-likelihood ratio of each block under each speaker's habits, weighted."""
+        k = len(self.roles)
+        feature_counts = [[Counter() for _ in range(3)] for _ in range(k)]
+        word_counts = [Counter() for _ in range(k)]
+        for features, bag, row in zip(self.features, self.words, marginals, strict=True):
             for s in range(k):
-                if trained[s] < 200:
+                if row[s] < 0.01 or not self.learns[s]:
                     continue
-                llr = 0.0
-                for token in tokens:
-                    p_bg = (background[token] + 1) / (total_bg + vocabulary)
-                    p_s = (counts[s][token] + 0.5 * p_bg * vocabulary) / (
-                        trained[s] + 0.5 * vocabulary
-                    )
-                    llr += math.log(p_s / p_bg)
-                row[s] = w.lexical * llr / math.sqrt(len(tokens))
-            top = max(row)
-            row = [min(0.0, r - top) if trained[s] >= 200 else 0.0 for s, r in enumerate(row)]
-        scores.append(row)
-    return scores
+                for f, value in enumerate(features):
+                    feature_counts[s][f][value] += row[s]
+                for word, n in bag.items():
+                    word_counts[s][word] += row[s] * n
+        structure = self._structure(feature_counts)
+        vocabulary = len(self.background) + 1
+        mass = [sum(c.values()) for c in word_counts]
+        rows = []
+        for features, bag in zip(self.features, self.words, strict=True):
+            n_words = sum(bag.values())
+            row = [0.0] * k
+            for s in range(k):
+                if not self.learns[s]:
+                    continue
+                row[s] = self.w.structure * sum(
+                    structure[s][f].get(v, 0.0) for f, v in enumerate(features))
+                if mass[s] >= 100 and n_words:
+                    llr = 0.0
+                    for word, n in bag.items():
+                        p_bg = (self.background[word] + 1) / (self.total + vocabulary)
+                        p_s = (word_counts[s][word] + 50 * p_bg) / (mass[s] + 50)
+                        llr += n * math.log(p_s / p_bg)
+                    row[s] += self.w.lexical * llr / math.sqrt(n_words)
+                row[s] = max(-self.w.habit_cap, min(self.w.habit_cap, row[s]))
+            rows.append(row)
+        return rows
+
+    def _structure(self, counts: list[list[Counter]]) -> list[list[dict]]:
+        """log P(value | speaker) - log P(value) for each feature, with role backoff."""
+        k = len(counts)
+        overall = [Counter() for _ in range(3)]
+        by_role: dict[str, list[Counter]] = {}
+        for s in range(k):
+            pooled = by_role.setdefault(self.roles[s], [Counter() for _ in range(3)])
+            for f in range(3):
+                overall[f].update(counts[s][f])
+                pooled[f].update(counts[s][f])
+        result = []
+        for s in range(k):
+            per_feature = []
+            for f in range(3):
+                values = set(overall[f]) | {0, 1}
+                total = sum(overall[f].values())
+                p_all = {v: (overall[f][v] + 1) / (total + len(values)) for v in values}
+                pooled = by_role[self.roles[s]][f]
+                n_role = sum(pooled.values())
+                p_role = {v: (pooled[v] + 5 * p_all[v]) / (n_role + 5) for v in values}
+                own = counts[s][f]
+                n_own = sum(own.values())
+                per_feature.append({
+                    v: math.log((own[v] + 5 * p_role[v]) / (n_own + 5)) - math.log(p_all[v])
+                    for v in values
+                })
+            result.append(per_feature)
+        return result
 
 
 def _turns(

@@ -189,6 +189,21 @@ NICKNAMES = {
     "pat": "patrick",
 }
 
+# Capitalised words that open sentences and must never be read as a shortened given name.
+COMMON_WORDS = {
+    "and", "but", "the", "then", "there", "these", "this", "that", "they", "when", "where",
+    "what", "which", "while", "with", "will", "would", "could", "should", "have", "here",
+    "good", "great", "well", "just", "know", "look", "make", "many", "more", "most",
+    "much", "must", "never", "only", "over", "same", "some", "such", "take", "than", "thank",
+    "thanks", "their", "them", "very", "want", "were", "your", "yours", "also", "back", "been",
+    "both", "come", "does", "done", "down", "each", "even", "ever", "every", "from", "give",
+    "going", "into", "like", "long", "made", "mean", "once", "part", "said", "says", "show",
+    "tell", "time", "told", "true", "under", "until", "upon", "whom", "whose", "work",
+    "year", "years", "about", "after", "again", "against", "because", "before", "being",
+    "between", "during", "first", "since", "still", "those", "through", "today",
+    "tonight", "together", "without", "americans", "america", "president", "senator", "governor",
+}
+
 _TOKEN = re.compile(r"[^\s]+")
 
 
@@ -310,6 +325,8 @@ def same_given_name(written: str, given: str) -> bool:
         return False
     if written == given or NICKNAMES.get(written) == given:
         return True
+    if len(written) < 4 or written in COMMON_WORDS:
+        return False
     common = 0
     for a, b in zip(written, given, strict=False):
         if a != b:

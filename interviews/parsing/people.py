@@ -103,7 +103,9 @@ class Roster:
         """Note the offices printed before people's names ("Governor Reagan") in `texts`."""
         for text in texts:
             for _, _, run in name_runs(text):
-                for start, _, person in _resolve_run(self, run):
+                for start, _, person, by_title in _resolve_run(self, run):
+                    if by_title:
+                        continue
                     title, _ = split_honorific(run[start:])
                     office = title_of(title) or title_of(title.split()[-1] if title else "")
                     if office:
@@ -162,11 +164,8 @@ _NAME_WORD = r"(?:[A-Z][\w'’\-]*\.?|[A-Z]\.)"
 _PARTICLE = r"(?:de|del|della|der|den|di|da|du|la|le|van|von|bin|al|el)"
 _NAME_RUN = re.compile(rf"{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|{_PARTICLE}(?=[ \t]+[A-Z])))*")
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you're|you’re|you've|you’ve)\b", re.I)
-_SELF = re.compile(
-    r"(?:\bI['’]m|\bI am|\bmy name is|\bthis is|\bit['’]s me,?|\bI['’]m joined[^.]*?, I['’]m)"
-    r"\s+(?:\w+\.?\s+)?$",
-    re.I,
-)
+# "I'm", and "Im" as the corpus of record prints it without apostrophes.
+_SELF = re.compile(r"(?:\bI['’]?m|\bI am|\bmy name is|\bthis is)\s+$", re.I)
 # Words that open a sentence before a vocative without being part of it.
 _OPENERS = re.compile(
     r"^(?:(?:well|ok|okay|all right|alright|now|and|so|but|yes|no|oh|look|listen|please|"
@@ -174,6 +173,8 @@ _OPENERS = re.compile(
     r"evening|afternoon|night)|again|first|finally|next|sir|ma['’]am)[,.!]?\s+)*$",
     re.I,
 )
+_APPOSITION = re.compile(r",\s+(?:who|which|whose|the|a|an|our|his|her|their)\b", re.I)
+_APPOSITION_VERB = re.compile(r",\s+(?:is|was|has|had|will|said|says|told|joins)\b")
 _GROUP_HEAD = re.compile(r"(?:[A-Z][\w'’.\-]*\s+)+(?:and|&)\s+$")
 _GROUP_JOIN = re.compile(r"^\s*(?:,\s*|\s+)(?:and|&)\s+$|^\s*,\s*$")
 _SENTENCE = re.compile(r"[^.?!…]*(?:[.?!…]+[\"'”’)\]]*|$)\s*")
@@ -192,30 +193,26 @@ def name_runs(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _NAME_RUN.finditer(text)]
 
 
-def _resolve_run(roster: Roster, run: str) -> list[tuple[int, int, Person]]:
-    """People named inside one run of capitalised words, as (start, end, person) offsets."""
+def _resolve_run(roster: Roster, run: str) -> list[tuple[int, int, Person, bool]]:
+    """People named inside one run of capitalised words: (start, end, person, by title only)."""
     words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", run)]
-    found: list[tuple[int, int, Person]] = []
+    found: list[tuple[int, int, Person, bool]] = []
     i = 0
     while i < len(words):
         hit = None
         for j in range(min(len(words), i + 5), i, -1):
             printed = run[words[i][0] : words[j - 1][1]].rstrip(".,")
-            tokens = printed.split()
-            if all(is_honorific(t) for t in tokens):
-                person = roster.by_title(printed)
-            else:
-                person = roster.find(printed)
+            by_title = all(is_honorific(t) for t in printed.split())
+            person = roster.by_title(printed) if by_title else roster.find(printed)
             if person is not None:
-                hit = (j, person)
+                hit = (j, person, by_title)
                 break
         if hit is None:
             i += 1
             continue
-        j, person = hit
-        start = words[i][0]
+        j, person, by_title = hit
         # A title just before the name belongs to the naming ("Senator Sanders").
-        found.append((start, words[j - 1][1], person))
+        found.append((words[i][0], words[j - 1][1], person, by_title))
         i = j
     return found
 
@@ -228,12 +225,14 @@ def find_mentions(text: str, roster: Roster) -> list[Mention]:
     mentions: list[Mention] = []
     sentence_index = 0
     for run_start, _, run in name_runs(text):
-        for offset, end_offset, person in _resolve_run(roster, run):
+        for offset, end_offset, person, by_title in _resolve_run(roster, run):
             start, end = run_start + offset, run_start + end_offset
             while sentence_index + 1 < len(sentences) and sentences[sentence_index][1] <= start:
                 sentence_index += 1
             s_start, s_end = sentences[sentence_index]
             kind = _classify(text, start, end, s_start, s_end)
+            if by_title and kind != "vocative":
+                continue  # "the President said" may mean anyone; "Mr. President," is addressed
             thanks = bool(_THANKS.search(text, s_start, s_end))
             directed = kind == "third" and bool(_DIRECTED.search(text[s_start:start]))
             mentions.append(Mention(person, start, end, kind, sentence_index, thanks, directed))
@@ -254,14 +253,20 @@ def _classify(text: str, start: int, end: int, s_start: int, s_end: int) -> str:
     opens = bool(_OPENERS.match(before.strip() + " ")) or not before.strip()
     if opens and (not after_stripped or after_stripped[0] in ".?!"):
         return "vocative"  # the name is the whole sentence: "Sandy." "Senator?"
-    if opens and after_stripped.startswith(","):
-        rest = after_stripped[1:]
-        if _SECOND_PERSON.search(rest) or "?" in rest or _imperative(rest) or len(rest) < 40:
-            return "vocative"
+    # "Peter, just staying with you" addresses Peter; "Peter Neumann, who runs the centre, says"
+    # is an apposition about him.
+    if (
+        opens
+        and after_stripped.startswith(",")
+        and not _APPOSITION.match(after_stripped)
+        and not _APPOSITION_VERB.search(after_stripped)
+    ):
+        return "vocative"
     if before.rstrip().endswith(",") and re.fullmatch(r"\s*[.?!…]+[\"'”’)\]]*\s*", after):
         return "vocative"  # "I don't think that follows, William."
     set_off = before.rstrip().endswith(",") and after_stripped[:1] in (",", "")
-    if set_off and _SECOND_PERSON.search(text[s_start:s_end]):
+    sentence = text[s_start:s_end]
+    if set_off and (_SECOND_PERSON.search(sentence) or sentence.rstrip().endswith("?")):
         return "vocative"  # "New question, Mr. President, to you."
     return "third"
 
@@ -334,6 +339,8 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
         if any(fold(w).strip(".,") in _ORG_WORDS for w in honorific_free):
             continue
         printed = " ".join(words)
+        if printed.endswith(".") and len(words[-1]) > 2:
+            printed = printed[:-1]  # the sentence's full stop, not an initial
         after = text[end:]
         affiliation = ""
         org = re.match(
