@@ -23,7 +23,7 @@ def detect_format(text: str) -> str:
     lines = text.split("\n")
     if looks_srt(lines):
         return "srt"
-    if not looks_scraped(lines) and looks_labelled(lines):
+    if looks_labelled(lines) and not looks_scraped(lines):
         return "labelled"
     return "scraped"
 

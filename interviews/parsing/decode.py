@@ -5,12 +5,12 @@ between blocks i-1 and i. The chain also remembers which host last spoke, so a d
 moderators take turns by segment keeps giving the floor back to the same moderator: a host
 speaking again scores `continuity` when they are the last host, minus `continuity` when another
 host was. Only the host memory is added to the state, so the cost stays linear in the number of
-blocks and quadratic in the number of speakers.
+blocks and quadratic in the number of expanded states; numpy does the inner products.
 """
 
 from __future__ import annotations
 
-import math
+import numpy as np
 
 NEG = -1e9
 _NONE = -1
@@ -21,100 +21,80 @@ class Chain:
 
     def __init__(self, n_states: int, hosts: list[int], continuity: float) -> None:
         self.n = n_states
-        self.hosts = set(hosts) if len(hosts) > 1 and continuity else set()
-        self.continuity = continuity
-        memories = [_NONE] + sorted(self.hosts)
-        self.states: list[tuple[int, int]] = []
+        host_set = set(hosts) if len(hosts) > 1 and continuity else set()
+        memories = [_NONE, *sorted(host_set)]
+        states: list[tuple[int, int]] = []
         for s in range(n_states):
-            if s in self.hosts:
-                self.states.append((s, s))
+            if s in host_set:
+                states.append((s, s))
             else:
-                self.states.extend((s, m) for m in memories)
-        self.index = {state: e for e, state in enumerate(self.states)}
-        self.with_memory: dict[int, list[int]] = {m: [] for m in memories}
-        for e, (_, m) in enumerate(self.states):
-            self.with_memory[m].append(e)
+                states.extend((s, m) for m in memories)
+        self.speaker = np.array([s for s, _ in states], dtype=np.intp)
+        size = len(states)
+        # structure[p, e]: the score of moving from expanded state p to e, NEG where the memory
+        # would not follow (only a host speaking changes the remembered host).
+        self.structure = np.full((size, size), NEG)
+        for p, (_, memory) in enumerate(states):
+            for e, (b, own_memory) in enumerate(states):
+                follows = own_memory == (b if b in host_set else memory)
+                if not follows:
+                    continue
+                bonus = 0.0
+                if b in host_set and memory != _NONE:
+                    bonus = continuity if memory == b else -continuity
+                self.structure[p, e] = bonus
+        self.start = np.array(
+            [0.0 if m == _NONE or s in host_set else NEG for s, m in states], dtype=float
+        )
 
-    def _successor(self, memory: int, b: int) -> int:
-        return self.index[(b, b) if b in self.hosts else (b, memory)]
-
-    def _bonus(self, memory: int, b: int) -> float:
-        if b not in self.hosts or memory == _NONE:
-            return 0.0
-        return self.continuity if memory == b else -self.continuity
-
-    def _incoming(self, e: int) -> list[int]:
-        b, memory = self.states[e]
-        return list(range(len(self.states))) if b in self.hosts else self.with_memory[memory]
+    def _expanded(self, emit: list[list[float]], trans: list) -> tuple[np.ndarray, list]:
+        rows = np.asarray(emit, dtype=float)[:, self.speaker]
+        steps = [None]
+        for table in trans[1:]:
+            speaker_scores = np.asarray(table, dtype=float)[np.ix_(self.speaker, self.speaker)]
+            steps.append(speaker_scores + self.structure)
+        return rows, steps
 
     def posteriors(self, emit: list[list[float]], trans: list) -> list[list[float]]:
         """P(speaker of block i = s | everything), for every block and speaker."""
-        n, states = len(emit), self.states
-        size = len(states)
-        alpha = [[emit[0][s] if m == _NONE or s in self.hosts else NEG for s, m in states]]
-        incoming = [self._incoming(e) for e in range(size)]
+        rows, steps = self._expanded(emit, trans)
+        n = len(rows)
+        alpha = np.empty_like(rows)
+        alpha[0] = rows[0] + self.start
         for i in range(1, n):
-            table, prev, row_emit = trans[i], alpha[-1], emit[i]
-            row = []
-            for e in range(size):
-                b, _ = states[e]
-                terms = [prev[p] + table[states[p][0]][b] + self._bonus(states[p][1], b)
-                         for p in incoming[e]]
-                row.append(row_emit[b] + _logsumexp(terms))
-            alpha.append(row)
-        beta = [[0.0] * size for _ in range(n)]
+            alpha[i] = rows[i] + _logsumexp(alpha[i - 1][:, None] + steps[i], axis=0)
+        beta = np.zeros_like(rows)
         for i in range(n - 2, -1, -1):
-            table, nxt, row_emit = trans[i + 1], beta[i + 1], emit[i + 1]
-            row = []
-            for a, memory in states:
-                terms = []
-                for b in range(self.n):
-                    f = self._successor(memory, b)
-                    terms.append(table[a][b] + self._bonus(memory, b) + row_emit[b] + nxt[f])
-                row.append(_logsumexp(terms))
-            beta[i] = row
-        result = []
-        for i in range(n):
-            joint = [alpha[i][e] + beta[i][e] for e in range(size)]
-            total = _logsumexp(joint)
-            marginal = [0.0] * self.n
-            for e, value in enumerate(joint):
-                if value > NEG / 2:
-                    marginal[states[e][0]] += math.exp(value - total)
-            result.append(marginal)
-        return result
+            beta[i] = _logsumexp(steps[i + 1] + (rows[i + 1] + beta[i + 1])[None, :], axis=1)
+        joint = alpha + beta
+        joint -= joint.max(axis=1, keepdims=True)
+        weights = np.exp(joint)
+        weights /= weights.sum(axis=1, keepdims=True)
+        marginals = np.zeros((n, self.n))
+        np.add.at(marginals.T, self.speaker, weights.T)
+        return marginals.tolist()
 
     def best_path(self, emit: list[list[float]], trans: list) -> list[int]:
         """The single most likely speaker sequence (Viterbi)."""
-        n, states = len(emit), self.states
-        size = len(states)
-        score = [emit[0][s] if m == _NONE or s in self.hosts else NEG for s, m in states]
-        incoming = [self._incoming(e) for e in range(size)]
-        back: list[list[int]] = []
-        for i in range(1, n):
-            table, row_emit = trans[i], emit[i]
-            row, pointers = [], []
-            for e in range(size):
-                b, _ = states[e]
-                best, best_score = -1, NEG * 2
-                for p in incoming[e]:
-                    value = score[p] + table[states[p][0]][b] + self._bonus(states[p][1], b)
-                    if value > best_score:
-                        best, best_score = p, value
-                pointers.append(best)
-                row.append(best_score + row_emit[b])
-            score = row
+        rows, steps = self._expanded(emit, trans)
+        score = rows[0] + self.start
+        back = []
+        for i in range(1, len(rows)):
+            candidates = score[:, None] + steps[i]
+            pointers = candidates.argmax(axis=0)
             back.append(pointers)
-        e = max(range(size), key=lambda x: score[x])
+            score = candidates[pointers, np.arange(len(pointers))] + rows[i]
+        e = int(score.argmax())
         path = [e]
         for pointers in reversed(back):
-            e = pointers[e]
+            e = int(pointers[e])
             path.append(e)
-        return [states[e][0] for e in reversed(path)]
+        return [int(self.speaker[e]) for e in reversed(path)]
 
 
-def _logsumexp(values: list[float]) -> float:
-    top = max(values)
-    if top <= NEG / 2:
-        return NEG
-    return top + math.log(sum(math.exp(v - top) for v in values))
+def _logsumexp(values: np.ndarray, axis: int) -> np.ndarray:
+    top = values.max(axis=axis, keepdims=True)
+    top = np.where(top <= NEG / 2, 0.0, top)
+    with np.errstate(divide="ignore"):  # a column of impossible moves sums to 0: log gives -inf
+        total = np.log(np.exp(values - top).sum(axis=axis, keepdims=True)) + top
+    return np.squeeze(np.maximum(total, NEG), axis=axis)

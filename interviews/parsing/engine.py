@@ -22,11 +22,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+import numpy as np
+
 from .calibration import calibrated
 from .decode import NEG, Chain
 from .draft import Block, Draft, FloatingLabel
 from .labels import Label
 from .model import Speaker, Turn
+from .names import surname
 from .people import Mention, Person, Roster, find_mentions, prose_people
 from .text import split_sentences, words
 
@@ -126,7 +129,8 @@ class _Model:
             find_mentions(b.text, self.roster) if b.label is None else [] for b in self.blocks
         ]
         self.resumed = [
-            i for i in range(2, len(self.blocks))
+            i
+            for i in range(2, len(self.blocks))
             if self.blocks[i].label is None and _resumes(self.blocks[i - 1], self.blocks[i])
         ]
         self.sentences = [
@@ -139,7 +143,25 @@ class _Model:
         person = self.roster.find(label.name)
         return self.person_state[id(person)] if person is not None else None
 
+    def label_states(self, label: Label) -> set[int]:
+        """Who a label on a block may name: one person, or each of those sharing its surname
+        ("BUSH:" in a debate with both Bushes); anyone, if it resolves to nobody."""
+        k = self.state_of(label)
+        if k is not None:
+            return {k}
+        family = surname(label.name)
+        shared = {
+            k for k, s in enumerate(self.states) if s.person and surname(s.person.name) == family
+        }
+        return shared or set(range(len(self.states)))
+
     def decide(self) -> list[_Decision]:
+        certain = [self.label_states(b.label) if b.label else set() for b in self.blocks]
+        if all(len(states) == 1 for states in certain):
+            # Every block is labelled with one person: nothing to decide.
+            path = [next(iter(states)) for states in certain]
+            n = len(self.states)
+            return self.decisions(path, [[float(j == k) for j in range(n)] for k in path])
         base = self.emissions()
         trans = [self.transitions(i) for i in range(len(self.blocks))]
         hosts = [k for k, s in enumerate(self.states) if s.role == "host"]
@@ -156,8 +178,9 @@ class _Model:
             # An interrupted speaker who carries on is whoever spoke before the interruption;
             # the chain only sees one block back, so the last round's belief stands in for it.
             for i in self.resumed:
-                emit[i] = [e + self.w.resume * p for e, p in zip(emit[i], marginals[i - 2],
-                                                                  strict=True)]
+                emit[i] = [
+                    e + self.w.resume * p for e, p in zip(emit[i], marginals[i - 2], strict=True)
+                ]
             marginals = chain.posteriors(emit, trans)
         return self.decisions(chain.best_path(emit, trans), marginals)
 
@@ -195,8 +218,8 @@ class _Model:
         rows = []
         for i, block in enumerate(self.blocks):
             if block.label is not None:
-                k = self.state_of(block.label)
-                rows.append([0.0 if j == k else NEG for j in range(n)])
+                allowed = self.label_states(block.label)
+                rows.append([0.0 if j in allowed else NEG for j in range(n)])
                 continue
             style = _style(block)
             row = [0.0] * n
@@ -380,7 +403,8 @@ def _resumes(interruption: Block, block: Block) -> bool:
         return True
     cut = interruption.text.rstrip()
     return len(cut.split()) <= 8 and (
-        not re.search(r"[.?!…][\"'”’)]*$", cut) or bool(_THANKS_ONLY.match(cut))
+        not re.search(r"[.?!…][\"'”’)]*$", cut)
+        or bool(_THANKS_ONLY.match(cut))
         or cut.lower().startswith(("thank you", "thanks"))
     )
 
@@ -429,56 +453,62 @@ class _Habits:
     def __init__(self, model: _Model) -> None:
         self.w = model.w
         self.roles = [s.role for s in model.states]
-        self.learns = [s.person is not None or s.role == "host" for s in model.states]
-        self.words = [Counter(words(b.text)) for b in model.blocks]
+        self.learns = np.array([s.person is not None or s.role == "host" for s in model.states])
+        bags = [Counter(words(b.text)) for b in model.blocks]
         self.features = [
             (
                 bisect.bisect(self.LENGTHS, sum(bag.values())),
                 _asks(b.text),
                 any(m.kind == "vocative" for m in mentions),
             )
-            for b, bag, mentions in zip(model.blocks, self.words, model.mentions, strict=True)
+            for b, bag, mentions in zip(model.blocks, bags, model.mentions, strict=True)
         ]
-        self.background = Counter()
-        for bag in self.words:
-            self.background.update(bag)
-        self.total = sum(self.background.values())
+        # Every (block, word, count) of the transcript as three parallel arrays.
+        vocabulary: dict[str, int] = {}
+        blocks, ids, counts = [], [], []
+        for i, bag in enumerate(bags):
+            for word, n in bag.items():
+                blocks.append(i)
+                ids.append(vocabulary.setdefault(word, len(vocabulary)))
+                counts.append(n)
+        self.block_of = np.array(blocks, dtype=np.intp)
+        self.word_of = np.array(ids, dtype=np.intp)
+        self.count = np.array(counts, dtype=float)
+        self.length = np.array([sum(bag.values()) for bag in bags], dtype=float)
+        background = np.bincount(self.word_of, weights=self.count, minlength=len(vocabulary))
+        self.p_background = (background + 1) / (background.sum() + len(vocabulary) + 1)
 
     def scores(self, marginals: list[list[float]]) -> list[list[float]]:
         """Log-likelihood ratio of each block under each speaker's habits, weighted."""
         k = len(self.roles)
+        weights = np.asarray(marginals, dtype=float)
+        weights = np.where((weights >= 0.01) & self.learns[None, :], weights, 0.0)
         feature_counts = [[Counter() for _ in range(3)] for _ in range(k)]
-        word_counts = [Counter() for _ in range(k)]
-        for features, bag, row in zip(self.features, self.words, marginals, strict=True):
-            for s in range(k):
-                if row[s] < 0.01 or not self.learns[s]:
-                    continue
-                for f, value in enumerate(features):
-                    feature_counts[s][f][value] += row[s]
-                for word, n in bag.items():
-                    word_counts[s][word] += row[s] * n
+        for features, row in zip(self.features, weights.tolist(), strict=True):
+            for s, weight in enumerate(row):
+                if weight:
+                    for f, value in enumerate(features):
+                        feature_counts[s][f][value] += weight
         structure = self._structure(feature_counts)
-        vocabulary = len(self.background) + 1
-        mass = [sum(c.values()) for c in word_counts]
-        rows = []
-        for features, bag in zip(self.features, self.words, strict=True):
-            n_words = sum(bag.values())
-            row = [0.0] * k
-            for s in range(k):
-                if not self.learns[s]:
-                    continue
-                row[s] = self.w.structure * sum(
-                    structure[s][f].get(v, 0.0) for f, v in enumerate(features))
-                if mass[s] >= 100 and n_words:
-                    llr = 0.0
-                    for word, n in bag.items():
-                        p_bg = (self.background[word] + 1) / (self.total + vocabulary)
-                        p_s = (word_counts[s][word] + 50 * p_bg) / (mass[s] + 50)
-                        llr += n * math.log(p_s / p_bg)
-                    row[s] += self.w.lexical * llr / math.sqrt(n_words)
-                row[s] = max(-self.w.habit_cap, min(self.w.habit_cap, row[s]))
-            rows.append(row)
-        return rows
+        rows = np.array(
+            [
+                [sum(structure[s][f].get(v, 0.0) for f, v in enumerate(features)) for s in range(k)]
+                for features in self.features
+            ]
+        )
+        rows *= self.w.structure
+        word_counts = np.zeros((k, len(self.p_background)))
+        np.add.at(word_counts.T, self.word_of, weights[self.block_of] * self.count[:, None])
+        mass = word_counts.sum(axis=1)
+        p_speaker = (word_counts + 50 * self.p_background) / (mass[:, None] + 50)
+        log_ratio = np.log(p_speaker) - np.log(self.p_background)
+        llr = np.zeros((len(self.features), k))
+        np.add.at(llr, self.block_of, (log_ratio[:, self.word_of] * self.count).T)
+        trained = (mass >= 100)[None, :]
+        lexical = self.w.lexical * llr / np.sqrt(np.maximum(self.length, 1.0))[:, None]
+        rows += np.where(trained, lexical, 0.0)
+        rows = np.clip(rows, -self.w.habit_cap, self.w.habit_cap)
+        return np.where(self.learns[None, :], rows, 0.0).tolist()
 
     def _structure(self, counts: list[list[Counter]]) -> list[list[dict]]:
         """log P(value | speaker) - log P(value) for each feature, with role backoff."""
@@ -502,10 +532,12 @@ class _Habits:
                 p_role = {v: (pooled[v] + 5 * p_all[v]) / (n_role + 5) for v in values}
                 own = counts[s][f]
                 n_own = sum(own.values())
-                per_feature.append({
-                    v: math.log((own[v] + 5 * p_role[v]) / (n_own + 5)) - math.log(p_all[v])
-                    for v in values
-                })
+                per_feature.append(
+                    {
+                        v: math.log((own[v] + 5 * p_role[v]) / (n_own + 5)) - math.log(p_all[v])
+                        for v in values
+                    }
+                )
             result.append(per_feature)
         return result
 

@@ -52,6 +52,9 @@ def _split_label(line: str) -> tuple[float | None, Label | None, str, bool]:
                 start, text = seconds(later.group("stamp")), text[later.end() :]
             upper = not any(c.islower() for c in match.group("label").partition(",")[0])
             return start, label, text.strip(), upper
+    if stamp and stamp.group("stamp")[0].isdigit() and rest.strip():
+        # A bare "1:25" opening an unlabelled line is more likely words than a timestamp.
+        return None, None, line.strip(), False
     return start, None, rest.strip(), False
 
 
@@ -78,15 +81,19 @@ def label_lines(lines: list[str]) -> list[tuple[float | None, Label | None, str]
 
 
 def looks_labelled(lines: list[str]) -> bool:
-    """Whether most of the text's paragraphs open with a speaker label."""
+    """Whether labels open the text's turns: at least a quarter of its paragraphs.
+
+    A paragraph opens after a blank line; a labelled line always opens one, so a transcript that
+    puts every turn on a line of its own, with no blank line anywhere, counts as labelled too.
+    """
     split = label_lines(lines)
-    openings = [
-        label
+    labelled = sum(1 for _, label, _ in split if label)
+    openings = sum(
+        1
         for i, (_, label, text) in enumerate(split)
-        if (text or label) and (i == 0 or not lines[i - 1].strip())
-    ]
-    labelled = sum(1 for label in openings if label)
-    return labelled >= 2 and labelled >= len(openings) / 4
+        if label or (text and (i == 0 or not lines[i - 1].strip()))
+    )
+    return labelled >= 2 and labelled >= openings / 4
 
 
 def read_labelled(text: str) -> Draft:
@@ -108,7 +115,8 @@ def read_labelled(text: str) -> Draft:
         if label is not None:
             draft.blocks.append(Block([body] if body else [], label=label, start=start))
             pending_start = None
-        elif _DIRECTION.match(body):
+        elif _DIRECTION.match(body) and (previous_blank or not wraps):
+            # (A direction that the wrapping of a paragraph brought to a line start stays in it.)
             draft.blocks.append(Block([body], separation="turn", start=start, direction=True))
             pending_start = None
         elif not draft.blocks:

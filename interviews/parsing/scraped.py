@@ -61,13 +61,15 @@ class _Line:
 
 
 def looks_scraped(lines: list[str]) -> bool:
-    """Whether the text has the page shape: a label line of its own or indented speech."""
+    """Whether the text shows the page's own mark: a bulleted label on a line of its own.
+
+    Indentation alone says nothing: labelled transcripts are indented too.
+    """
     for line in lines:
         stripped = line.strip()
         if _BULLET.match(stripped) and _label_line(stripped) is not None:
             return True
-    indented = sum(1 for line in lines if line.startswith("  ") and line.strip())
-    return indented >= 2 and indented >= sum(1 for line in lines if line.strip()) / 3
+    return False
 
 
 def _label_line(stripped: str) -> Label | None:

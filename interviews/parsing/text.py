@@ -89,7 +89,10 @@ _FOLD = str.maketrans("\u2018\u2019\u201b\u2032\u00b4`\u201c\u201d\u201e\u2033",
 
 def fold(text: str) -> str:
     """Lower-case ASCII-ish form of `text` for comparisons: quotes unified, accents removed."""
-    text = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    text = text.translate(_FOLD)
+    if text.isascii():
+        return text.lower()
+    text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
