@@ -57,6 +57,7 @@ class Weights:
     change_soft: float = 2.0  # a new speaker where the layout shows only a paragraph break
     handover: float = 3.5  # the last person a block addresses speaks next
     handover_skip: float = 1.5  # ... or after the addresser's next block
+    order: float = 0.5  # of several addressed at once, each later one answers first less often
     intro_next: float = 1.0  # someone named in a block's last sentence speaks next
     answers_addresser: float = 2.0  # "Thank you, Jim." / "..., William." follows Jim's block
     guest_to_guest: float = 1.0
@@ -301,6 +302,19 @@ class _Model:
     def _state(self, mention: Mention) -> int:
         return self.person_state[id(mention.person)]
 
+    def _closing(self, i: int) -> list[Mention]:
+        """The people block i's last sentence addresses, in the order named.
+
+        "Peter and Ann, ...": everyone addressed together may answer, the first named most
+        likely first. Thanking one person there is a goodbye to them, but thanking several
+        ("thank you both") hands them the floor for their own goodbyes.
+        """
+        last = self.sentences[i] - 1
+        closing = [m for m in self.mentions[i] if m.kind == "vocative" and m.sentence == last]
+        if len({self._state(m) for m in closing}) < 2:
+            closing = [m for m in closing if not m.thanks]
+        return closing
+
     def _handovers(self, i: int) -> tuple[list[float], list[float]]:
         """Bonuses for each state to speak block i, from how the blocks before it end.
 
@@ -312,25 +326,25 @@ class _Model:
         anywhere, by_host = [0.0] * n, [0.0] * n
         previous = self.mentions[i - 1]
         last_sentence = self.sentences[i - 1] - 1
+        for rank, m in enumerate(self._closing(i - 1)):
+            anywhere[self._state(m)] = max(anywhere[self._state(m)], w.handover - rank * w.order)
         handing = [m for m in previous if m.kind == "vocative" and not m.thanks]
-        for m in handing:
-            if m.sentence == last_sentence:
-                anywhere[self._state(m)] = w.handover
         if handing:
-            last = handing[-1]
-            for m in handing:  # "Peter and Ann, ...": everyone addressed with the last one
-                if m.sentence == last.sentence:
-                    by_host[self._state(m)] = w.handover
+            group = [m for m in handing if m.sentence == handing[-1].sentence]
+            for rank, m in enumerate(group):
+                by_host[self._state(m)] = max(by_host[self._state(m)], w.handover - rank * w.order)
         for m in previous:
             if m.kind == "third" and m.sentence >= last_sentence - 1:
                 k = self._state(m)
                 bonus = w.handover * 0.7 if m.directed else w.intro_next
                 anywhere[k] = max(anywhere[k], bonus)
         if i >= 2 and not previous:
-            for m in self.mentions[i - 2]:
-                if m.kind == "vocative" and not m.thanks:
-                    k = self._state(m)
-                    anywhere[k] = max(anywhere[k], w.handover_skip)
+            earlier = self._closing(i - 2) or [
+                m for m in self.mentions[i - 2] if m.kind == "vocative" and not m.thanks
+            ]
+            for m in earlier:
+                k = self._state(m)
+                anywhere[k] = max(anywhere[k], w.handover_skip)
         return anywhere, by_host
 
 
