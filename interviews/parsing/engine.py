@@ -118,7 +118,11 @@ class _Model:
         self.roster = _build_roster(draft)
         # Where a page labels its guests, the people it names without a label are its hosts.
         labels_guests = bool(draft.floating)
-        self.states = [_State(p, _decoding_role(p, labels_guests)) for p in self.roster]
+        asking = _asking_by_label(self.roster, self.blocks)
+        self.states = [
+            _State(p, "host" if asking.get(id(p)) else _decoding_role(p, labels_guests))
+            for p in self.roster
+        ]
         self.person_state = {id(p): k for k, p in enumerate(self.roster)}
         self.nameless: dict[str, int] = {}
         labels = [b.label for b in self.blocks if b.label] + [f.label for f in draft.floating]
@@ -126,6 +130,14 @@ class _Model:
             if role not in self.nameless:
                 self.nameless[role] = len(self.states)
                 self.states.append(_State(None, role))
+        # Labels on the turns themselves (not a page's floating ones) name whoever speaks; an
+        # unnamed anchor or host there is one that a label printed as a part ("MODERATOR:").
+        self.unprinted_parts = (
+            {self.nameless[r] for r in ("anchor", "host")}
+            - {self.nameless[lb.role] for lb in labels if not lb.name}
+            if draft.format != "scraped"
+            else set()
+        )
         self.mentions = [
             find_mentions(b.text, self.roster) if b.label is None else [] for b in self.blocks
         ]
@@ -232,6 +244,8 @@ class _Model:
                 if state.person is None and k not in (anchor, host):
                     row[k] -= w.unnamed_other
             row[host] -= w.unnamed_host if named_host else 0.0
+            for k in self.unprinted_parts:
+                row[k] -= w.unnamed_other
             for mention in self.mentions[i]:
                 k = self.person_state[id(mention.person)]
                 row[k] += {"vocative": -w.addressed, "self": w.self_named}.get(
@@ -380,7 +394,8 @@ def _build_roster(draft: Draft) -> Roster:
 
 
 _SELF_INTRO = re.compile(
-    r"\b(?:I['’]?m|I am|[Mm]y name is)\s+(?P<name>(?:[A-Z][\w'’\-]+\.?\s+){1,3}[A-Z][\w'’\-]+)"
+    r"\b(?:I['’]?m|I am|[Mm]y name is)\s+"
+    r"(?P<name>(?:[A-Z](?:[\w'’\-]+|\.)\s+){1,3}[A-Z][\w'’\-]+)"
 )
 
 
@@ -393,6 +408,16 @@ def _decoding_role(person: Person, labels_guests: bool) -> str:
     if labels_guests or person.evidence & {"summary-subject", "intro", "self"}:
         return "host"
     return "guest"
+
+
+def _asking_by_label(roster: Roster, blocks: list[Block]) -> dict[int, bool]:
+    """Whether each person of unknown role asks in most of the blocks labelled as theirs."""
+    asked: dict[int, list[bool]] = {}
+    for block in blocks:
+        person = roster.find(block.label.name) if block.label and block.label.name else None
+        if person is not None and person.role == "unknown":
+            asked.setdefault(id(person), []).append(_asks(block.text))
+    return {k: sum(v) * 2 > len(v) for k, v in asked.items()}
 
 
 def _final_roles(states: list[_State], blocks: list[Block], path: list[int]) -> list[str]:

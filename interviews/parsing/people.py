@@ -123,6 +123,8 @@ class Roster:
         """Record a naming of a person, merging it into an existing one when it resolves."""
         title, bare = split_honorific(printed)
         honorific = honorific or title
+        if fold(honorific).rstrip(".") == fold(bare).rstrip("."):
+            honorific = ""  # "KING:" after "MARTIN LUTHER KING JR.:" is a surname, not a title
         person = self.find(bare)
         if person is None:
             person = Person(name=bare)

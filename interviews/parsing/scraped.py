@@ -163,7 +163,6 @@ def _title_like(paragraph: str) -> bool:
     return (
         1 <= len(words) <= 25
         and len(split_sentences(paragraph)) == 1
-        and not _furniture(paragraph)
         and words[0].lower().strip("\"'“‘") not in _UI_VERBS
     )
 

@@ -1,0 +1,92 @@
+"""The engine names unlabelled speakers from the evidence a careful reader uses."""
+
+from interviews.parsing import parse_transcript
+
+
+def page(summary: str, *turns: list[str], labels: dict[int, str] | None = None) -> str:
+    """A scraped page: furniture, a title, a summary, then indented paragraphs, two blank lines
+    between turns, and a bulleted label line before the turns given in `labels`."""
+    lines = ["Share", "", "A conversation", "", summary, "", "Read the Full Transcript", "", ""]
+    for i, paragraphs in enumerate(turns):
+        if labels and i in labels:
+            lines += [f"  • {labels[i]}:", ""]
+        for paragraph in paragraphs:
+            lines += [f"    {paragraph}", ""]
+        lines.append("")
+    return "\n".join(lines + ["Related"]) + "\n"
+
+
+def speakers(text: str) -> list[str | None]:
+    return [t.speaker for t in parse_transcript(text).turns]
+
+
+INTERVIEW = page(
+    "What comes after the vote? Judy Woodruff talks with Ann Lee of the Brookings Institution"
+    " and Omar Diaz of the Cato Institute about what the results mean for the economy.",
+    ["Voters went to the polls today.", "Judy Woodruff has more."],
+    ["Ann Lee, what did you make of the results tonight?"],
+    ["They were surprising, Judy. Turnout was high everywhere we looked."],
+    ["Omar Diaz, do you agree with that reading of the turnout?"],
+    ["Mostly. I would add that the suburbs moved more than anyone expected."],
+    ["Ann Lee and Omar Diaz, thank you both."],
+    ["Thank you."],
+    ["Thank you."],
+    labels={2: "ANN LEE, Brookings Institution", 4: "OMAR DIAZ, Cato Institute"},
+)
+
+
+def test_the_anchor_who_introduces_the_host_is_nobody_named():
+    first = parse_transcript(INTERVIEW).turns[0]
+    assert (first.speaker, first.role) == (None, "anchor")
+
+
+def test_a_vocative_hands_the_floor_to_the_person_addressed():
+    assert speakers(INTERVIEW)[1:6] == [
+        "Judy Woodruff",
+        "Ann Lee",
+        "Judy Woodruff",
+        "Omar Diaz",
+        "Judy Woodruff",
+    ]
+
+
+def test_the_host_named_in_the_summary_is_a_host_and_the_labelled_guest_a_guest():
+    parsed = parse_transcript(INTERVIEW)
+    roles = {s.name: s.role for s in parsed.speakers}
+    assert roles == {"Judy Woodruff": "host", "Ann Lee": "guest", "Omar Diaz": "guest"}
+    assert parsed.speaker("Omar Diaz").affiliation == "Cato Institute"
+
+
+def test_thank_you_both_hands_the_goodbyes_to_both_guests_in_the_order_named():
+    assert speakers(INTERVIEW)[-2:] == ["Ann Lee", "Omar Diaz"]
+
+
+def test_a_speaker_who_introduces_themselves_is_named_by_it():
+    text = page(
+        "A look at the storm with Maria Gonzalez of the Weather Service and Tom Reed.",
+        ["Good evening, I'm Tom Reed. The storm made landfall an hour ago."],
+        ["Maria Gonzalez, how bad is it?"],
+        ["It is very bad, Tom. The surge is the worst we have measured."],
+    )
+    assert speakers(text) == ["Tom Reed", "Maria Gonzalez"]
+
+
+def test_a_name_addressed_in_a_turn_is_not_its_speaker():
+    text = page(
+        "Pat Kim moderates a debate between Lee Park of the Green Party and Sam Hill of the"
+        " Blue Party.",
+        ["Welcome to the debate. Lee Park, you go first: why should anyone vote for you?"],
+        ["Because I listen, Pat. And Sam Hill never has."],
+        ["That is simply untrue, Lee. I have held forty town halls this year alone."],
+        ["You held them behind closed doors, Sam, and everybody knows it."],
+        ["Let us move on. Sam Hill, your plan for schools?"],
+        labels={1: "LEE PARK, Green Party", 2: "SAM HILL, Blue Party"},
+    )
+    assert speakers(text) == ["Pat Kim", "Lee Park", "Sam Hill", "Lee Park", "Pat Kim"]
+
+
+def test_every_inferred_turn_says_so_with_a_probability():
+    parsed = parse_transcript(INTERVIEW)
+    inferred = [t for t in parsed.turns if t.attribution == "inferred"]
+    assert inferred and all(0.0 < t.confidence < 1.0 for t in inferred)
+    assert [t.attribution for t in parsed.turns].count("label") == 2

@@ -1,0 +1,106 @@
+"""Captions (WebVTT voices, SRT with NAME: or >>) and the JSON export, read back."""
+
+import json
+
+import pytest
+
+from interviews.parsing import ParseError, parse_transcript, transcript_from_dict
+
+WEBVTT = """WEBVTT
+
+00:00:01.000 --> 00:00:03.500
+<v Anna Karenina>Hello there, how are you?
+
+00:00:03.500 --> 00:00:06.000
+<v Konstantin Levin>Fine, thanks.
+
+00:00:06.000 --> 00:00:08.000
+<v Konstantin Levin>And you?
+"""
+
+SRT = """1
+00:00:01,000 --> 00:00:03,000
+ANNA SMITH: Hello, Bob Jones.
+
+2
+00:00:03,000 --> 00:00:05,000
+How are you?
+
+3
+00:01:05,000 --> 00:01:07,250
+BOB JONES: Well, thank you, Anna.
+"""
+
+CHEVRONS = """1
+00:00:01,000 --> 00:00:03,000
+>> ANNA SMITH: Welcome, Bob Jones. What brings you here?
+
+2
+00:00:03,000 --> 00:00:05,000
+>> BOB JONES: The weather, Anna.
+
+3
+00:00:05,000 --> 00:00:07,000
+>> Really, Bob? Tell me more.
+
+4
+00:00:07,000 --> 00:00:09,000
+>> It was sunny all week, Anna.
+"""
+
+
+def test_webvtt_voices_name_the_turns_and_cues_of_one_voice_join_with_their_times():
+    parsed = parse_transcript(WEBVTT)
+    assert parsed.format == "webvtt"
+    assert [(t.speaker, t.text, t.start, t.end) for t in parsed.turns] == [
+        ("Anna Karenina", "Hello there, how are you?", 1.0, 3.5),
+        ("Konstantin Levin", "Fine, thanks. And you?", 3.5, 8.0),
+    ]
+
+
+def test_srt_name_labels_start_turns_and_unlabelled_cues_continue_them():
+    parsed = parse_transcript(SRT)
+    assert parsed.format == "srt"
+    assert [(t.speaker, t.text, t.start, t.end) for t in parsed.turns] == [
+        ("Anna Smith", "Hello, Bob Jones. How are you?", 1.0, 5.0),
+        ("Bob Jones", "Well, thank you, Anna.", 65.0, 67.25),
+    ]
+
+
+def test_srt_chevrons_mark_a_new_speaker_whom_the_engine_names():
+    parsed = parse_transcript(CHEVRONS)
+    assert [t.speaker for t in parsed.turns] == [
+        "Anna Smith",
+        "Bob Jones",
+        "Anna Smith",
+        "Bob Jones",
+    ]
+    assert [t.attribution for t in parsed.turns] == ["label", "label", "inferred", "inferred"]
+    assert parsed.turns[2].start == 5.0
+
+
+def test_captions_without_any_timed_cue_are_refused():
+    with pytest.raises(ParseError, match="No timed captions"):
+        parse_transcript("WEBVTT\n\nNOTE nothing here\n")
+
+
+def test_the_json_export_reads_back_equal():
+    parsed = parse_transcript(SRT)
+    exported = json.dumps(parsed.to_dict())
+    assert parse_transcript(exported) == parsed
+    assert transcript_from_dict(json.loads(exported)) == parsed
+
+
+@pytest.mark.parametrize(
+    ("payload", "message"),
+    [
+        ("{not json", "not valid JSON"),
+        ('{"speakers": []}', 'no "turns"'),
+        ('{"turns": [{"speaker": "Nobody", "text": "Hi"}]}', "not in the speakers list"),
+        ('{"turns": [{"text": "Hi", "confidence": 2}]}', "between 0 and 1"),
+        ('{"turns": [{"text": "Hi", "role": "boss"}]}', "is not one of"),
+    ],
+)
+def test_a_malformed_export_says_what_is_wrong(payload, message):
+    with pytest.raises(ParseError, match=message):
+        parse_transcript(payload)

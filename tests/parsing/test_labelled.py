@@ -1,0 +1,131 @@
+"""Plain labelled transcripts: NAME: text, NAME, Title:, surnames after full labels, timestamps."""
+
+from interviews.parsing import parse_transcript
+from interviews.parsing.api import detect_format
+
+BROADCAST = """Morning Edition
+
+STEVE INSKEEP, HOST: Good morning. Joining us is Senator Jane Doe. Welcome.
+
+SEN. JANE DOE (D-NY), SENATOR: Thanks for having me.
+
+INSKEEP: What happens next?
+
+DOE: We vote.
+
+It will be close.
+
+(CROSSTALK)
+
+INSKEEP: Thank you.
+"""
+
+
+def test_a_surname_label_is_the_person_of_the_full_label_before_it():
+    parsed = parse_transcript(BROADCAST)
+    assert [t.speaker for t in parsed.turns if t.speaker] == [
+        "Steve Inskeep",
+        "Jane Doe",
+        "Steve Inskeep",
+        "Jane Doe",
+        "Steve Inskeep",
+    ]
+    assert [t.label for t in parsed.turns if t.speaker][2:4] == ["INSKEEP", "DOE"]
+    assert all(t.attribution == "label" and t.confidence == 1.0 for t in parsed.turns if t.speaker)
+
+
+def test_the_label_title_gives_the_role_and_the_honorific_stays_apart():
+    parsed = parse_transcript(BROADCAST)
+    inskeep, doe = parsed.speakers
+    assert (inskeep.name, inskeep.role) == ("Steve Inskeep", "host")
+    assert (doe.name, doe.honorific, doe.role) == ("Jane Doe", "Sen.", "guest")
+    assert "Doe" in doe.aliases
+
+
+def test_a_paragraph_without_a_label_continues_the_turn_above_it():
+    turn = parse_transcript(BROADCAST).turns[3]
+    assert turn.paragraphs == ["We vote.", "It will be close."]
+
+
+def test_a_stage_direction_is_kept_and_spoken_by_nobody():
+    direction = parse_transcript(BROADCAST).turns[4]
+    assert (direction.text, direction.speaker, direction.attribution) == (
+        "(CROSSTALK)",
+        None,
+        "unknown",
+    )
+
+
+def test_the_short_first_line_is_the_title():
+    assert parse_transcript(BROADCAST).title == "Morning Edition"
+
+
+def test_timestamps_in_brackets_or_parentheses_date_the_turns():
+    parsed = parse_transcript(
+        "[00:00:05] RAY SUAREZ, ANCHOR: Good evening.\n"
+        "[00:00:09] MARTIN LUTHER KING JR., Guest: It is a pleasure.\n"
+        "[00:01:10] SUAREZ: And then?\n"
+        "(00:01:20) KING: (LAUGHTER) We marched.\n"
+    )
+    assert [(t.speaker, t.start) for t in parsed.turns] == [
+        ("Ray Suarez", 5.0),
+        ("Martin Luther King Jr.", 9.0),
+        ("Ray Suarez", 70.0),
+        ("Martin Luther King Jr.", 80.0),
+    ]
+    assert parsed.turns[3].text == "(LAUGHTER) We marched."
+
+
+def test_a_surname_after_a_name_with_jr_is_the_same_person_and_not_a_title():
+    parsed = parse_transcript(
+        "MARTIN LUTHER KING JR., Guest: It is a pleasure.\n"
+        "RAY SUAREZ: Why now?\n"
+        "KING: Because it is time.\n"
+    )
+    king = parsed.speaker("Martin Luther King Jr.")
+    assert king.honorific == "" and king.aliases == ["King"]
+    assert parsed.turns[2].speaker == "Martin Luther King Jr."
+
+
+def test_mixed_case_labels_are_read_when_they_recur():
+    parsed = parse_transcript(
+        "Steve Inskeep: Good morning.\n\nJane Doe: Hello.\n\nSteve Inskeep: Here's the thing: why?\n"
+    )
+    assert [t.speaker for t in parsed.turns] == ["Steve Inskeep", "Jane Doe", "Steve Inskeep"]
+    assert parsed.turns[2].text == "Here's the thing: why?"
+
+
+def test_a_long_transcript_with_one_turn_per_line_and_no_blank_lines_is_labelled():
+    lines = []
+    for n in range(200):
+        lines.append(f"ALICE WU: Question number {n}, what do you say?")
+        lines.append(f"BOB ROSS: Answer number {n}. It is a happy accident.")
+    text = "\n".join(lines)
+    assert detect_format(text) == "labelled"
+    parsed = parse_transcript(text)
+    assert len(parsed.turns) == 400
+    assert [t.speaker for t in parsed.turns[:2]] == ["Alice Wu", "Bob Ross"]
+    assert all(t.attribution == "label" for t in parsed.turns)
+
+
+def test_an_indented_labelled_transcript_is_labelled_not_a_scraped_page():
+    text = "\n\n".join(
+        f"    {name}: Line {n}." for n in range(10) for name in ("ALICE WU", "BOB ROSS")
+    )
+    assert detect_format(text) == "labelled"
+    assert parse_transcript(text).turns[1].speaker == "Bob Ross"
+
+
+def test_hard_wrapped_lines_join_into_one_paragraph_and_a_wrapped_time_stays_text():
+    parsed = parse_transcript(
+        "ALICE WU: We left the house\nat 1:25 in the morning and walked\n(quietly) home.\n\n"
+        "BOB ROSS: I see.\n"
+    )
+    assert parsed.turns[0].paragraphs == [
+        "We left the house at 1:25 in the morning and walked (quietly) home."
+    ]
+
+
+def test_the_format_can_be_forced():
+    parsed = parse_transcript("ALICE WU: Hello.\n\nBOB ROSS: Hi.\n", format="labelled")
+    assert parsed.format == "labelled"

@@ -1,0 +1,79 @@
+"""Any input at all: a transcript or one clear ParseError, and no word of the speech lost.
+
+Text survives modulo whitespace: runs of spaces, tabs and newlines may become one space or a
+paragraph break, and invisible characters (BOM, zero-width spaces, soft hyphens, control
+characters) are dropped. Label prefixes, stage-direction markers kept as their own turns, and
+the page furniture, title and summary of a scraped page are not speech.
+"""
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from interviews.parsing import FORMATS, ParseError, Transcript, parse_transcript
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+names = st.sampled_from(["ALICE WU", "BOB ROSS", "Carol King", "SEN. DAN LEE", "MODERATOR"])
+speech = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp", "Cf")), min_size=1
+).filter(lambda s: re.search(r"\w", s))
+
+
+def parse_or_refuse(data, **kwargs) -> Transcript | None:
+    try:
+        return parse_transcript(data, **kwargs)
+    except ParseError as error:
+        assert str(error)
+        return None
+
+
+@SETTINGS
+@given(st.binary(max_size=4000), st.sampled_from([None, *FORMATS]))
+def test_any_bytes_give_a_transcript_or_a_parse_error(data, format):
+    parsed = parse_or_refuse(data, format=format)
+    assert parsed is None or isinstance(parsed, Transcript)
+
+
+@SETTINGS
+@given(st.text(max_size=4000), st.sampled_from([None, *FORMATS]))
+def test_any_text_gives_a_transcript_or_a_parse_error(text, format):
+    parsed = parse_or_refuse(text, format=format)
+    if parsed is not None:
+        assert parsed.turns
+        assert all(0.0 <= t.confidence <= 1.0 for t in parsed.turns)
+        assert all(t.speaker is None or parsed.speaker(t.speaker) for t in parsed.turns)
+
+
+def words(text: str) -> list[str]:
+    return text.split()
+
+
+@SETTINGS
+@given(st.lists(st.tuples(names, st.lists(speech, min_size=1, max_size=3)), min_size=2))
+def test_every_word_of_a_labelled_transcript_survives_in_order(turns):
+    text = "\n\n".join(
+        f"{name}: " + "\n\n".join(" ".join(p.split()) for p in paragraphs)
+        for name, paragraphs in turns
+    )
+    parsed = parse_or_refuse(text, format="labelled")
+    assert parsed is not None
+    spoken = words(" ".join(" ".join(p.split()) for _, ps in turns for p in ps))
+    assert words(" ".join(t.text for t in parsed.turns)) == spoken
+
+
+@SETTINGS
+@given(st.lists(st.lists(speech, min_size=1, max_size=3), min_size=1, max_size=8), names)
+def test_every_word_of_a_scraped_page_body_survives_in_order(turns, label):
+    lines = ["A title", "", "A summary that names nobody in particular at all today.", "", ""]
+    for i, paragraphs in enumerate(turns):
+        if i == 1:
+            lines += [f"  • {label}, Somewhere:", ""]
+        for paragraph in paragraphs:
+            lines += ["    " + " ".join(paragraph.split()), ""]
+        lines.append("")
+    parsed = parse_or_refuse("\n".join(lines), format="scraped")
+    assert parsed is not None
+    spoken = words(" ".join(" ".join(p.split()) for ps in turns for p in ps))
+    assert words(" ".join(t.text for t in parsed.turns)) == spoken

@@ -1,0 +1,72 @@
+"""Speakers: canonical case, titles apart from names, one person however their name is printed."""
+
+import pytest
+
+from interviews.parsing import canonical_name, speaker_key
+from interviews.parsing.labels import parse_label
+from interviews.parsing.names import split_honorific
+from interviews.parsing.people import Roster
+
+
+@pytest.mark.parametrize(
+    ("printed", "canonical"),
+    [
+        ("RUKMINI CALLIMACHI", "Rukmini Callimachi"),
+        ("JOHN MCCAIN", "John McCain"),
+        ("DOUGLAS MACARTHUR", "Douglas MacArthur"),
+        ("BETO O'ROURKE", "Beto O'Rourke"),
+        ("BILL DE BLASIO", "Bill de Blasio"),
+        ("MARTIN LUTHER KING JR.", "Martin Luther King Jr."),
+        ("JOHN M. HARLAN II", "John M. Harlan II"),
+    ],
+)
+def test_capitals_become_name_case(printed, canonical):
+    assert canonical_name(printed) == canonical
+
+
+def test_honorifics_and_offices_are_kept_apart_from_the_name():
+    assert split_honorific("Sen. Bernie Sanders") == ("Sen.", "Bernie Sanders")
+    assert split_honorific("Vice President Joe Biden") == ("Vice President", "Joe Biden")
+    assert split_honorific("President") == ("", "President")
+    label = parse_label("GOV. GAVIN NEWSOM (D), California")
+    assert (label.honorific, label.name, label.affiliation) == (
+        "Gov.",
+        "Gavin Newsom",
+        "California",
+    )
+
+
+def test_every_printing_of_one_person_shares_a_key():
+    keys = {
+        speaker_key(name)
+        for name in ("Sen. Bernie Sanders", "BERNIE SANDERS", "Bernie Sanders (I-VT)")
+    }
+    assert keys == {"bernie sanders"}
+    assert speaker_key("Martin Luther King Jr.") == speaker_key("MARTIN LUTHER KING")
+
+
+def test_a_surname_a_title_and_a_familiar_name_resolve_to_the_one_person_they_fit():
+    roster = Roster()
+    sanders = roster.add("Sen. Bernie Sanders")
+    william = roster.add("William Brangham")
+    roster.add("Hillary Clinton")
+    roster.add("Bill Clinton")
+    roster.learn_titles(["Senator Sanders said so."])
+    assert roster.find("SANDERS") is sanders
+    assert roster.find("Bill") is None  # William Brangham or Bill Clinton: not decided
+    assert roster.find("Will Brangham") is william
+    assert roster.find("Clinton") is None
+    assert roster.by_title("Senator") is sanders
+
+
+def test_a_fuller_printing_becomes_the_name_and_the_shorter_an_alias():
+    roster = Roster()
+    person = roster.add("INSKEEP")
+    roster.add("Steve Inskeep")
+    assert (person.name, person.aliases) == ("Steve Inskeep", ["INSKEEP"])
+
+
+def test_a_name_label_and_a_part_label_are_told_apart():
+    assert parse_label("UNIDENTIFIED MALE").name == ""
+    assert parse_label("MODERATOR").role == "host"
+    assert parse_label("Here's the thing", upper_only=True) is None
