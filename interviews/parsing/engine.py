@@ -57,6 +57,7 @@ class Weights:
     change_soft: float = 2.0  # a new speaker where the layout shows only a paragraph break
     handover: float = 3.5  # the last person a block addresses speaks next
     handover_skip: float = 1.5  # ... or after the addresser's next block
+    rebuttal: float = 2.0  # a guest who opens by addressing another guest draws their reply
     order: float = 0.5  # of several addressed at once, each later one answers first less often
     intro_next: float = 1.0  # someone named in a block's last sentence speaks next
     answers_addresser: float = 2.0  # "Thank you, Jim." / "..., William." follows Jim's block
@@ -284,7 +285,7 @@ class _Model:
             block.separation, -w.same_turn
         )
         change = -w.change_soft if block.separation == "soft" else 0.0
-        handed, handed_by_host = self._handovers(i)
+        handed, handed_by_host, rebutted = self._handovers(i)
         # Whom block i thanks, or (if a guest speaks it) addresses first: who spoke before it.
         thanked = {self._state(m) for m in self.mentions[i] if m.kind == "vocative" and m.thanks}
         hailed = {
@@ -301,7 +302,7 @@ class _Model:
                     table[a][b] = same
                     continue
                 rb = self.states[b].role
-                score = change + max(handed[b], handed_by_host[b] if a_hosts else 0.0)
+                score = change + max(handed[b], (handed_by_host if a_hosts else rebutted)[b])
                 if a in thanked or (a in hailed and rb not in HOST_LIKE):
                     score += w.answers_addresser
                 if b == anchor:
@@ -329,15 +330,17 @@ class _Model:
             closing = [m for m in closing if not m.thanks]
         return closing
 
-    def _handovers(self, i: int) -> tuple[list[float], list[float]]:
+    def _handovers(self, i: int) -> tuple[list[float], list[float], list[float]]:
         """Bonuses for each state to speak block i, from how the blocks before it end.
 
         The first list holds for any previous speaker: the addressee of the last sentence, or a
         person introduced or given the floor at the end. The second holds only if a host spoke
-        block i-1: a host's last vocative hands over wherever it stands in the block.
+        block i-1: a host's last vocative hands over wherever it stands in the block. The third
+        holds if a guest spoke it: a guest who opens by addressing another ("That is untrue,
+        Lee.") draws a reply from them, the way debates run.
         """
         w, n = self.w, len(self.states)
-        anywhere, by_host = [0.0] * n, [0.0] * n
+        anywhere, by_host, by_guest = [0.0] * n, [0.0] * n, [0.0] * n
         previous = self.mentions[i - 1]
         last_sentence = self.sentences[i - 1] - 1
         for rank, m in enumerate(self._closing(i - 1)):
@@ -359,7 +362,10 @@ class _Model:
             for m in earlier:
                 k = self._state(m)
                 anywhere[k] = max(anywhere[k], w.handover_skip)
-        return anywhere, by_host
+        for m in previous:
+            if m.kind == "vocative" and m.sentence == 0 and not m.thanks:
+                by_guest[self._state(m)] = w.rebuttal
+        return anywhere, by_host, by_guest
 
 
 def _build_roster(draft: Draft) -> Roster:
@@ -411,13 +417,19 @@ def _decoding_role(person: Person, labels_guests: bool) -> str:
 
 
 def _asking_by_label(roster: Roster, blocks: list[Block]) -> dict[int, bool]:
-    """Whether each person of unknown role asks in most of the blocks labelled as theirs."""
+    """Whether each labelled person of unknown role looks like the host: they open the
+    transcript, or most of at least two blocks labelled as theirs ask a question."""
     asked: dict[int, list[bool]] = {}
-    for block in blocks:
+    hosts: dict[int, bool] = {}
+    for i, block in enumerate(blocks):
         person = roster.find(block.label.name) if block.label and block.label.name else None
         if person is not None and person.role == "unknown":
             asked.setdefault(id(person), []).append(_asks(block.text))
-    return {k: sum(v) * 2 > len(v) for k, v in asked.items()}
+            if i == 0:
+                hosts[id(person)] = True
+    for k, asks in asked.items():
+        hosts.setdefault(k, len(asks) >= 2 and sum(asks) * 2 > len(asks))
+    return hosts
 
 
 def _final_roles(states: list[_State], blocks: list[Block], path: list[int]) -> list[str]:

