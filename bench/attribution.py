@@ -394,7 +394,7 @@ class Outcome:
 
     paragraphs: list[tuple[str, bool]] = field(default_factory=list)  # (truth role, right)
     turns: list[tuple[str, bool]] = field(default_factory=list)
-    confidences: list[tuple[float, bool]] = field(default_factory=list)
+    confidences: list[tuple[float, bool]] = field(default_factory=list)  # inferred turns only
     errors: list[str] = field(default_factory=list)
 
 
@@ -440,7 +440,9 @@ def score(parsed, truth: list[Said]) -> Outcome:
         if results:
             outcome.turns.append((said.role, all(results)))
     for turn_index, rights in owners.items():
-        outcome.confidences.append((parsed.turns[turn_index].confidence, all(rights)))
+        # A label's turn is certain by construction; calibration is about the engine's guesses.
+        if parsed.turns[turn_index].attribution == "inferred":
+            outcome.confidences.append((parsed.turns[turn_index].confidence, all(rights)))
     return outcome
 
 
@@ -476,7 +478,7 @@ def pav(points: list[tuple[float, bool]], bins: int = 20) -> list[tuple[float, f
         while len(merged) > 1 and merged[-2][1] / merged[-2][2] > merged[-1][1] / merged[-1][2]:
             x = merged.pop()
             merged[-1] = [merged[-1][0] + x[0], merged[-1][1] + x[1], merged[-1][2] + x[2]]
-    return [(round(b[0] / b[2], 3), round(b[1] / b[2], 3)) for b in merged]
+    return [(round(b[0] / b[2], 5), round(b[1] / b[2], 3)) for b in merged]
 
 
 def main() -> None:
@@ -552,7 +554,7 @@ def main() -> None:
     confidences = [
         c for (corpus, _, split), o in table.items() if corpus != "*" for c in o.confidences
     ]
-    print("\ncalibration (parsed turns): confidence bucket, turns, observed accuracy")
+    print("\ncalibration (inferred turns): confidence bucket, turns, observed accuracy")
     edges = [0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0001]
     for lo, hi in zip(edges, edges[1:], strict=False):
         inside = [r for c, r in confidences if lo <= c < hi]
@@ -568,7 +570,6 @@ def main() -> None:
             for (corpus, _, split), o in table.items()
             if corpus != "*" and split == "tune"
             for c in o.confidences
-            if c[0] < 0.999
         ]
         print("\nfitted table (posterior, accuracy):", pav(tune))
     if failures:
