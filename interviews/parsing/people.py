@@ -273,30 +273,6 @@ def _classify(text: str, start: int, end: int, s_start: int, s_end: int) -> str:
     return "third"
 
 
-def _imperative(rest: str) -> bool:
-    first = re.match(r"\s*(\w+)", rest)
-    return bool(first) and fold(first.group(1)) in {
-        "let",
-        "tell",
-        "give",
-        "talk",
-        "explain",
-        "go",
-        "please",
-        "respond",
-        "answer",
-        "take",
-        "help",
-        "describe",
-        "walk",
-        "start",
-        "lay",
-        "put",
-        "make",
-        "speak",
-    }
-
-
 def _spread_group_vocatives(text: str, mentions: list[Mention]) -> list[Mention]:
     """In "Peter Neumann and Rukmini Callimachi, thank you both" every name is addressed."""
     result = list(mentions)
