@@ -11,6 +11,11 @@ topic and program pages, and the JSON API. Two phases, each bounded in time:
 - ramp: users without pauses, doubling each step, to find the highest request rate served with
   p95 under --p95-target ms (300) and no errors.
 
+With --with-writes the busy hour also has an editor publishing and unpublishing segments through
+the services the admin uses, and an `ingest` of new court arguments; those writes go to a copy of
+the archive (made in --scratch-dir), never to --archive-dir, and afterwards `check_index` verifies
+that every published turn is in the index and nothing else is.
+
 Prints throughput, p50/p95/p99 and errors per phase (and per kind of request), and writes them
 as JSON under bench/out/. The page cache starts empty, so every distinct URL is rendered at least
 once; --no-cache measures every request rendered. With no database in --archive-dir,
@@ -24,11 +29,13 @@ from locust.env import Environment  # isort: skip
 
 import argparse
 import collections
+import gzip
 import json
 import os
 import random
 import re
 import secrets
+import shutil
 import signal
 import subprocess
 import sys
@@ -110,12 +117,29 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--no-cache", action="store_true", help="Render every request.")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--with-writes",
+        action="store_true",
+        help="An editor publishes and unpublishes, and an ingest runs, during the busy hour.",
+    )
+    parser.add_argument("--ingest-transcripts", type=int, default=10, metavar="N")
+    parser.add_argument(
+        "--scratch-dir",
+        type=Path,
+        default=OUT / "load-scratch",
+        help="Page cache, static files and (with --with-writes) the archive copy.",
+    )
+    parser.add_argument("--no-ramp", action="store_true", help="The busy hour only.")
     return parser.parse_args()
 
 
-def server_environment(args: argparse.Namespace) -> dict[str, str]:
-    """Production settings on plain HTTP on the loopback, with this archive's data."""
-    archive = args.archive_dir.resolve()
+def server_environment(args: argparse.Namespace, archive: Path) -> dict[str, str]:
+    """Production settings on plain HTTP on the loopback, with this archive's data.
+
+    The page cache and static files go to the scratch folder: the archive may be shared by other
+    benchmarks, read-only.
+    """
+    scratch = args.scratch_dir.resolve()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
     env.update(
         DJANGO_SETTINGS_MODULE="archive.settings",
@@ -125,8 +149,8 @@ def server_environment(args: argparse.Namespace) -> dict[str, str]:
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
         DJANGO_HTTPS="false",
-        DJANGO_STATIC_ROOT=str(archive / "static"),
-        CACHE_URL="dummy://" if args.no_cache else f"file://{archive / 'cache'}?max_entries=20000",
+        DJANGO_STATIC_ROOT=str(scratch / "static"),
+        CACHE_URL="dummy://" if args.no_cache else f"file://{scratch / 'cache'}?max_entries=20000",
         # Every simulated user shares the loopback address.
         API_THROTTLE_RATE="1000000/s",
         LOG_LEVEL="WARNING",
@@ -187,6 +211,118 @@ with gzip.open({str(CORPUS)!r}, "rt", encoding="utf-8") as lines:
     subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", script], cwd=ROOT, env=env, check=True
     )
+
+
+def archive_copy(source: Path, scratch: Path) -> Path:
+    """A copy of the archive's database and index that the writes may change."""
+    copy = scratch / "archive"
+    shutil.rmtree(copy, ignore_errors=True)
+    copy.mkdir(parents=True)
+    for name in ("archive.sqlite3", "archive.sqlite3-wal", "archive.sqlite3-shm"):
+        if (source / name).exists():
+            shutil.copy2(source / name, copy / name)
+    shutil.copytree(source / "whoosh", copy / "whoosh")
+    return copy
+
+
+def ingest_files(folder: Path, count: int) -> list[Path]:
+    """The corpus's last `count` court arguments (after the million turns) as labelled transcripts."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as lines:
+        last = collections.deque(lines, maxlen=count)
+    paths = []
+    for number, line in enumerate(last):
+        argument = json.loads(line)
+        body = "\n\n".join(
+            f"{turn['speaker'].upper()}: {turn['text']}"
+            for turn in argument["turns"]
+            if turn["speaker"].strip() and turn["text"].strip()
+        )
+        path = folder / f"argument-{number}.txt"
+        path.write_text(f"{argument['title']}\n\n{body}\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+# An editor at work: unpublish a segment, look at it, publish it again, through the services the
+# admin's buttons call. Every segment ends the run published, as it started.
+EDITOR = """
+import json, random, time, traceback
+from interviews.models import Segment
+from interviews.services.publishing import segment_publish, segment_unpublish
+rng = random.Random({seed})
+ids = list(Segment.objects.published().values_list("pk", flat=True))
+deadline = time.monotonic() + {seconds}
+done, errors, slowest = 0, [], 0.0
+while time.monotonic() < deadline:
+    segment = Segment.objects.get(pk=rng.choice(ids))
+    for step in (segment_unpublish, segment_publish):
+        started = time.monotonic()
+        try:
+            step(segment=segment)
+            done += 1
+        except Exception:
+            errors.append(traceback.format_exc(limit=3)[-300:])
+        slowest = max(slowest, time.monotonic() - started)
+        time.sleep(rng.uniform(0.5, 1.5))
+print(json.dumps({{"changes": done, "errors": errors, "slowest_s": round(slowest, 2)}}))
+"""
+
+
+class Writers:
+    """The editor and the ingest, as processes beside gunicorn, for one busy hour."""
+
+    def __init__(self, env: dict[str, str], args: argparse.Namespace, files: list[Path]):
+        self.env, self.args, self.files = env, args, files
+
+    def start(self) -> None:
+        script = EDITOR.format(seed=self.args.seed, seconds=self.args.duration)
+        self.started = time.monotonic()
+        self.editor = subprocess.Popen(
+            [sys.executable, "manage.py", "shell", "-c", script],
+            cwd=ROOT,
+            env=self.env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        self.ingest = subprocess.Popen(
+            [sys.executable, "manage.py", "ingest", *map(str, self.files)],
+            cwd=ROOT,
+            env=self.env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+
+    def finish(self) -> dict:
+        ingest_output, _ = self.ingest.communicate()
+        ingest_seconds = time.monotonic() - self.started
+        editor_output, _ = self.editor.communicate()
+        try:
+            editor = json.loads(editor_output.strip().splitlines()[-1])
+        except (ValueError, IndexError):
+            editor = {"changes": 0, "errors": [editor_output[-2000:]], "slowest_s": None}
+        check = subprocess.run(
+            [sys.executable, "manage.py", "check_index"],
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+        )
+        return {
+            "editor": editor,
+            "ingest": {
+                "files": len(self.files),
+                "exit_code": self.ingest.returncode,
+                "seconds": round(ingest_seconds, 1),
+                "output": ingest_output.strip().splitlines()[-3:],
+            },
+            "check_index": {
+                "exit_code": check.returncode,
+                "output": (check.stdout + check.stderr).strip()[-1000:],
+            },
+        }
 
 
 def pick_targets(env: dict[str, str], seed: int) -> dict:
@@ -391,6 +527,25 @@ def summary(entry, elapsed: float) -> dict:
     }
 
 
+def report_writes(writes: dict) -> dict:
+    editor, ingest, check = writes["editor"], writes["ingest"], writes["check_index"]
+    print(
+        f"\nWrites: {editor['changes']} publish/unpublish changes by the editor, "
+        f"{len(editor['errors'])} errors, slowest {editor['slowest_s']} s; "
+        f"ingest of {ingest['files']} transcripts exited {ingest['exit_code']} "
+        f"after {ingest['seconds']} s"
+    )
+    for error in editor["errors"][:5]:
+        print(f"  editor error: {error}")
+    if ingest["exit_code"]:
+        print("  ingest: " + " | ".join(ingest["output"]))
+    verdict = "matches the database" if check["exit_code"] == 0 else "DIFFERS from the database"
+    print(f"Afterwards, check_index: the index {verdict}.")
+    if check["exit_code"]:
+        print("  " + check["output"].replace("\n", "\n  "))
+    return writes
+
+
 def line(label: str, figures: dict) -> str:
     return (
         f"{label:<22} {figures['requests']:>7} req {figures['rps']:>7.1f}/s  "
@@ -402,7 +557,12 @@ def line(label: str, figures: dict) -> str:
 def main() -> None:
     args = parse_args()
     args.archive_dir.mkdir(parents=True, exist_ok=True)
-    env = server_environment(args)
+    args.scratch_dir.mkdir(parents=True, exist_ok=True)
+    archive = args.archive_dir.resolve()
+    if args.with_writes:
+        print(f"Copying the archive to {args.scratch_dir} for the writes...", flush=True)
+        archive = archive_copy(archive, args.scratch_dir.resolve())
+    env = server_environment(args, archive)
     manage(env, "migrate", "--noinput", "-v0")
     if args.build_transcripts and not segment_count(env):
         print(f"Building an archive of {args.build_transcripts} transcripts...", flush=True)
@@ -420,20 +580,32 @@ def main() -> None:
         flush=True,
     )
     results: dict = {"args": {k: str(v) for k, v in vars(args).items()}}
+    writers = None
+    if args.with_writes:
+        files = ingest_files(args.scratch_dir / "ingest", args.ingest_transcripts)
+        writers = Writers(env, args, files)
     with Gunicorn(env, args) as server:
+        if writers:
+            writers.start()
         busy = run_phase(server.url, reader_class(targets, rng, True), args.users, args.duration)
         results["busy_hour"] = busy
-        print(f"\nBusy hour: {args.users} users pausing ~1 s, {busy['seconds']} s")
+        print(
+            f"\nBusy hour: {args.users} users pausing ~1 s, {busy['seconds']} s"
+            f"{', with an editor and an ingest writing' if writers else ''}"
+        )
         print(line("all requests", busy))
         for name, figures in busy["kinds"].items():
             print(line(f"  {name}", figures))
         for error, count in busy["errors"].items():
             print(f"  error x{count}: {error}")
+        if writers:
+            results["writes"] = report_writes(writers.finish())
 
-        print(f"\nRamp without pauses, {args.step_duration:.0f} s per step")
         results["ramp"] = []
         best = None
-        for users in [int(n) for n in args.ramp.split(",")]:
+        if not args.no_ramp:
+            print(f"\nRamp without pauses, {args.step_duration:.0f} s per step")
+        for users in [] if args.no_ramp else [int(n) for n in args.ramp.split(",")]:
             step = run_phase(
                 server.url, reader_class(targets, rng, False), users, args.step_duration
             )
@@ -451,7 +623,9 @@ def main() -> None:
         f"\nBusy hour {'met' if verdict else 'MISSED'} the target (p95 < {args.p95_target:.0f} ms, "
         f"no errors): p95 {busy['p95_ms']:.0f} ms, {busy['failures']} errors."
     )
-    if best:
+    if args.no_ramp:
+        pass
+    elif best:
         print(
             f"Highest rate held with p95 < {args.p95_target:.0f} ms and no errors: "
             f"{best['rps']:.1f} requests/s ({best['users']} users without pauses)."

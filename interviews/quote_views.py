@@ -1,6 +1,7 @@
 """Pages for finding what was really said: quote check, search by meaning, talking points."""
 
 from django import forms
+from django.db.models import F
 from django.shortcuts import get_object_or_404, render
 
 from interviews.models import TalkingPoint, TalkingPointPassage, Turn
@@ -82,7 +83,11 @@ def talking_points_page(request):
 
 def talking_point_page(request, pk):
     point = get_object_or_404(TalkingPoint, pk=pk)
-    passages = list(point.passages.published().order_by("turn__segment__air_date", "turn_id"))
+    passages = list(
+        point.passages.published().order_by(
+            F("turn__segment__air_date").asc(nulls_last=True), "turn_id"
+        )
+    )
     turns = Turn.objects.for_display().in_bulk({p.turn_id for p in passages})
     return render(
         request,

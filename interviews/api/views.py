@@ -8,7 +8,7 @@ import datetime
 import logging
 
 from django.conf import settings
-from django.db.models import Count
+from django.db.models import Count, F
 from django.shortcuts import get_object_or_404
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import HttpError, Throttled, ValidationError
@@ -203,7 +203,10 @@ def speaker_detail(request, speaker_id: int):
     speaker.appearances_shown = (
         Appearance.objects.filter(speaker=speaker, segment__in=public_segments())
         .select_related("segment__program")
-        .order_by("-segment__air_date", "-segment__created")[:SPEAKER_APPEARANCES_SHOWN]
+        # Undated last: PostgreSQL would put them first when sorting newest first.
+        .order_by(F("segment__air_date").desc(nulls_last=True), "-segment__created")[
+            :SPEAKER_APPEARANCES_SHOWN
+        ]
     )
     return speaker
 

@@ -48,6 +48,7 @@ from whoosh.support.relativedelta import relativedelta
 from whoosh.util.times import datetime_to_long
 from whoosh.writing import CLEAR, SegmentWriter
 
+from interviews.search import bulk
 from interviews.search import highlight as highlighting
 from interviews.search.docsets import DOCNUM, LRU, NO_VALUE, LeafDocs, LeafTables
 
@@ -317,12 +318,16 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                 writer.add_document(**self.whoosh_document(document))
         return len(prepared)
 
-    def bulk_build(self, documents, *, limitmb: int = 256, procs: int = 1) -> BulkBuild:
-        """Build a whole new index from `documents` aside, optimise it, and swap it in.
+    def bulk_build(self, items, *, prepare=lambda document: document, procs: int = 1) -> BulkBuild:
+        """Build a whole new index from `prepare(item)` for each item, aside, and swap it in.
 
-        Searches go on against the old index meanwhile, and other writers wait only for the swap.
-        Documents written to the old index during the build are dropped by the swap: the caller
-        re-syncs whatever changed meanwhile.
+        `prepare` gives an item's search document (as `SearchIndex.full_prepare` would); with
+        several processes it runs in them, so items should be small plain values.
+
+        The new index is written by `bulk.write_index`: one segment per process, written
+        directly rather than through Whoosh's sorting writer. Searches go on against the old
+        index meanwhile, and other writers wait only for the swap. Documents written to the old
+        index during the build are dropped by the swap: the caller re-syncs whatever changed.
         """
         if not self.setup_complete:
             try:
@@ -335,19 +340,12 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         os.makedirs(stage)
         try:
             stage_index = FileStorage(stage).create_index(self.schema)
-            options = {"limitmb": limitmb}
-            if procs > 1:
-                options.update(procs=procs, multisegment=True)
-            writer = stage_index.writer(**options)
-            count = 0
-            try:
-                for document in documents:
-                    writer.add_document(**self.whoosh_document(document))
-                    count += 1
-            except BaseException:
-                writer.cancel()
-                raise
-            writer.commit(optimize=True)
+            count = bulk.write_index(
+                stage_index,
+                items,
+                prepare=lambda item: self.whoosh_document(prepare(item)),
+                procs=procs,
+            )
             self._swap_in(stage_index)
         finally:
             shutil.rmtree(stage, ignore_errors=True)

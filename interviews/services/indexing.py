@@ -130,12 +130,11 @@ def search_index_build(
     *,
     chunk_size: int = 20_000,
     processes: int = 1,
-    limitmb: int = 256,
     progress: Callable[[int], None] | None = None,
 ) -> BuildResult:
     """Rebuild the whole search index from the database, without stopping searches or edits.
 
-    On Whoosh the new index is built aside as one optimised segment and swapped in; segments
+    On Whoosh the new index is built aside, one segment per process, and swapped in; segments
     edited, published or deleted while it was being built are then synced again, so no edit made
     meanwhile is lost. Other backends are fed through haystack in chunks.
     """
@@ -161,14 +160,14 @@ def search_index_build(
 
     built_segments: set[int] = set()
 
-    def documents():
+    def turns():
         for n, facts in enumerate(published_turn_facts(chunk_size=chunk_size), start=1):
             built_segments.add(facts.segment_id)
-            yield index.document(facts)
+            yield facts
             if progress and n % 1000 == 0:
                 progress(n)
 
-    build = backend.bulk_build(documents(), limitmb=limitmb, procs=processes)
+    build = backend.bulk_build(turns(), prepare=index.document, procs=processes)
     content_version_bump()
     resynced = _segments_changed_since(started, built_segments)
     for segment_id in resynced:

@@ -1,3 +1,5 @@
+import os
+
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
@@ -16,18 +18,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--processes",
             type=int,
-            default=1,
-            help="Worker processes analysing text (Whoosh only; default 1).",
-        )
-        parser.add_argument(
-            "--memory", type=int, default=256, help="Megabytes per writer before spilling."
+            default=os.cpu_count() or 1,
+            help="Processes writing the index, one segment each (Whoosh only; default: cores).",
         )
         parser.add_argument("--chunk-size", type=int, default=20_000)
         parser.add_argument("--no-progress", action="store_true")
 
-    def handle(self, *args, processes, memory, chunk_size, no_progress, **options):
-        if processes < 1 or memory < 16 or chunk_size < 1:
-            raise CommandError("--processes and --chunk-size must be positive, --memory >= 16.")
+    def handle(self, *args, processes, chunk_size, no_progress, **options):
+        if processes < 1 or chunk_size < 1:
+            raise CommandError("--processes and --chunk-size must be positive.")
         total = Turn.objects.published().count()
         bar = tqdm(total=total, unit="turn", disable=no_progress, file=self.stderr)
 
@@ -36,7 +35,7 @@ class Command(BaseCommand):
 
         try:
             result = search_index_build(
-                chunk_size=chunk_size, processes=processes, limitmb=memory, progress=progress
+                chunk_size=chunk_size, processes=processes, progress=progress
             )
         except IndexBusy as exc:
             raise CommandError(f"{exc} Nothing was replaced; try again.") from exc

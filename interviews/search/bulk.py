@@ -1,0 +1,354 @@
+"""Writing a whole Whoosh segment in one pass: the bulk index build's writer.
+
+Whoosh's own writer turns every posting into a tuple, sorts them all (spilling sorted runs to
+disk and merging them back past `limitmb`), and then feeds them one at a time, with a length
+lookup each, to the codec; and its analysers build a `Token` object per word. At a million turns
+that is most of an hour of pure Python. A bulk build knows every document up front, in document
+order, so this writer keeps each term's postings in compact arrays as documents arrive (no
+sorting, no spilling), tokenises the two big text fields with one regular expression call and a
+stem cache, and hands the codec a block of postings at a time.
+
+What it writes is byte-for-byte what Whoosh's writer writes for the same documents (the same
+codec and formats; `tests/search_engine/test_bulk_writer.py` compares the two), so readers cannot tell.
+"""
+
+import multiprocessing
+import queue
+import re
+import traceback
+from array import array
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from pickle import dumps
+
+from whoosh.analysis import CompositeAnalyzer, LowercaseFilter, RegexTokenizer, StemFilter
+from whoosh.analysis.filters import StopFilter
+from whoosh.codec import default_codec
+from whoosh.formats import Positions
+from whoosh.index import TOC, FileIndex
+from whoosh.system import pack_uint
+from whoosh.util.numeric import byte_to_length, length_to_byte
+
+# The codec's posting block size (W3Codec's default): postings are handed over this many at once.
+BLOCK = 128
+# Values up to SHORT characters (names, titles, roles, dates) repeat: the terms of up to
+# KNOWN_VALUES of them per field are worked out once.
+SHORT, KNOWN_VALUES = 200, 50_000
+# Items handed to a build process at a time.
+BATCH = 2000
+
+
+class _Postings:
+    """One term's postings in document order: numbers, weights and encoded values."""
+
+    __slots__ = ("docs", "weights", "values", "sizes")
+
+    def __init__(self):
+        self.docs = array("I")
+        self.weights = array("f")
+        self.values = bytearray()
+        self.sizes = array("I")
+
+
+def _words(pattern: re.Pattern, value: str, last: list) -> list[str]:
+    """The lower-cased tokens of `value`; `last` remembers them for the next field's same text."""
+    if last and last[0] is value and last[1] is pattern:
+        return last[2]
+    words = [m.group().lower() for m in pattern.finditer(value)]
+    last[:] = [value, pattern, words]
+    return words
+
+
+@lru_cache(maxsize=65536)
+def _encode_single(position: int) -> bytes:
+    return pack_uint(1) + dumps([position], 2)
+
+
+def _encode_positions(poslist: list[int]) -> bytes:
+    """`Positions.encode`: a count, then the pickled gaps between positions (most words: one)."""
+    if len(poslist) == 1:
+        return _encode_single(poslist[0])
+    deltas, base = [], 0
+    for p in poslist:
+        deltas.append(p - base)
+        base = p
+    return pack_uint(len(deltas)) + dumps(deltas, 2)
+
+
+def _fast_terms(
+    analyzer, last_words: list
+) -> Callable[[str], list[tuple[bytes, int, float, bytes]]] | None:
+    """A fast equivalent of `Positions.word_values` for the analysers the archive uses.
+
+    Handles a regex tokenizer, lower-casing, optionally stop words and stemming, in that order
+    (`EXACT_ANALYZER` and Whoosh's `StemmingAnalyzer`); returns None for anything else, which
+    then goes through Whoosh's own analysis. `last_words` is shared by the fields of one
+    builder, so that `text` and `text_exact` (the same string) are tokenised once.
+    """
+    items = list(analyzer.items) if isinstance(analyzer, CompositeAnalyzer) else [analyzer]
+    kinds = [type(item) for item in items]
+    if (
+        kinds
+        not in (
+            [RegexTokenizer, LowercaseFilter],
+            [RegexTokenizer, LowercaseFilter, StopFilter, StemFilter],
+        )
+        or items[0].gaps
+    ):
+        return None
+    pattern = items[0].expression
+    stops = stop_min = stop_max = stemmer = None
+    if len(items) == 4:
+        stop_filter, stem_filter = items[2], items[3]
+        if not stop_filter.renumber:
+            return None
+        stops, stop_min, stop_max = stop_filter.stops, stop_filter.min, stop_filter.max
+        stemfn, ignore = stem_filter.stemfn, stem_filter.ignore
+        cache: dict[str, str] = {}
+
+        def stemmer(word: str) -> str:
+            stemmed = cache.get(word)
+            if stemmed is None:
+                stemmed = cache[word] = word if word in ignore else stemfn(word)
+            return stemmed
+
+    def terms(value: str) -> list[tuple[bytes, int, float, bytes]]:
+        words = _words(pattern, value, last_words)
+        positions: dict[str, list[int]] = {}
+        if stemmer is None:
+            for pos, word in enumerate(words):
+                if word in positions:
+                    positions[word].append(pos)
+                else:
+                    positions[word] = [pos]
+        else:
+            # StopFilter(renumber=True): the first kept word keeps its position, the rest follow it.
+            pos = None
+            for original, word in enumerate(words):
+                if len(word) < stop_min or (stop_max and len(word) > stop_max) or word in stops:
+                    continue
+                pos = original if pos is None else pos + 1
+                stemmed = stemmer(word)
+                if stemmed in positions:
+                    positions[stemmed].append(pos)
+                else:
+                    positions[stemmed] = [pos]
+        return [
+            (word.encode("utf-8"), len(poslist), float(len(poslist)), _encode_positions(poslist))
+            for word, poslist in positions.items()
+        ]
+
+    return terms
+
+
+class SegmentBuilder:
+    """Writes documents, given in order, as one new segment of an empty Whoosh index."""
+
+    def __init__(self, index: FileIndex):
+        self.index = index
+        self.schema = index.schema
+        self.codec = default_codec()
+        self.segment = self.codec.new_segment(index.storage, index.indexname)
+        self.perdoc = self.codec.per_document_writer(index.storage, self.segment)
+        self.docnum = 0
+        self.postings: dict[str, dict[bytes, _Postings]] = {}
+        # Per field, each document's length as the codec stores it (one byte, lossy).
+        self.lengths: dict[str, array] = {}
+        self.fast: dict[str, Callable | None] = {}
+        # Short fields repeat (names, roles, dates): their terms are worked out once per value.
+        self.known: dict[str, dict] = {}
+        last_words: list = []
+        for name, field in self.schema.items():
+            if field.separate_spelling() or field.vector:
+                raise NotImplementedError(f"{name}: spelling graphs and vectors are not built.")
+            fast = None
+            if field.indexed and type(field.format) is Positions and field.format.field_boost == 1:
+                fast = _fast_terms(field.analyzer, last_words)
+            self.fast[name] = fast
+
+    def add_documents(self, documents: Iterable[dict]) -> int:
+        """Add documents (Whoosh field name to value); returns how many were added."""
+        schema, perdoc, postings, fast, known = (
+            self.schema,
+            self.perdoc,
+            self.postings,
+            self.fast,
+            self.known,
+        )
+        count = 0
+        for fields in documents:
+            docnum = self.docnum
+            perdoc.start_doc(docnum)
+            for fieldname in sorted(fields):
+                value = fields[fieldname]
+                if value is None or fieldname.startswith("_"):
+                    continue
+                field = schema[fieldname]
+                length = 0
+                if field.indexed:
+                    terms_fn = fast[fieldname]
+                    if terms_fn is not None and len(value) > SHORT:
+                        items = terms_fn(value)
+                    else:
+                        seen = known.setdefault(fieldname, {})
+                        items = seen.get(value)
+                        if items is None:
+                            items = terms_fn(value) if terms_fn else list(field.index(value))
+                            if len(seen) < KNOWN_VALUES:
+                                seen[value] = items
+                    table = postings.setdefault(fieldname, {})
+                    for btext, freq, weight, vbytes in items:
+                        length += freq
+                        entry = table.get(btext)
+                        if entry is None:
+                            entry = table[btext] = _Postings()
+                        entry.docs.append(docnum)
+                        entry.weights.append(weight)
+                        if vbytes:
+                            entry.values += vbytes
+                        entry.sizes.append(len(vbytes))
+                    if not field.scorable:
+                        length = 0
+                if length:
+                    column = self.lengths.get(fieldname)
+                    if column is None:
+                        column = self.lengths[fieldname] = array("I")
+                    column.extend([0] * (docnum + 1 - len(column)))
+                    column[docnum] = byte_to_length(length_to_byte(length))
+                perdoc.add_field(fieldname, field, value if field.stored else None, length)
+                if field.column_type:
+                    perdoc.add_column_value(
+                        fieldname, field.column_type, field.to_column_value(value)
+                    )
+            perdoc.finish_doc()
+            self.docnum += 1
+            count += 1
+        return count
+
+    def finish(self):
+        """Write the postings and close the segment's files; returns the Whoosh segment."""
+        self.perdoc.close()
+        self.segment.set_doc_count(self.docnum)
+        writer = self.codec.field_writer(self.index.storage, self.segment)
+        for fieldname in sorted(self.postings):
+            table = self.postings.pop(fieldname)
+            writer.start_field(fieldname, self.schema[fieldname])
+            doc_lengths = self.lengths.get(fieldname)
+            if doc_lengths is not None:
+                doc_lengths.extend([0] * (self.docnum - len(doc_lengths)))
+            for btext in sorted(table):
+                self._write_term(writer, btext, table.pop(btext), doc_lengths)
+            writer.finish_field()
+        writer.close()
+        return self.segment
+
+    @staticmethod
+    def _write_term(writer, btext: bytes, entry: _Postings, doc_lengths: array | None) -> None:
+        # What W3FieldWriter.add would buffer one posting at a time, a block at a time.
+        writer.start_term(btext)
+        postings = writer._postwriter
+        total = len(entry.docs)
+        offset = 0
+        for start in range(0, total, BLOCK):
+            stop = min(start + BLOCK, total)
+            ids = entry.docs[start:stop]
+            weights = entry.weights[start:stop]
+            values = []
+            for size in entry.sizes[start:stop]:
+                if size:
+                    values.append(bytes(entry.values[offset : offset + size]))
+                    offset += size
+            block_lengths = [doc_lengths[d] for d in ids] if doc_lengths is not None else []
+            block_lengths = [n for n in block_lengths if n]
+            postings._ids = ids
+            postings._weights = weights
+            postings._values = values
+            postings._maxweight = max(max(weights), 0)
+            postings._minlength = min(block_lengths) if block_lengths else None
+            postings._maxlength = max(block_lengths) if block_lengths else 0
+            if stop < total:
+                postings._write_block()
+        writer.finish_term()
+
+
+def write_index(
+    index: FileIndex, items: Iterable, *, prepare: Callable[[object], dict], procs: int = 1
+) -> int:
+    """Write `prepare(item)` for every item into the empty `index` and commit it.
+
+    Returns how many documents were written. With several processes, each prepares and writes
+    its own segment from batches of items handed out as it asks for them (the caller's iterator,
+    reading the database, runs in this process meanwhile), and the index is made of those
+    segments: a document's number follows its segment, not the order it was given in.
+    """
+    if procs <= 1:
+        builder = SegmentBuilder(index)
+        count = builder.add_documents(map(prepare, items))
+        segments = [builder.finish()]
+    else:
+        count, segments = _write_in_processes(index, items, prepare, procs)
+    generation = index.latest_generation() + 1
+    TOC(index.schema, [s for s in segments if s.doc_count_all()], generation).write(
+        index.storage, index.indexname
+    )
+    return count
+
+
+def _write_in_processes(index: FileIndex, items: Iterable, prepare: Callable, procs: int):
+    context = multiprocessing.get_context("fork")
+    tasks = context.Queue(maxsize=2 * procs)
+    results = context.Queue()
+    workers = [
+        context.Process(target=_segment_worker, args=(index, prepare, tasks, results), daemon=True)
+        for _ in range(procs)
+    ]
+    for worker in workers:
+        worker.start()
+    count, finished = 0, False
+    try:
+        batch = []
+        for item in items:
+            batch.append(item)
+            if len(batch) == BATCH:
+                _put(tasks, batch, workers)
+                count += len(batch)
+                batch = []
+        if batch:
+            _put(tasks, batch, workers)
+            count += len(batch)
+        for _ in workers:
+            _put(tasks, None, workers)
+        segments = []
+        for _ in workers:
+            outcome = results.get()
+            if isinstance(outcome, str):
+                raise RuntimeError(f"An index build process failed:\n{outcome}")
+            segments.append(outcome)
+        finished = True
+    finally:
+        for worker in workers:
+            if not finished:
+                worker.terminate()
+            worker.join()
+    return count, segments
+
+
+def _put(tasks, item, workers) -> None:
+    # A worker that died would leave a full queue blocking for ever: notice it instead.
+    while True:
+        try:
+            tasks.put(item, timeout=1)
+            return
+        except queue.Full:
+            if any(worker.exitcode not in (None, 0) for worker in workers):
+                raise RuntimeError("An index build process died.") from None
+
+
+def _segment_worker(index: FileIndex, prepare: Callable, tasks, results) -> None:
+    try:
+        builder = SegmentBuilder(index)
+        while (batch := tasks.get()) is not None:
+            builder.add_documents(map(prepare, batch))
+        results.put(builder.finish())
+    except BaseException:
+        results.put(traceback.format_exc())
