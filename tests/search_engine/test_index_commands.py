@@ -5,6 +5,7 @@ from haystack.inputs import Exact
 from haystack.query import SearchQuerySet
 
 from interviews.models import Turn
+from interviews.search import bulk
 from interviews.search_indexes import TurnFacts
 from interviews.services.indexing import published_turn_facts, segment_index_sync
 from tests.factories import AppearanceFactory, SegmentFactory, TopicFactory, TurnFactory
@@ -35,13 +36,26 @@ def test_the_bulk_build_makes_exactly_the_documents_haystack_would(segments):
 
 
 def test_the_build_command_indexes_every_published_turn_in_one_segment(segments, capsys):
-    call_command("build_search_index", no_progress=True)
+    call_command("build_search_index", no_progress=True, processes=1)
 
     assert "Indexed 6 turns" in capsys.readouterr().out
     searcher = connections["default"].get_backend().searcher()
     assert searcher.doc_count() == 6
     assert len(searcher.reader().leaf_readers()) == 1
     assert SearchQuerySet().models(Turn).filter(topics_exact=Exact("Law, Order")).count() == 4
+
+
+def test_the_build_command_in_several_processes_finds_the_same_turns(segments, monkeypatch):
+    monkeypatch.setattr(bulk, "BATCH", 2)
+    call_command("build_search_index", no_progress=True, processes=1)
+    one = set(SearchQuerySet().models(Turn).values_list("pk", flat=True))
+
+    call_command("build_search_index", no_progress=True, processes=3)
+
+    searcher = connections["default"].get_backend().searcher()
+    assert len(searcher.reader().leaf_readers()) == 3
+    assert set(SearchQuerySet().models(Turn).values_list("pk", flat=True)) == one
+    assert len(one) == 6
 
 
 def test_check_index_finds_missing_and_extra_turns_and_repair_fixes_them(segments, capsys):
