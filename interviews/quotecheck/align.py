@@ -15,7 +15,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from .text import Word, sentences, words
+from .text import Word, norms, sentences, words
 
 # Scores are 0-100. A real passage scoring at least this is shown as a close match: calibrated by
 # bench/quote_check.py so that misquotes of archive passages score above it and sentences from
@@ -76,8 +76,8 @@ def _similarity(pasted: str, window: str) -> float:
 
 def align(pasted: str, text: str) -> Alignment | None:
     """The passage of `text` closest to `pasted`, or None when either has no words."""
-    pasted_norms = [w.norm for w in words(pasted)]
-    text_norms = [w.norm for w in words(text)]
+    pasted_norms = norms(pasted)
+    text_norms = norms(text)
     if not pasted_norms or not text_norms:
         return None
     needle, _ = _joined(pasted_norms)

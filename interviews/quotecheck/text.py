@@ -64,6 +64,15 @@ def words(text: str) -> list[Word]:
     ]
 
 
+def norms(text: str) -> list[str]:
+    """The comparison form of every word of `text`, in order: `words` without positions.
+
+    Quote check compares a paste with a hundred turns, some of thousands of words; building a
+    `Word` for each of them was most of its time.
+    """
+    return [normalise(word) for word in _WORD.findall(text)]
+
+
 def sentences(text: str) -> list[Span]:
     """The sentences of `text` (paragraph breaks end a sentence too); empty ones are left out."""
     spans = []

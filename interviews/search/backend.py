@@ -595,6 +595,56 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             response["facets"] = {}
         return response
 
+    def passage_candidates(
+        self, words: list[str], *, limit: int, terms: int = 10
+    ) -> list[tuple[int, str]]:
+        """(model id, stored text) of the documents most likely to hold a remembered passage.
+
+        What quote check needs and a search page does not. The passage's `terms` rarest words
+        that the index holds at all are looked up (a word the archive never heard is a
+        misremembered one, and the commonest words find everything), and each document scores
+        the summed rarity (idf) of those it holds, with numpy over the postings: Whoosh's own
+        scoring walks an OR query's matches one at a time in Python, seconds at a million
+        turns. A passage made only of words the stemmed field leaves out ("and so it is") is
+        looked for as runs of three words in order on `text_exact`.
+        """
+        searcher = self.searcher()
+        reader = searcher.reader()
+        field = self.schema[self.content_field_name]
+        frequency: dict[str, int] = {}
+        for word in words:
+            for term in field.process_text(word, mode="query"):
+                if term not in frequency:
+                    frequency[term] = reader.doc_frequency(self.content_field_name, term)
+        rarest = sorted((df, term) for term, df in frequency.items() if df)[:terms]
+        parts: list[wq.Query] = [wq.Term(self.content_field_name, term) for _, term in rarest]
+        if len(parts) < 2:
+            exact = [word.lower() for word in words]
+            parts += [
+                wq.Phrase("text_exact", exact[i : i + 3]) for i in range(max(len(exact) - 2, 1))
+            ]
+        leaves = [
+            (LeafDocs(leaf_searcher, tables), offset)
+            for leaf_searcher, tables, offset in self._leaves(searcher)
+        ]
+        matches = [[docs.of(part) + offset for docs, offset in leaves] for part in parts]
+        total = max(reader.doc_count(), 1)
+        docs, weights = [], []
+        for per_leaf in matches:
+            found = sum(len(array) for array in per_leaf)
+            if found:
+                docs += per_leaf
+                weights.append(np.full(found, np.log(1 + total / found)))
+        if not docs:
+            return []
+        unique, inverse = np.unique(np.concatenate(docs), return_inverse=True)
+        scores = np.bincount(inverse, weights=np.concatenate(weights))
+        best = np.argsort(-scores, kind="stable")[:limit]
+        stored = (searcher.stored_fields(int(docnum)) for docnum in unique[best])
+        return [
+            (int(fields[DJANGO_ID]), fields.get(self.content_field_name, "")) for fields in stored
+        ]
+
     def _ranked(self, searcher, q, docs, start, end):
         """The page of `docs` by relevance: Whoosh scores only the words, within `docs`.
 

@@ -7,12 +7,13 @@ aligned with the pasted text (`interviews.quotecheck`) and the best alignments w
 
 from dataclasses import dataclass
 
-from haystack.inputs import Raw
-from haystack.query import SearchQuerySet
+from haystack import connections
+from haystack.inputs import Exact, Raw
+from haystack.query import SQ, SearchQuerySet
 
 from interviews.models import Turn
 from interviews.quotecheck import Alignment, Verdict, WordDiff, align, verdict, word_diff
-from interviews.quotecheck.text import informative_words, words
+from interviews.quotecheck.text import informative_words, norms, words
 from interviews.search.queries import index_ready_check
 
 MAX_PASTE_CHARS = 1000
@@ -57,24 +58,33 @@ def clean_paste(pasted: str) -> str:
 
 
 def candidate_texts(pasted: str, *, limit: int | None = None) -> list[tuple[int, str]]:
-    """(turn id, text) of the published turns sharing most informative words with `pasted`."""
-    terms = informative_words(pasted, limit=QUERY_WORDS)
-    if not terms:
-        raise QuoteCheckError(
-            "Those are all very common words; add a few more distinctive words of the quote."
-        )
-    results = SearchQuerySet().models(Turn).filter(content=Raw(f"({' OR '.join(terms)})"))
-    found = results[: limit or CANDIDATES]
+    """(turn id, text) of the published turns most likely to hold `pasted`, likeliest first.
+
+    The Whoosh backend chooses the paste's words by how rare they are in the archive
+    (`passage_candidates`); another engine gets an OR of its longest uncommon words.
+    """
+    limit = limit or CANDIDATES
+    backend = connections["default"].get_backend()
+    if hasattr(backend, "passage_candidates"):
+        found = backend.passage_candidates(norms(pasted), limit=limit, terms=QUERY_WORDS)
+    else:
+        terms = informative_words(pasted, limit=QUERY_WORDS)
+        if terms:
+            query = SQ(content=Raw(f"({' OR '.join(terms)})"))
+        else:
+            # Only common words: in their order they are still a phrase.
+            query = SQ(text_exact=Exact(" ".join(norms(pasted))))
+        results = SearchQuerySet().models(Turn).filter(query)[:limit]
+        found = [(int(result.pk), result.text) for result in results if result is not None]
     if not found:
         index_ready_check()
-    return [(int(result.pk), result.text) for result in found if result is not None]
+    return found
 
 
 def quote_check(pasted: str, *, limit: int = 5, candidates: int | None = None) -> QuoteCheck:
     """The `limit` real passages closest to `pasted`, best first, with the overall verdict.
 
-    Raises QuoteCheckError, with a message for the user, for text too short, too long or made
-    only of common words.
+    Raises QuoteCheckError, with a message for the user, for text too short or too long.
     """
     text = clean_paste(pasted)
     scored = []
