@@ -17,6 +17,7 @@ What it changes, and why:
 """
 
 import datetime
+import itertools
 import logging
 import os
 import pickle
@@ -63,6 +64,10 @@ VALUES_ANALYZER = RegexTokenizer(r"[^\x1f]+")
 MAX_QUERY_CHARS = 2000
 # Spelling suggestions look at this many words of this length at most (the corrector is slow).
 MAX_SPELLING_WORDS, MAX_SPELLING_WORD_CHARS = 8, 30
+# Quote check's candidates: how many are weighed by length, per candidate wanted; BM25's
+# constants (Whoosh's defaults).
+PASSAGE_POOL = 20
+BM25_K1, BM25_B = 1.2, 0.75
 EMPTY = {"results": [], "hits": 0, "facets": {}, "spelling_suggestion": None}
 
 
@@ -639,7 +644,17 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             return []
         unique, inverse = np.unique(np.concatenate(docs), return_inverse=True)
         scores = np.bincount(inverse, weights=np.concatenate(weights))
-        best = np.argsort(-scores, kind="stable")[:limit]
+        # A long turn holds many words by chance, so the best few thousand by rarity are also
+        # weighed by their length as BM25 does (each word counted once); but a remembered
+        # sentence is often in a long turn, so the candidates alternate between both rankings.
+        pool = np.argsort(-scores, kind="stable")[: limit * PASSAGE_POOL]
+        lengths = np.array(
+            [reader.doc_field_length(int(d), self.content_field_name, 1) for d in unique[pool]]
+        )
+        average = max(reader.field_length(self.content_field_name) / total, 1.0)
+        norm = (BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + BM25_B * lengths / average))
+        by_length = pool[np.argsort(-scores[pool] * norm, kind="stable")]
+        best = list(dict.fromkeys(itertools.chain(*zip(by_length, pool, strict=True))))[:limit]
         stored = (searcher.stored_fields(int(docnum)) for docnum in unique[best])
         return [
             (int(fields[DJANGO_ID]), fields.get(self.content_field_name, "")) for fields in stored
