@@ -1,20 +1,23 @@
 #!/usr/bin/env python
 """Quote check at scale: how often a misquote finds the turn it came from, and how fast.
 
-    .venv/bin/python bench/quote_check.py --archive-dir bench/out/quote-archive --turns 50000
-    .venv/bin/python bench/quote_check.py --archive-dir bench/out/archive-1m --meaning
+    .venv/bin/python bench/quote_check.py --archive-dir bench/out/archive-100000 --turns 100000
+    .venv/bin/python bench/quote_check.py --archive-dir ../bench-data/archive-1m \
+        --out-dir ../bench-data/quote2 --meaning
 
-Uses the archive in --archive-dir (an SQLite database and a Whoosh index, as `bench/search.py`
-builds them; point it at that one to measure at a million turns), or builds one there first from
-the Supreme Court arguments in ../shared/corpus/ through the ingest service, up to --turns turns.
+Reads the archive in --archive-dir (an SQLite database and a Whoosh index, as `bench/search.py`
+builds them; an archive that holds turns is only read, never migrated or written), or builds one
+there first with `bench/search.py`'s loader from the Supreme Court arguments in ../shared/corpus/.
+What it writes (the meaning bench's vector index) goes to --out-dir.
 
-Then takes --samples real sentences from the archive (said in one turn only, so the true turn is
-unambiguous), misquotes each the way people do (words substituted, dropped, reordered, tense
-changed, truncated; half of them also lose one more word), runs quote check on each and reports
-top-1 and top-5 recall of the true turn and latency; runs sentences from the presidential debates
-(not in the archive) to calibrate the close/no-match threshold. With --meaning it also measures
-the embedding rate and memory on real turns, and search by meaning over a vector index of
---vector-scale vectors (real embeddings, filled up with random ones).
+Then takes --samples real sentences from random turns, misquotes each the way people do (words
+substituted, dropped, reordered, tense changed, truncated; half of them also lose one more
+word), runs quote check on each and reports top-1 and top-5 recall of the true turn (the turn
+the sentence came from, or another saying it word for word; a refused paste is a miss) and
+latency; runs sentences from the presidential debates (not in the archive) to calibrate the
+close/no-match threshold. With --meaning it also measures the embedding rate and memory on real
+turns, and search by meaning over a vector index of --vector-scale vectors (the real embeddings,
+filled up with synthetic ones: real ones plus noise).
 """
 
 import argparse
