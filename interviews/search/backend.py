@@ -648,8 +648,9 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         # weighed by their length as BM25 does (each word counted once); but a remembered
         # sentence is often in a long turn, so the candidates alternate between both rankings.
         pool = np.argsort(-scores, kind="stable")[: limit * PASSAGE_POOL]
+        # Whoosh answers None, not the default, for a document with no words in the field.
         lengths = np.array(
-            [reader.doc_field_length(int(d), self.content_field_name, 1) for d in unique[pool]]
+            [reader.doc_field_length(int(d), self.content_field_name) or 1 for d in unique[pool]]
         )
         average = max(reader.field_length(self.content_field_name) / total, 1.0)
         norm = (BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + BM25_B * lengths / average))
