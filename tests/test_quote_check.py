@@ -34,6 +34,31 @@ def test_words_the_archive_never_heard_are_no_close_match(seed_segment):
     assert check.verdict is Verdict.NONE
 
 
+def test_the_rarest_words_find_the_turn_among_many_that_share_the_common_ones(monkeypatch):
+    monkeypatch.setattr("interviews.search.quotes.CANDIDATES", 3)
+    segment = SegmentFactory()
+    for n in range(20):
+        TurnFactory(
+            segment=segment,
+            text=f"Counsel, the government's argument about jurisdiction is important, {n}.",
+        )
+    said = TurnFactory(
+        segment=segment,
+        text="The government's argument about the zeppelin's jurisdiction is important.",
+    )
+    segment_index_sync(segment_id=segment.pk)
+
+    check = quote_check("the government argument on the zeppelin's jurisdiction was important")
+
+    assert check.matches[0].turn == said
+
+
+def test_a_word_the_archive_never_heard_does_not_lose_the_passage(seed_segment):
+    check = quote_check("I don't buy it, because the flurbodata doesn't back it up")
+
+    assert check.matches[0].turn.text.startswith("I don't buy it")
+
+
 def test_drafts_are_never_offered_as_matches():
     segment = SegmentFactory(status="draft")
     TurnFactory(segment=segment, text="The confidential xylophone budget doubled last spring.")
@@ -47,12 +72,30 @@ def test_drafts_are_never_offered_as_matches():
     [
         ("two words", "at least 3 words"),
         ("x " * MAX_PASTE_CHARS, f"at most {MAX_PASTE_CHARS:,} characters"),
-        ("and so it is and we were", "very common words"),
     ],
 )
 def test_unusable_pastes_are_refused_with_a_reason(pasted, message):
     with pytest.raises(QuoteCheckError, match=message):
         quote_check(pasted)
+
+
+def test_a_paste_of_only_common_words_is_still_found_by_its_words_in_order():
+    segment = SegmentFactory()
+    said = TurnFactory(segment=segment, text="Well, and so it is, and we were right all along.")
+    TurnFactory(segment=segment, text="It is so, and we were never told what it was.")
+    segment_index_sync(segment_id=segment.pk)
+
+    check = quote_check("and so it is and we were")
+
+    assert check.verdict is Verdict.VERBATIM
+    assert check.matches[0].turn == said
+
+
+def test_a_paste_of_only_common_words_the_archive_never_said_is_no_close_match(client):
+    response = client.get(reverse("interviews:quote_check"), {"quote": "the and of"})
+
+    assert response.status_code == 200
+    assert "No close match" in response.content.decode()
 
 
 def test_the_page_shows_the_real_wording_beside_the_pasted_one(client, seed_segment):
@@ -82,7 +125,7 @@ def test_transcript_text_and_the_paste_are_escaped(client):
     assert "&lt;script&gt;" in html
 
 
-@pytest.mark.parametrize("pasted", ["no", "x" * 5000, "the and of", "*", '"((', "\x00 \x00 \x00"])
+@pytest.mark.parametrize("pasted", ["no", "x" * 5000, "*", '"((', "\x00 \x00 \x00"])
 def test_odd_pastes_get_a_message_not_an_error(client, pasted):
     response = client.get(reverse("interviews:quote_check"), {"quote": pasted})
 

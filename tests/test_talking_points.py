@@ -126,3 +126,28 @@ def test_drafts_have_no_similar_quotes_page(client):
 
     assert client.get(reverse("interviews:similar_quotes", args=[draft.pk])).status_code == 404
     assert Turn.objects.count() == 1
+
+
+def test_a_sentence_said_word_for_word_many_times_joins_its_first_saying_only():
+    for day in range(1, 31):
+        said(LINE, date=datetime.date(2016, 1, day))
+
+    result = talking_points_update()
+
+    # Thirty sayings: each later one paired with the first, not with every earlier one (435).
+    assert result.pairs == 29
+    assert TalkingPoint.objects.get().passages.count() == 30
+
+
+def test_after_the_first_saying_is_edited_later_sayings_still_join_the_others():
+    first = said(LINE, date=datetime.date(2016, 1, 1))
+    said(LINE, date=datetime.date(2016, 1, 2))
+    talking_points_update()
+    first.text = "I have changed my mind entirely about what the border needs now."
+    first.save()
+    talking_points_update()
+
+    third = said(LINE, date=datetime.date(2016, 1, 3))
+    talking_points_update()
+
+    assert third.talking_point_passages.get().talking_point.passages.count() == 2

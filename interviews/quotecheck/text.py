@@ -7,6 +7,7 @@ from dataclasses import dataclass
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 # A sentence ends at . ? ! or … (with any closing quotes or brackets) followed by a space.
 _SENTENCE_END = re.compile(r"[.?!…]+[\"'”’)\]]*(?=\s)")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 # Words too common to find a passage by (and which full-text engines mostly do not index).
 _COMMON_WORDS = """a about after again all also am an and any are as at be because been before being both
@@ -64,13 +65,31 @@ def words(text: str) -> list[Word]:
     ]
 
 
+def norms(text: str) -> list[str]:
+    """The comparison form of every word of `text`, in order: `words` without positions.
+
+    Quote check compares a paste with a hundred turns, some of thousands of words; building a
+    `Word` for each of them was most of its time.
+    """
+    lowered = normalise(text)
+    if len(lowered) == len(text):
+        return _WORD.findall(lowered)
+    # A letter whose lower case is longer ("İ") could move word boundaries: word by word.
+    return [normalise(word) for word in _WORD.findall(text)]
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Where the sentences of `text` end, in order, the end of the text last."""
+    boundaries = [m.end() for m in _SENTENCE_END.finditer(text)]
+    boundaries += [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
+    return sorted(set(boundaries) | {len(text)})
+
+
 def sentences(text: str) -> list[Span]:
     """The sentences of `text` (paragraph breaks end a sentence too); empty ones are left out."""
     spans = []
     start = 0
-    boundaries = [m.end() for m in _SENTENCE_END.finditer(text)]
-    boundaries += [m.start() for m in re.finditer(r"\n\s*\n", text)]
-    for end in sorted(set(boundaries)) + [len(text)]:
+    for end in sentence_ends(text):
         if end <= start:
             continue
         found = tuple(words(text[start:end]))

@@ -17,6 +17,7 @@ What it changes, and why:
 """
 
 import datetime
+import itertools
 import logging
 import os
 import pickle
@@ -64,6 +65,10 @@ VALUES_ANALYZER = RegexTokenizer(r"[^\x1f]+")
 MAX_QUERY_CHARS = 2000
 # Spelling suggestions look at this many words of this length at most (the corrector is slow).
 MAX_SPELLING_WORDS, MAX_SPELLING_WORD_CHARS = 8, 30
+# Quote check's candidates: how many are weighed by length, per candidate wanted; BM25's
+# constants (Whoosh's defaults).
+PASSAGE_POOL = 20
+BM25_K1, BM25_B = 1.2, 0.75
 EMPTY = {"results": [], "hits": 0, "facets": {}, "spelling_suggestion": None}
 
 
@@ -592,6 +597,67 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         else:
             response["facets"] = {}
         return response
+
+    def passage_candidates(
+        self, words: list[str], *, limit: int, terms: int = 10
+    ) -> list[tuple[int, str]]:
+        """(model id, stored text) of the documents most likely to hold a remembered passage.
+
+        What quote check needs and a search page does not. The passage's `terms` rarest words
+        that the index holds at all are looked up (a word the archive never heard is a
+        misremembered one, and the commonest words find everything), and each document scores
+        the summed rarity (idf) of those it holds, with numpy over the postings: Whoosh's own
+        scoring walks an OR query's matches one at a time in Python, seconds at a million
+        turns. A passage made only of words the stemmed field leaves out ("and so it is") is
+        looked for as runs of three words in order on `text_exact`.
+        """
+        searcher = self.searcher()
+        reader = searcher.reader()
+        field = self.schema[self.content_field_name]
+        frequency: dict[str, int] = {}
+        for word in words:
+            for term in field.process_text(word, mode="query"):
+                if term not in frequency:
+                    frequency[term] = reader.doc_frequency(self.content_field_name, term)
+        rarest = sorted((df, term) for term, df in frequency.items() if df)[:terms]
+        parts: list[wq.Query] = [wq.Term(self.content_field_name, term) for _, term in rarest]
+        if len(parts) < 2:
+            exact = [word.lower() for word in words]
+            parts += [
+                wq.Phrase("text_exact", exact[i : i + 3]) for i in range(max(len(exact) - 2, 1))
+            ]
+        leaves = [
+            (LeafDocs(leaf_searcher, tables), offset)
+            for leaf_searcher, tables, offset in self._leaves(searcher)
+        ]
+        matches = [[docs.of(part) + offset for docs, offset in leaves] for part in parts]
+        total = max(reader.doc_count(), 1)
+        docs, weights = [], []
+        for per_leaf in matches:
+            found = sum(len(array) for array in per_leaf)
+            if found:
+                docs += per_leaf
+                weights.append(np.full(found, np.log(1 + total / found)))
+        if not docs:
+            return []
+        unique, inverse = np.unique(np.concatenate(docs), return_inverse=True)
+        scores = np.bincount(inverse, weights=np.concatenate(weights))
+        # A long turn holds many words by chance, so the best few thousand by rarity are also
+        # weighed by their length as BM25 does (each word counted once); but a remembered
+        # sentence is often in a long turn, so the candidates alternate between both rankings.
+        pool = np.argsort(-scores, kind="stable")[: limit * PASSAGE_POOL]
+        # Whoosh answers None, not the default, for a document with no words in the field.
+        lengths = np.array(
+            [reader.doc_field_length(int(d), self.content_field_name) or 1 for d in unique[pool]]
+        )
+        average = max(reader.field_length(self.content_field_name) / total, 1.0)
+        norm = (BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + BM25_B * lengths / average))
+        by_length = pool[np.argsort(-scores[pool] * norm, kind="stable")]
+        best = list(dict.fromkeys(itertools.chain(*zip(by_length, pool, strict=True))))[:limit]
+        stored = (searcher.stored_fields(int(docnum)) for docnum in unique[best])
+        return [
+            (int(fields[DJANGO_ID]), fields.get(self.content_field_name, "")) for fields in stored
+        ]
 
     def _ranked(self, searcher, q, docs, start, end):
         """The page of `docs` by relevance: Whoosh scores only the words, within `docs`.

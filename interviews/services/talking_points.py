@@ -8,6 +8,7 @@ TalkingPoint rows, so that "also said by" on a turn is one indexed lookup.
 """
 
 import fcntl
+import hashlib
 import os
 import pickle
 from collections import defaultdict
@@ -38,10 +39,17 @@ class TalkingPointsResult:
 
 @dataclass
 class _State:
-    """The LSH index and, per turn indexed, its `modified` time and the passages it holds."""
+    """The LSH index and, per turn indexed, its `modified` time and the passages it holds.
+
+    `exact` maps a shingle set's digest to the first passage indexed with those shingles: a
+    sentence said word for word a thousand times ("Mr. Chief Justice, and may it please the
+    Court") joins its first saying directly instead of being compared with every earlier
+    saying, which made the pairs grow with the square of its repeats.
+    """
 
     lsh: object = field(default_factory=new_index)
     turns: dict[int, tuple[int, list[Passage]]] = field(default_factory=dict)
+    exact: dict[str, Passage] = field(default_factory=dict)
 
 
 def _load(directory: Path, *, empty: bool) -> _State:
@@ -49,7 +57,10 @@ def _load(directory: Path, *, empty: bool) -> _State:
     if empty or not path.exists():
         return _State()
     with open(path, "rb") as f:
-        return pickle.load(f)
+        state = pickle.load(f)
+    # State saved before `exact` existed: every passage in it is in the LSH index.
+    state.__dict__.setdefault("exact", {})
+    return state
 
 
 def _save(directory: Path, state: _State) -> None:
@@ -95,11 +106,15 @@ def _find_pairs(state: _State, chunk: list[int], modified: dict[int, int]) -> li
             passage = (turn_id, span.start, span.end)
             sets[passage] = shingles(span)
             minhash = signature(sets[passage])
-            proposed += [
-                (passage, _passage(other))
-                for other in state.lsh.query(minhash)
-                if _passage(other)[0] != turn_id
-            ]
+            first = state.exact.setdefault(_digest(sets[passage]), passage)
+            if first != passage and first[0] != turn_id:
+                proposed.append((passage, first))
+            else:
+                proposed += [
+                    (passage, _passage(other))
+                    for other in state.lsh.query(minhash)
+                    if _passage(other)[0] != turn_id
+                ]
             state.lsh.insert(_key(passage), minhash)
             held.append(passage)
         state.turns[turn_id] = (modified[turn_id], held)
@@ -116,11 +131,18 @@ def _find_pairs(state: _State, chunk: list[int], modified: dict[int, int]) -> li
     return confirmed
 
 
+def _digest(found: set[bytes]) -> str:
+    return hashlib.blake2b(b"\n".join(sorted(found)), digest_size=16).hexdigest()
+
+
 def _forget(state: _State, turn_ids: list[int]) -> None:
+    gone = set(turn_ids)
     for turn_id in turn_ids:
         _, held = state.turns.pop(turn_id)
         for passage in held:
             state.lsh.remove(_key(passage))
+    # The next saying of a forgotten first saying looks in the LSH index and becomes the first.
+    state.exact = {d: first for d, first in state.exact.items() if first[0] not in gone}
 
 
 def _record(pairs: list[tuple]) -> None:
