@@ -162,8 +162,8 @@ def manage(env: dict[str, str], *args: str) -> None:
     subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
 
 
-def segment_count(env: dict[str, str]) -> int:
-    script = "from interviews.models import Segment; print(Segment.objects.count())"
+def shell_output(env: dict[str, str], script: str) -> str:
+    """What a Python script run in the archive's Django shell prints."""
     result = subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", script],
         cwd=ROOT,
@@ -172,7 +172,12 @@ def segment_count(env: dict[str, str]) -> int:
         capture_output=True,
         text=True,
     )
-    return int(result.stdout.split()[-1])
+    return result.stdout
+
+
+def segment_count(env: dict[str, str]) -> int:
+    script = "from interviews.models import Segment; print(Segment.objects.count())"
+    return int(shell_output(env, script).split()[-1])
 
 
 def build_archive(env: dict[str, str], transcripts: int) -> None:
@@ -348,15 +353,7 @@ print(json.dumps({{
     "years": years,
 }}))
 """
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", script],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    targets = json.loads(result.stdout.strip().splitlines()[-1])
+    targets = json.loads(shell_output(env, script).strip().splitlines()[-1])
     words = collections.Counter(
         word
         for text in targets.pop("texts")
