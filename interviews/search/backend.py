@@ -45,13 +45,22 @@ from whoosh.fields import ID as WHOOSH_ID
 from whoosh.fields import NUMERIC, STORED, TEXT
 from whoosh.filedb.filestore import FileStorage
 from whoosh.qparser import QueryParser
+from whoosh.scoring import BM25F
 from whoosh.support.relativedelta import relativedelta
 from whoosh.util.times import datetime_to_long
 from whoosh.writing import CLEAR, SegmentWriter
 
 from interviews.search import bulk
 from interviews.search import highlight as highlighting
-from interviews.search.docsets import DOCNUM, LRU, NO_VALUE, LeafDocs, LeafTables
+from interviews.search.docsets import (
+    BM25,
+    DOCNUM,
+    LRU,
+    NO_VALUE,
+    LeafDocs,
+    LeafTables,
+    Unscorable,
+)
 
 log = logging.getLogger(__name__)
 
@@ -660,22 +669,43 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         ]
 
     def _ranked(self, searcher, q, docs, start, end):
-        """The page of `docs` by relevance: Whoosh scores only the words, within `docs`.
+        """The page of `docs` by relevance: only the words are scored, within `docs`.
 
         Filters (dates, people) and positions (phrases) are already settled by `docs`; leaving
-        them out of the scoring query spares Whoosh a date range's many terms and a second
-        positional pass, and changes no score but the filters' constant share.
+        them out of the scoring query spares a date range's many terms and a second positional
+        pass, and changes no score but the filters' constant share. Words joined by AND / OR
+        are scored with numpy over their postings (Whoosh's BM25F, same figures); anything else
+        is left to Whoosh, which scores every match in Python (seconds for a common word).
         """
         scoring = self._scoring_query(q)
         if scoring is None:
             # Only filters: there is no relevance to rank by; keep the index's order.
             return docs[start:end].tolist(), [0.0] * len(docs[start:end])
+        scores = self._scores(searcher, scoring, docs)
+        if scores is not None:
+            return _best(docs, scores, start, end)
         if scoring == q:
             top = searcher.search(q, limit=end)
         else:
             top = searcher.search(scoring, limit=end, filter=set(docs.tolist()))
         pairs = list(top.top_n)[start:end]
         return [docnum for _, docnum in pairs], [score for score, _ in pairs]
+
+    def _scores(self, searcher, q, docs) -> np.ndarray | None:
+        """q's BM25F score for each of `docs`, or None when only Whoosh can score q."""
+        if type(searcher.weighting) is not BM25F:
+            return None
+        bm25 = BM25(searcher, searcher.weighting)
+        scores = np.zeros(len(docs))
+        try:
+            for leaf_searcher, tables, offset in self._leaves(searcher):
+                lo, hi = np.searchsorted(docs, [offset, offset + tables.doc_count_all])
+                if lo < hi:
+                    leaf = LeafDocs(leaf_searcher, tables)
+                    scores[lo:hi] = leaf.scores(q, docs[lo:hi] - offset, bm25)
+        except Unscorable:
+            return None
+        return scores
 
     def _scoring_query(self, q):
         """q's positive word parts, phrases as their words; None when it has none."""
@@ -835,6 +865,17 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
 
     def create_spelling_suggestion(self, query_string):
         return self._spelling(self.searcher(), query_string)
+
+
+def _best(docs: np.ndarray, scores: np.ndarray, start: int, end: int):
+    """Documents start..end by score, ties in index order (as Whoosh's collector orders them)."""
+    keep = np.arange(len(docs))
+    if end < len(docs):
+        # Only the documents scoring at least the end-th best can be on the page.
+        threshold = np.partition(scores, len(scores) - end)[len(scores) - end]
+        keep = np.flatnonzero(scores >= threshold)
+    order = keep[np.lexsort((docs[keep], -scores[keep]))][start:end]
+    return docs[order].tolist(), scores[order].tolist()
 
 
 def _reason(exc: BaseException) -> str:

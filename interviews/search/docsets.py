@@ -17,12 +17,16 @@ from collections.abc import Callable
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.fields import NUMERIC
+from whoosh.scoring import BM25F
+from whoosh.util.numeric import byte_to_length
 
 DOCNUM = np.int64
+WEIGHT = np.float64
 # Date columns hold this where a document has no value.
 NO_VALUE = np.iinfo(np.int64).min
+_BYTE_TO_LENGTH = np.array([byte_to_length(b) for b in range(256)], WEIGHT)
 
 
 class LRU:
@@ -50,25 +54,43 @@ class LRU:
             self._items.clear()
 
 
-def _postings_array(leaf, fieldname: str, btext: bytes) -> np.ndarray:
-    """Every document number holding the term in this segment, deleted ones included."""
+def _postings_arrays(leaf, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
+    """(document numbers, weights) of every posting of the term in this segment, deleted
+    documents included; a posting's weight is how often the term occurs in the document."""
     try:
         matcher = leaf._terms.matcher(fieldname, btext, leaf.schema[fieldname].format)
     except KeyError:
-        return np.empty(0, DOCNUM)
+        return np.empty(0, DOCNUM), np.empty(0, WEIGHT)
     if not isinstance(matcher, W3LeafMatcher):
         # Short postings lists are stored inline; they are small enough to walk.
-        return np.fromiter(matcher.all_ids(), DOCNUM)
-    # Block by block: each block's ids are delta-encoded in one array (whoosh-reloaded 2.7's
-    # on-disk layout, read through its private attributes because no public API hands out a
-    # block at once; the pinned version keeps this stable).
-    chunks = []
+        docs, weights = [], []
+        while matcher.is_active():
+            docs.append(matcher.id())
+            weights.append(matcher.weight())
+            matcher.next()
+        return np.asarray(docs, DOCNUM), np.asarray(weights, WEIGHT)
+    # Block by block: each block's data is (delta-encoded ids, weights, values) in one pickle
+    # (whoosh-reloaded 2.7's on-disk layout, read through its private attributes because no
+    # public API hands out a block at once; the pinned version keeps this stable).
+    id_chunks, weight_chunks = [], []
     while matcher.is_active():
         if matcher._data is None:
             matcher._read_data()
-        chunks.append(np.cumsum(np.asarray(matcher._data[0], dtype=DOCNUM)))
+        ids, weights = matcher._data[0], matcher._data[1]
+        id_chunks.append(np.cumsum(np.asarray(ids, dtype=DOCNUM)))
+        if weights is None or isinstance(weights, float):
+            weight_chunks.append(np.full(len(ids), 1.0 if weights is None else weights, WEIGHT))
+        else:
+            weight_chunks.append(np.asarray(weights, WEIGHT))
         matcher._next_block()
-    return np.concatenate(chunks) if chunks else np.empty(0, DOCNUM)
+    if not id_chunks:
+        return np.empty(0, DOCNUM), np.empty(0, WEIGHT)
+    return np.concatenate(id_chunks), np.concatenate(weight_chunks)
+
+
+def _postings_array(leaf, fieldname: str, btext: bytes) -> np.ndarray:
+    """Every document number holding the term in this segment, deleted ones included."""
+    return _postings_arrays(leaf, fieldname, btext)[0]
 
 
 class LeafTables:
@@ -81,12 +103,32 @@ class LeafTables:
         self._terms = LRU(512)
         self._facets: dict[str, tuple[list[str], np.ndarray, np.ndarray]] = {}
         self._numbers: dict[str, np.ndarray] = {}
+        self._lengths: dict[str, np.ndarray] = {}
 
     def term_docs(self, fieldname: str, btext: bytes) -> np.ndarray:
         """Sorted document numbers (deleted ones included) holding one term."""
+        return self.term_postings(fieldname, btext)[0]
+
+    def term_postings(self, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
+        """(sorted document numbers, weights) of one term, deleted documents included."""
         return self._terms.get_or_compute(
-            (fieldname, btext), lambda: _postings_array(self.leaf, fieldname, btext)
+            (fieldname, btext), lambda: _postings_arrays(self.leaf, fieldname, btext)
         )
+
+    def lengths(self, fieldname: str) -> np.ndarray:
+        """Each document's length in the field, as Whoosh's scoring sees it (0: no words)."""
+        with self._lock:
+            if fieldname not in self._lengths:
+                column = self.leaf._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+                lengths = np.zeros(self.doc_count_all, WEIGHT)
+                if column is not None:
+                    # One byte per document, in order (Whoosh's encoded lengths); read at once.
+                    raw = np.frombuffer(
+                        column._dbfile.get(column._basepos, column._count), np.uint8
+                    )
+                    lengths[: len(raw)] = _BYTE_TO_LENGTH[raw]
+                self._lengths[fieldname] = lengths
+            return self._lengths[fieldname]
 
     def facet(self, fieldname: str) -> tuple[list[str], np.ndarray, np.ndarray]:
         """(values, docs, value_ids): one (doc, value) pair per posting of every whole value."""
@@ -120,6 +162,25 @@ class LeafTables:
             return self._numbers[fieldname]
 
 
+class Unscorable(Exception):
+    """A query the vectorised scorer does not know: Whoosh ranks it itself."""
+
+
+class BM25:
+    """Whoosh's BM25F over arrays: its formula, with the whole index's idf and average lengths."""
+
+    def __init__(self, searcher, weighting: BM25F):
+        self.searcher = searcher
+        self.weighting = weighting
+
+    def term(self, fieldname: str, text, weights: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        idf = self.searcher.idf(fieldname, text)
+        average = self.searcher.avg_field_length(fieldname) or 1
+        b = self.weighting._field_B.get(fieldname, self.weighting.B)
+        k1 = self.weighting.K1
+        return idf * (weights * (k1 + 1)) / (weights + k1 * ((1 - b) + b * lengths / average))
+
+
 class LeafDocs:
     """Evaluates a parsed Whoosh query to a sorted array of live document numbers in one segment."""
 
@@ -141,16 +202,54 @@ class LeafDocs:
     def of(self, q: wq.Query) -> np.ndarray:
         return self.live(self._eval(q))
 
-    def _term(self, fieldname: str, text) -> np.ndarray:
+    def scores(self, q: wq.Query, docs: np.ndarray, bm25: BM25) -> np.ndarray:
+        """q's relevance score for each of `docs` (sorted, all matching q), as Whoosh's matchers
+        would sum it, computed a term's postings at a time instead of a document at a time.
+
+        Raises Unscorable for a query made of anything but words joined by AND and OR.
+        """
+        return self._score(q, docs, bm25)[1]
+
+    def _score(self, q, docs, bm25) -> tuple[np.ndarray, np.ndarray]:
+        """(which of docs match q, their scores: 0 where they do not)."""
+        if type(q) is wq.Term:
+            schema = self.reader.schema
+            if q.fieldname not in schema or not schema[q.fieldname].scorable:
+                raise Unscorable(q)
+            postings, weights = self._postings(q.fieldname, q.text)
+            at = np.searchsorted(postings, docs)
+            found = at < len(postings)
+            found[found] = postings[at[found]] == docs[found]
+            score = np.zeros(len(docs), WEIGHT)
+            lengths = self.tables.lengths(q.fieldname)[docs[found]]
+            score[found] = bm25.term(q.fieldname, q.text, weights[at[found]], lengths) * q.boost
+            return found, score
+        if type(q) in (wq.And, wq.Or) and not getattr(q, "minmatch", 0):
+            if getattr(q, "scale", None):
+                raise Unscorable(q)
+            parts = [self._score(child, docs, bm25) for child in q.subqueries]
+            masks = [mask for mask, _ in parts]
+            found = (
+                np.logical_and.reduce(masks) if type(q) is wq.And else np.logical_or.reduce(masks)
+            )
+            score = np.sum([score for _, score in parts], axis=0) * q.boost
+            score[~found] = 0
+            return found, score
+        raise Unscorable(q)
+
+    def _postings(self, fieldname: str, text) -> tuple[np.ndarray, np.ndarray]:
         if fieldname not in self.reader.schema:
-            return np.empty(0, DOCNUM)
+            return np.empty(0, DOCNUM), np.empty(0, WEIGHT)
         try:
             btext = self.reader.schema[fieldname].to_bytes(text)
         except ValueError:
-            return np.empty(0, DOCNUM)
+            return np.empty(0, DOCNUM), np.empty(0, WEIGHT)
         if (fieldname, btext) not in self.reader:
-            return np.empty(0, DOCNUM)
-        return self.tables.term_docs(fieldname, btext)
+            return np.empty(0, DOCNUM), np.empty(0, WEIGHT)
+        return self.tables.term_postings(fieldname, btext)
+
+    def _term(self, fieldname: str, text) -> np.ndarray:
+        return self._postings(fieldname, text)[0]
 
     def _eval(self, q: wq.Query) -> np.ndarray:
         """Documents matching q, possibly including deleted ones (removed once, at the top)."""
