@@ -2,7 +2,8 @@
 
 What it changes, and why:
 
-- Schema: `text_exact` is analysed without stemming (exact phrases), `_exact` facet companions
+- Schema: `text_exact` is analysed without stemming (exact phrases) and its adjacent words are
+  also indexed as pairs (`text_exact_pairs`), so that a phrase is looked up, not walked; `_exact` facet companions
   hold whole values, multi-valued fields split on a separator no name contains (haystack's comma
   would split "Law, Order"), and no field keeps a sort column or spelling graph it never uses.
 - Writes: serialised across threads and processes by the index's own lock file, waited for with
@@ -39,7 +40,7 @@ from haystack.models import SearchResult
 from haystack.utils import get_model_ct
 from whoosh import index as whoosh_index
 from whoosh import query as wq
-from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
+from whoosh.analysis import LowercaseFilter, RegexTokenizer, ShingleFilter, StemmingAnalyzer
 from whoosh.codec.whoosh3 import W3PerDocReader
 from whoosh.fields import ID as WHOOSH_ID
 from whoosh.fields import NUMERIC, STORED, TEXT
@@ -57,9 +58,11 @@ from interviews.search.docsets import (
     DOCNUM,
     LRU,
     NO_VALUE,
+    PAIR_SEPARATOR,
     LeafDocs,
     LeafTables,
     Unscorable,
+    pairs_field,
 )
 
 log = logging.getLogger(__name__)
@@ -69,6 +72,9 @@ VALUE_SEPARATOR = "\x1f"
 _CONTROL = re.compile(r"[\x00-\x1f]")
 # Unstemmed, lower-cased words with positions: what exact phrases match.
 EXACT_ANALYZER = RegexTokenizer() | LowercaseFilter()
+# The same words two by two ("due process", "process clause"), with positions: a phrase of n
+# words is a phrase of n - 1 pairs, far rarer terms than its words ("the", "of").
+PAIRS_ANALYZER = EXACT_ANALYZER | ShingleFilter(size=2, sep=PAIR_SEPARATOR)
 VALUES_ANALYZER = RegexTokenizer(r"[^\x1f]+")
 # Longest query string the engine parses; the search page bounds user input well below this.
 MAX_QUERY_CHARS = 2000
@@ -167,6 +173,8 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                 schema.add(field.index_fieldname, replacement)
             if field.is_multivalued:
                 self.multivalued.add(field.index_fieldname)
+        if "text_exact" in schema:
+            schema.add(pairs_field("text_exact"), TEXT(stored=False, analyzer=PAIRS_ANALYZER))
         return content_field_name, schema
 
     @staticmethod
@@ -233,11 +241,14 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
 
     def whoosh_document(self, prepared: dict) -> dict:
         """A prepared search document (`SearchIndex.full_prepare`) as Whoosh field values."""
-        return {
+        document = {
             name: self._from_python(value)
             for name, value in prepared.items()
             if name != "boost" and name in self.schema
         }
+        if "text_exact" in document:
+            document[pairs_field("text_exact")] = document["text_exact"]
+        return document
 
     # Writes -------------------------------------------------------------------------------
 
@@ -684,10 +695,9 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         scores = self._scores(searcher, scoring, docs)
         if scores is not None:
             return _best(docs, scores, start, end)
-        if scoring == q:
-            top = searcher.search(q, limit=end)
-        else:
-            top = searcher.search(scoring, limit=end, filter=set(docs.tolist()))
+        # Phrases as their words: their positions are settled by `docs` already.
+        scoring = _unphrased(scoring)
+        top = searcher.search(scoring, limit=end, filter=set(docs.tolist()))
         pairs = list(top.top_n)[start:end]
         return [docnum for _, docnum in pairs], [score for score, _ in pairs]
 
@@ -708,7 +718,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         return scores
 
     def _scoring_query(self, q):
-        """q's positive word parts, phrases as their words; None when it has none."""
+        """q's positive word and phrase parts; None when it has none."""
         words = {self.content_field_name, "text_exact"}
 
         def on_words(node) -> bool:
@@ -718,13 +728,8 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                 for leaf in leaves
             )
 
-        def unphrase(node):
-            if isinstance(node, wq.Phrase):
-                return wq.And([wq.Term(node.fieldname, w) for w in node.words])
-            return node.apply(unphrase)
-
         parts = q.subqueries if isinstance(q, wq.And) else [q]
-        kept = [unphrase(part) for part in parts if not isinstance(part, wq.Not) and on_words(part)]
+        kept = [part for part in parts if not isinstance(part, wq.Not) and on_words(part)]
         if not kept:
             return None
         return (wq.And(kept) if len(kept) > 1 else kept[0]).normalize()
@@ -865,6 +870,12 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
 
     def create_spelling_suggestion(self, query_string):
         return self._spelling(self.searcher(), query_string)
+
+
+def _unphrased(q: wq.Query) -> wq.Query:
+    if isinstance(q, wq.Phrase):
+        return wq.And([wq.Term(q.fieldname, word) for word in q.words], boost=q.boost)
+    return q.apply(_unphrased)
 
 
 def _best(docs: np.ndarray, scores: np.ndarray, start: int, end: int):

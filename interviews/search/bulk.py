@@ -19,9 +19,16 @@ import traceback
 from array import array
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from itertools import pairwise
 from pickle import dumps
 
-from whoosh.analysis import CompositeAnalyzer, LowercaseFilter, RegexTokenizer, StemFilter
+from whoosh.analysis import (
+    CompositeAnalyzer,
+    LowercaseFilter,
+    RegexTokenizer,
+    ShingleFilter,
+    StemFilter,
+)
 from whoosh.analysis.filters import StopFilter
 from whoosh.codec import default_codec
 from whoosh.formats import Positions
@@ -80,8 +87,9 @@ def _fast_terms(
 ) -> Callable[[str], list[tuple[bytes, int, float, bytes]]] | None:
     """A fast equivalent of `Positions.word_values` for the analysers the archive uses.
 
-    Handles a regex tokenizer, lower-casing, optionally stop words and stemming, in that order
-    (`EXACT_ANALYZER` and Whoosh's `StemmingAnalyzer`); returns None for anything else, which
+    Handles a regex tokenizer, lower-casing, then optionally stop words and stemming or pairs
+    of adjacent words (`EXACT_ANALYZER`, Whoosh's `StemmingAnalyzer`, `PAIRS_ANALYZER`), in
+    that order; returns None for anything else, which
     then goes through Whoosh's own analysis. `last_words` is shared by the fields of one
     builder, so that `text` and `text_exact` (the same string) are tokenised once.
     """
@@ -92,12 +100,15 @@ def _fast_terms(
         not in (
             [RegexTokenizer, LowercaseFilter],
             [RegexTokenizer, LowercaseFilter, StopFilter, StemFilter],
+            [RegexTokenizer, LowercaseFilter, ShingleFilter],
         )
         or items[0].gaps
+        or (kinds[-1] is ShingleFilter and items[-1].size != 2)
     ):
         return None
     pattern = items[0].expression
     stops = stop_min = stop_max = stemmer = None
+    pair_separator = items[-1].sep if kinds[-1] is ShingleFilter else None
     if len(items) == 4:
         stop_filter, stem_filter = items[2], items[3]
         if not stop_filter.renumber:
@@ -115,6 +126,9 @@ def _fast_terms(
     def terms(value: str) -> list[tuple[bytes, int, float, bytes]]:
         words = _words(pattern, value, last_words)
         positions: dict[str, list[int]] = {}
+        if pair_separator is not None and len(words) > 1:
+            # ShingleFilter(2): each word joined to the next, at the first one's position.
+            words = [pair_separator.join(pair) for pair in pairwise(words)]
         if stemmer is None:
             for pos, word in enumerate(words):
                 if word in positions:

@@ -14,6 +14,7 @@ small segment, or deletions) never invalidates the tables of the big segment bes
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from itertools import pairwise
 
 import numpy as np
 from whoosh import query as wq
@@ -26,7 +27,14 @@ DOCNUM = np.int64
 WEIGHT = np.float64
 # Date columns hold this where a document has no value.
 NO_VALUE = np.iinfo(np.int64).min
+# Joins two adjacent words in a pairs field's terms (words never hold a space).
+PAIR_SEPARATOR = " "
 _BYTE_TO_LENGTH = np.array([byte_to_length(b) for b in range(256)], WEIGHT)
+
+
+def pairs_field(fieldname: str) -> str:
+    """The field that indexes `fieldname`'s adjacent words as pairs, where the schema has one."""
+    return f"{fieldname}_pairs"
 
 
 class LRU:
@@ -224,6 +232,14 @@ class LeafDocs:
             lengths = self.tables.lengths(q.fieldname)[docs[found]]
             score[found] = bm25.term(q.fieldname, q.text, weights[at[found]], lengths) * q.boost
             return found, score
+        if type(q) is wq.Phrase:
+            # Ranked by how often and how rarely the phrase's pairs (or its words) occur.
+            pairs = self._pairs(q)
+            if isinstance(pairs, wq.Term):
+                terms = [wq.Term(pairs.fieldname, pairs.text)]
+            else:
+                terms = [wq.Term(pairs.fieldname, word) for word in pairs.words]
+            return self._score(wq.And(terms, boost=q.boost), docs, bm25)
         if type(q) in (wq.And, wq.Or) and not getattr(q, "minmatch", 0):
             if getattr(q, "scale", None):
                 raise Unscorable(q)
@@ -309,8 +325,29 @@ class LeafDocs:
             keep &= values < q.end if q.endexcl else values <= q.end
         return np.flatnonzero(keep).astype(DOCNUM)
 
+    def _pairs(self, q: wq.Phrase) -> wq.Query:
+        """The phrase as its adjacent pairs (a Term for two words, else a Phrase of pairs), or q
+        itself where the segment has no pairs (one written before pairs were indexed)."""
+        field = pairs_field(q.fieldname)
+        if len(q.words) < 2 or q.slop != 1 or field not in self.reader.schema:
+            return q
+        if not self.reader.field_length(field) and self.reader.field_length(q.fieldname):
+            return q
+        pairs = [PAIR_SEPARATOR.join(pair) for pair in pairwise(q.words)]
+        if len(pairs) == 1:
+            return wq.Term(field, pairs[0], boost=q.boost)
+        return wq.Phrase(field, pairs, boost=q.boost)
+
     def _phrase(self, q: wq.Phrase) -> np.ndarray:
-        """Candidates holding every word (cheap arrays), then Whoosh checks positions on those."""
+        """Candidates holding every word (cheap arrays), then Whoosh checks positions on those.
+
+        Words are looked up two by two where the segment indexes pairs: two words are then one
+        term, and longer phrases are checked on pairs, which few documents hold, instead of
+        on words like "the" that nearly all do.
+        """
+        pairs = self._pairs(q)
+        if pairs is not q:
+            return self._eval(pairs)
         candidates = None
         for word in q.words:
             docs = self._term(q.fieldname, word)

@@ -89,7 +89,7 @@ def test_the_bulk_writer_writes_exactly_what_whoosh_writes(tmp_path):
         )
     for docnum in range(len(docs)):
         assert ours.stored_fields(docnum) == theirs.stored_fields(docnum)
-        for fieldname in ("text", "text_exact", "speaker", "segment_title"):
+        for fieldname in ("text", "text_exact", "text_exact_pairs", "speaker", "segment_title"):
             assert ours.doc_field_length(docnum, fieldname) == theirs.doc_field_length(
                 docnum, fieldname
             )
@@ -104,7 +104,8 @@ def test_a_build_in_several_processes_finds_every_document(tmp_path, procs, monk
     index = whoosh_index(tmp_path / "ix", docs, fast=True, procs=procs)
     reference = whoosh_index(tmp_path / "reference", docs, fast=False)
 
-    assert len(index._segments()) == procs
+    # Workers take batches as they ask: a fast one may take them all.
+    assert 1 <= len(index._segments()) <= procs
     with index.searcher() as searcher:
         assert searcher.doc_count() == 400
         found = {int(fields["django_id"]) for fields in searcher.all_stored_fields()}
