@@ -31,7 +31,7 @@ from whoosh.analysis import (
 )
 from whoosh.analysis.filters import StopFilter
 from whoosh.codec import default_codec
-from whoosh.formats import Positions
+from whoosh.formats import Frequency, Positions
 from whoosh.index import TOC, FileIndex
 from whoosh.system import pack_uint
 from whoosh.util.numeric import byte_to_length, length_to_byte
@@ -82,10 +82,16 @@ def _encode_positions(poslist: list[int]) -> bytes:
     return pack_uint(len(deltas)) + dumps(deltas, 2)
 
 
+def _encode_frequency(poslist: list[int]) -> bytes:
+    """`Frequency.word_values`'s value: how many times the word occurs."""
+    return pack_uint(len(poslist))
+
+
 def _fast_terms(
-    analyzer, last_words: list
+    analyzer, last_words: list, *, positions: bool
 ) -> Callable[[str], list[tuple[bytes, int, float, bytes]]] | None:
-    """A fast equivalent of `Positions.word_values` for the analysers the archive uses.
+    """A fast equivalent of `Positions.word_values` (or `Frequency.word_values`, without
+    positions) for the analysers the archive uses.
 
     Handles a regex tokenizer, lower-casing, then optionally stop words and stemming or pairs
     of adjacent words (`EXACT_ANALYZER`, Whoosh's `StemmingAnalyzer`, `PAIRS_ANALYZER`), in
@@ -107,6 +113,7 @@ def _fast_terms(
     ):
         return None
     pattern = items[0].expression
+    keep_positions = positions
     stops = stop_min = stop_max = stemmer = None
     pair_separator = items[-1].sep if kinds[-1] is ShingleFilter else None
     if len(items) == 4:
@@ -147,8 +154,9 @@ def _fast_terms(
                     positions[stemmed].append(pos)
                 else:
                     positions[stemmed] = [pos]
+        encode = _encode_positions if keep_positions else _encode_frequency
         return [
-            (word.encode("utf-8"), len(poslist), float(len(poslist)), _encode_positions(poslist))
+            (word.encode("utf-8"), len(poslist), float(len(poslist)), encode(poslist))
             for word, poslist in positions.items()
         ]
 
@@ -176,8 +184,9 @@ class SegmentBuilder:
             if field.separate_spelling() or field.vector:
                 raise NotImplementedError(f"{name}: spelling graphs and vectors are not built.")
             fast = None
-            if field.indexed and type(field.format) is Positions and field.format.field_boost == 1:
-                fast = _fast_terms(field.analyzer, last_words)
+            kind = type(field.format)
+            if field.indexed and kind in (Positions, Frequency) and field.format.field_boost == 1:
+                fast = _fast_terms(field.analyzer, last_words, positions=kind is Positions)
             self.fast[name] = fast
 
     def add_documents(self, documents: Iterable[dict]) -> int:

@@ -1,3 +1,9 @@
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from django.core.management import call_command
 from haystack import connections
@@ -57,6 +63,23 @@ def test_the_build_command_in_several_processes_finds_the_same_turns(segments, m
     assert 1 <= len(searcher.reader().leaf_readers()) <= 3
     assert set(SearchQuerySet().models(Turn).values_list("pk", flat=True)) == one
     assert len(one) == 6
+
+
+def test_a_build_removes_what_a_killed_build_left_and_spares_a_running_one(segments):
+    path = connections["default"].get_backend().path.rstrip(os.sep)
+    finished = subprocess.Popen([sys.executable, "-c", "pass"])
+    finished.wait()
+    dead = Path(f"{path}.building-{finished.pid}")
+    running = Path(f"{path}.building-{os.getppid()}")
+    for stage in (dead, running):
+        stage.mkdir()
+        (stage / "MAIN_segment.seg").write_bytes(b"half written")
+
+    call_command("build_search_index", no_progress=True, processes=1)
+
+    assert not dead.exists()
+    assert running.exists()
+    shutil.rmtree(running)
 
 
 def test_check_index_finds_missing_and_extra_turns_and_repair_fixes_them(segments, capsys):

@@ -1,6 +1,6 @@
 import pytest
 from haystack import connections
-from haystack.inputs import Exact
+from haystack.inputs import Exact, Raw
 from haystack.query import SearchQuerySet
 from whoosh import query as wq
 
@@ -88,3 +88,16 @@ def test_a_phrase_ranks_the_turn_that_says_it_most_first():
     best = SearchQuerySet().models(Turn).filter(text_exact=Exact("the court"))[0]
 
     assert best.text == TEXTS[4]
+
+
+def test_quoted_words_in_any_query_are_an_exact_phrase():
+    index_turns([*TEXTS, "Processes were due, said al-Qaida's lawyer."])
+
+    def texts(raw):
+        return {r.text for r in SearchQuerySet().models(Turn).filter(content=Raw(raw))}
+
+    # Unstemmed: "processes due" is not "process due".
+    assert texts('"Due Process"') == {TEXTS[0]}
+    assert texts('"processes were due"') == {"Processes were due, said al-Qaida's lawyer."}
+    assert texts('"process were due"') == set()
+    assert SearchQuerySet().models(Turn).filter(content=Exact("al qaida")).count() == 1
