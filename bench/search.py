@@ -61,6 +61,9 @@ def parse_args():
         help="Timed runs of each raw Whoosh query (default --repeat): its facets take seconds.",
     )
     parser.add_argument("--rebuild", action="store_true", help="Rebuild the index even if built.")
+    parser.add_argument(
+        "--kinds", help='Only these kinds of query, comma-separated words of them: "phrase,rare".'
+    )
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     return parser.parse_args()
 
@@ -415,6 +418,9 @@ def main() -> None:
         f"(ms; {args.repeat} runs each, raw {args.raw_repeat or args.repeat}; "
         f"load average {os.getloadavg()[0]:.1f})"
     )
+    if args.kinds:
+        wanted = [word.strip() for word in args.kinds.split(",")]
+        queries = {k: v for k, v in queries.items() if any(word in k for word in wanted)}
     for kind, specs in queries.items():
         view, sqs, raw, cached = [], [], [], []
         for spec in specs:

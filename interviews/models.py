@@ -194,7 +194,10 @@ class Appearance(TimeStamped):
 
 class TurnQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(segment__status=Segment.Status.PUBLISHED)
+        # "segment in (published segments)" rather than a join on status: SQLite without
+        # statistics drives a join from the status index, probing every published segment
+        # for the 20 turns a search page loads (50 ms at a million turns instead of 1).
+        return self.filter(segment__in=Segment.objects.published())
 
     def by_speaker(self, speaker: Speaker):
         return self.filter(speaker=speaker)

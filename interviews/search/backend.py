@@ -819,10 +819,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             inside = docs[(docs >= offset) & (docs < offset + tables.doc_count_all)] - offset
             if not len(inside):
                 continue
-            values, value_docs, value_ids = tables.facet(fieldname)
-            matched = np.zeros(tables.doc_count_all, dtype=bool)
-            matched[inside] = True
-            per_value = np.bincount(value_ids[matched[value_docs]], minlength=len(values))
+            values, per_value = tables.facet_counts(fieldname, inside)
             for i in np.flatnonzero(per_value):
                 tally[values[i]] = tally.get(values[i], 0) + int(per_value[i])
         return tally

@@ -30,7 +30,7 @@ from whoosh.analysis import (
     StemFilter,
 )
 from whoosh.analysis.filters import StopFilter
-from whoosh.codec import default_codec
+from whoosh.codec.whoosh3 import W3Codec
 from whoosh.formats import Frequency, Positions
 from whoosh.index import TOC, FileIndex
 from whoosh.system import pack_uint
@@ -169,7 +169,9 @@ class SegmentBuilder:
     def __init__(self, index: FileIndex):
         self.index = index
         self.schema = index.schema
-        self.codec = default_codec()
+        # Blocks not zlib-compressed: compressing millions of small blocks was half of a
+        # build's time, and decompressing them a good part of reading a common word.
+        self.codec = W3Codec(compression=0)
         self.segment = self.codec.new_segment(index.storage, index.indexname)
         self.perdoc = self.codec.per_document_writer(index.storage, self.segment)
         self.docnum = 0

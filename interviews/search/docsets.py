@@ -14,12 +14,14 @@ small segment, or deletions) never invalidates the tables of the big segment bes
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from functools import lru_cache
 from itertools import pairwise
 
 import numpy as np
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.fields import NUMERIC
+from whoosh.formats import Positions
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
@@ -138,8 +140,9 @@ class LeafTables:
                 self._lengths[fieldname] = lengths
             return self._lengths[fieldname]
 
-    def facet(self, fieldname: str) -> tuple[list[str], np.ndarray, np.ndarray]:
-        """(values, docs, value_ids): one (doc, value) pair per posting of every whole value."""
+    def facet(self, fieldname: str) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray | None]:
+        """(values, docs, value_ids, by_doc): one (doc, value) pair per posting of every whole
+        value, and where no document holds two values, each document's value id (-1: none)."""
         with self._lock:
             if fieldname not in self._facets:
                 field = self.leaf.schema[fieldname]
@@ -149,12 +152,24 @@ class LeafTables:
                     docs.append(postings)
                     ids.append(np.full(len(postings), len(values), dtype=np.int32))
                     values.append(field.from_bytes(btext))
-                self._facets[fieldname] = (
-                    values,
-                    np.concatenate(docs) if docs else np.empty(0, DOCNUM),
-                    np.concatenate(ids) if ids else np.empty(0, np.int32),
-                )
+                docs = np.concatenate(docs) if docs else np.empty(0, DOCNUM)
+                ids = np.concatenate(ids) if ids else np.empty(0, np.int32)
+                by_doc = np.full(self.doc_count_all, -1, dtype=np.int32)
+                by_doc[docs] = ids
+                single = np.count_nonzero(by_doc >= 0) == len(docs)
+                self._facets[fieldname] = (values, docs, ids, by_doc if single else None)
             return self._facets[fieldname]
+
+    def facet_counts(self, fieldname: str, docs: np.ndarray) -> tuple[list[str], np.ndarray]:
+        """(values, how many of `docs` hold each value)."""
+        values, value_docs, value_ids, by_doc = self.facet(fieldname)
+        if by_doc is not None:
+            # One value per document: a lookup per matched document, whatever the index size.
+            held = by_doc[docs]
+            return values, np.bincount(held[held >= 0], minlength=len(values))
+        matched = np.zeros(self.doc_count_all, dtype=bool)
+        matched[docs] = True
+        return values, np.bincount(value_ids[matched[value_docs]], minlength=len(values))
 
     def numbers(self, fieldname: str) -> np.ndarray:
         """A numeric field's full-precision value per document (NO_VALUE where it has none)."""
@@ -187,6 +202,15 @@ class BM25:
         b = self.weighting._field_B.get(fieldname, self.weighting.B)
         k1 = self.weighting.K1
         return idf * (weights * (k1 + 1)) / (weights + k1 * ((1 - b) + b * lengths / average))
+
+
+# Positions decoded, remembered per value: most words occur once in a turn, so a few thousand
+# values (one position each) make up most postings.
+_decode_positions = lru_cache(maxsize=65536)(Positions().decode_positions)
+
+
+def _position_decoder(format_) -> Callable[[bytes], list[int]]:
+    return _decode_positions if type(format_) is Positions else format_.decode_positions
 
 
 class LeafDocs:
@@ -356,15 +380,54 @@ class LeafDocs:
                 return candidates
         if candidates is None:
             return np.empty(0, DOCNUM)
-        matcher = q.matcher(self.searcher)
+        return self._in_order(q.fieldname, q.words, candidates)
+
+    def _in_order(self, fieldname: str, words: list[str], candidates: np.ndarray) -> np.ndarray:
+        """The candidates in which the words occur one right after another."""
+        field = self.reader.schema[fieldname]
+        per_word = [self._positions(fieldname, field, word, candidates) for word in words]
+        first, rest = per_word[0], list(enumerate(per_word[1:], start=1))
         found = []
         for docnum in candidates.tolist():
-            if not matcher.is_active():
-                break
-            if matcher.id() < docnum:
-                matcher.skip_to(docnum)
-                if not matcher.is_active():
+            starts = set(first[docnum])
+            for offset, positions in rest:
+                starts.intersection_update(p - offset for p in positions[docnum])
+                if not starts:
                     break
-            if matcher.id() == docnum:
+            else:
                 found.append(docnum)
         return np.asarray(found, DOCNUM)
+
+    def _positions(self, fieldname, field, word, candidates: np.ndarray) -> dict[int, list[int]]:
+        """The word's positions in each candidate document holding it.
+
+        Only the posting blocks that hold a candidate are read: Whoosh's phrase matcher reads
+        positions a document at a time through several layers of matchers, which costs more
+        than the reading itself.
+        """
+        btext = field.to_bytes(word)
+        matcher = self.reader._terms.matcher(fieldname, btext, field.format)
+        decode = _position_decoder(field.format)
+        found: dict[int, list[int]] = {}
+        if not isinstance(matcher, W3LeafMatcher):
+            while matcher.is_active():
+                found[matcher.id()] = decode(matcher.value())
+                matcher.next()
+            return found
+        lowest = 0
+        while matcher.is_active():
+            highest = matcher.block_max_id()
+            start, stop = np.searchsorted(candidates, [lowest, highest + 1])
+            if start < stop:
+                matcher._read_data()
+                ids = np.cumsum(np.asarray(matcher._data[0], dtype=DOCNUM))
+                matcher._read_values()
+                values = matcher._values
+                wanted = candidates[start:stop]
+                at = np.searchsorted(ids, wanted)
+                for docnum, i in zip(wanted.tolist(), at.tolist(), strict=True):
+                    if i < len(ids) and ids[i] == docnum:
+                        found[docnum] = decode(values[i])
+            lowest = highest + 1
+            matcher._next_block()
+        return found
