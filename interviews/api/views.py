@@ -8,7 +8,8 @@ import datetime
 import logging
 
 from django.conf import settings
-from django.db.models import Count, F
+from django.db.models import Count, F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import HttpError, Throttled, ValidationError
@@ -27,7 +28,7 @@ from interviews.api.schemas import (
     TurnOut,
 )
 from interviews.api.throttling import ClientRateThrottle
-from interviews.models import Appearance, Program, Topic
+from interviews.models import Appearance, Program, Topic, Turn
 from interviews.public import (
     public_programs,
     public_segments,
@@ -136,7 +137,19 @@ def _segment_list():
         .newest_first()
         .select_related("program")
         .prefetch_related("topics")
-        .annotate(turn_count=Count("turns"))
+        # Counted per listed segment: a join grouped over every turn took seconds at a million.
+        .annotate(
+            turn_count=Coalesce(
+                Subquery(
+                    Turn.objects.filter(segment=OuterRef("pk"))
+                    .order_by()
+                    .values("segment")
+                    .annotate(count=Count("pk"))
+                    .values("count")
+                ),
+                0,
+            )
+        )
     )
 
 

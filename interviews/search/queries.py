@@ -670,21 +670,27 @@ def speaker_suggest(*, term: str, limit: int = 10) -> list[Person]:
 
 def frequent_speakers(turns: QuerySet, *, limit: int = 10) -> list[SpeakerGroup]:
     """Who speaks most in these turns (published ones only), with their number of turns."""
-    ranked = (
+    # Counted by speaker id alone, names fetched for the few ranked: grouping the turns joined
+    # to their speakers' names took seconds for a program of a million turns.
+    ranked = list(
         turns.published()
         .exclude(speaker=None)
-        .values("speaker__name", "speaker__slug")
+        .order_by()
+        .values("speaker")
         .annotate(turns=Count("pk"))
-        .order_by("-turns", "speaker__name")[:limit]
+        .order_by("-turns", "speaker")[:limit]
     )
+    speakers = Speaker.objects.in_bulk([row["speaker"] for row in ranked])
+    groups = [(speakers[row["speaker"]], row["turns"]) for row in ranked]
+    groups.sort(key=lambda group: (-group[1], group[0].name))
     return [
         SpeakerGroup(
-            name=row["speaker__name"],
-            count=row["turns"],
-            q=Filter("speaker", row["speaker__name"]).render(),
-            slug=row["speaker__slug"],
+            name=speaker.name,
+            count=count,
+            q=Filter("speaker", speaker.name).render(),
+            slug=speaker.slug,
         )
-        for row in ranked
+        for speaker, count in groups
     ]
 
 
