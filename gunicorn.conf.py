@@ -26,3 +26,12 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # No runtime control socket: nothing uses it, and several servers on one machine (tests, the
 # load benchmark, make serve) would contend for its one default path.
 control_socket_disable = True
+
+
+def post_worker_init(worker):
+    """Warm the worker's search engine up before it takes requests (see `warm_up`)."""
+    from haystack import connections
+
+    backend = connections["default"].get_backend()
+    if hasattr(backend, "warm_up"):
+        backend.warm_up()
