@@ -29,9 +29,7 @@ control_socket_disable = True
 
 
 def post_worker_init(worker):
-    """Warm the worker's search engine up before it takes requests (see `warm_up`)."""
-    from haystack import connections
+    """Warm the worker up before it takes requests (`archive.wsgi.warm_up`)."""
+    from archive.wsgi import warm_up
 
-    backend = connections["default"].get_backend()
-    if hasattr(backend, "warm_up"):
-        backend.warm_up()
+    warm_up()

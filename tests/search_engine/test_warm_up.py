@@ -3,6 +3,7 @@ import shutil
 import pytest
 from haystack import connections
 
+from archive.wsgi import warm_up
 from interviews.services.indexing import segment_index_sync
 from tests.factories import SegmentFactory, TurnFactory
 
@@ -35,3 +36,15 @@ def test_warming_up_an_index_deleted_underneath_leaves_it_empty_and_raises_nothi
     backend.warm_up()
 
     assert backend.searcher().doc_count() == 0
+
+
+def test_a_web_worker_warms_its_search_engine_up_with_its_views_and_templates():
+    segment = SegmentFactory()
+    TurnFactory(segment=segment)
+    segment_index_sync(segment_id=segment.pk)
+    backend = connections["default"].get_backend()
+    backend._tables.clear()
+
+    warm_up()
+
+    assert any("speaker_exact" in table._facets for table in backend._tables.values())
