@@ -380,6 +380,9 @@ class LeafDocs:
                 return candidates
         if candidates is None:
             return np.empty(0, DOCNUM)
+        if q.slop != 1:
+            # Words within a distance ("a b"~3): Whoosh's matcher, on the candidates only.
+            return np.intersect1d(candidates, np.fromiter(q.docs(self.searcher), DOCNUM), True)
         return self._in_order(q.fieldname, q.words, candidates)
 
     def _in_order(self, fieldname: str, words: list[str], candidates: np.ndarray) -> np.ndarray:

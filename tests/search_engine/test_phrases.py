@@ -101,3 +101,13 @@ def test_quoted_words_in_any_query_are_an_exact_phrase():
     assert texts('"processes were due"') == {"Processes were due, said al-Qaida's lawyer."}
     assert texts('"process were due"') == set()
     assert SearchQuerySet().models(Turn).filter(content=Exact("al qaida")).count() == 1
+
+
+def test_words_within_a_distance_are_found_at_that_distance_only():
+    index_turns(TEXTS)
+
+    def texts(raw):
+        return {r.text for r in SearchQuerySet().models(Turn).filter(content=Raw(raw))}
+
+    assert texts('"states case"~6') == {TEXTS[3]}
+    assert texts('"states case"~2') == set()
