@@ -8,6 +8,7 @@ Typographic quotes and dashes are kept as printed; only comparisons fold them.
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 
@@ -65,15 +66,22 @@ def _decode_bytes(raw: bytes) -> str:
             if not text.count("\x00"):
                 return text
         raise ParseError("This looks like a binary file, not a transcript.")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode("cp1252")
-    except UnicodeDecodeError:
-        # cp1252 leaves five bytes undefined; latin-1 maps every byte, so it is the last resort.
-        return raw.decode("latin-1")
+    # UTF-8 wherever the bytes are UTF-8, and Windows-1252 byte by byte where they are not: one
+    # stray byte, or a paragraph pasted from another file, must not turn every other curly
+    # quote and bullet into mojibake. A whole Windows-1252 file decodes the same way, as its
+    # accented letters and quotes are never valid UTF-8 sequences in practice.
+    return raw.decode("utf-8-sig", errors=_CP1252_FALLBACK)
+
+
+def _cp1252_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
+    bad = error.object[error.start : error.end]
+    # cp1252 leaves five bytes undefined; latin-1 maps every byte, so it is the last resort.
+    text = "".join(bytes([byte]).decode("cp1252", errors="ignore") or chr(byte) for byte in bad)
+    return text, error.end
+
+
+_CP1252_FALLBACK = "interview-archive-cp1252"
+codecs.register_error(_CP1252_FALLBACK, _cp1252_bytes)
 
 
 def normalise(text: str) -> str:
