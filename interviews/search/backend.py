@@ -465,7 +465,12 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             if name.endswith("_exact") and isinstance(self.schema[name], WHOOSH_ID)
         ]
         dates = [name for name in self.schema.names() if isinstance(self.schema[name], DATETIME)]
-        scored = [name for name in self.schema.names() if self.schema[name].scorable]
+        # The fields words are ranked on (not names or titles, which would cost a column each).
+        scored = [
+            name
+            for name in (self.content_field_name, "text_exact", pairs_field("text_exact"))
+            if name in self.schema
+        ]
         for _, tables, _ in self._leaves(searcher):
             if not tables.doc_count_all:
                 continue

@@ -88,7 +88,7 @@ def _encode_frequency(poslist: list[int]) -> bytes:
 
 
 def _fast_terms(
-    analyzer, last_words: list, *, positions: bool
+    analyzer, last_words: list, *, with_positions: bool
 ) -> Callable[[str], list[tuple[bytes, int, float, bytes]]] | None:
     """A fast equivalent of `Positions.word_values` (or `Frequency.word_values`, without
     positions) for the analysers the archive uses.
@@ -113,7 +113,6 @@ def _fast_terms(
     ):
         return None
     pattern = items[0].expression
-    keep_positions = positions
     stops = stop_min = stop_max = stemmer = None
     pair_separator = items[-1].sep if kinds[-1] is ShingleFilter else None
     if len(items) == 4:
@@ -154,7 +153,7 @@ def _fast_terms(
                     positions[stemmed].append(pos)
                 else:
                     positions[stemmed] = [pos]
-        encode = _encode_positions if keep_positions else _encode_frequency
+        encode = _encode_positions if with_positions else _encode_frequency
         return [
             (word.encode("utf-8"), len(poslist), float(len(poslist)), encode(poslist))
             for word, poslist in positions.items()
@@ -188,7 +187,7 @@ class SegmentBuilder:
             fast = None
             kind = type(field.format)
             if field.indexed and kind in (Positions, Frequency) and field.format.field_boost == 1:
-                fast = _fast_terms(field.analyzer, last_words, positions=kind is Positions)
+                fast = _fast_terms(field.analyzer, last_words, with_positions=kind is Positions)
             self.fast[name] = fast
 
     def add_documents(self, documents: Iterable[dict]) -> int:

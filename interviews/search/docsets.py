@@ -363,7 +363,7 @@ class LeafDocs:
         return wq.Phrase(field, pairs, boost=q.boost)
 
     def _phrase(self, q: wq.Phrase) -> np.ndarray:
-        """Candidates holding every word (cheap arrays), then Whoosh checks positions on those.
+        """Candidates holding every word (cheap arrays), then their positions are checked.
 
         Words are looked up two by two where the segment indexes pairs: two words are then one
         term, and longer phrases are checked on pairs, which few documents hold, instead of
