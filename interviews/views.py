@@ -96,7 +96,7 @@ def segment_detail(request, slug, year=None, month=None, day=None):
     )
     if request.path != segment.get_absolute_url():
         return redirect(segment, permanent=True)
-    turns = segment.turns.for_display()
+    turns = segment.transcript()
     appearances = segment.appearances.select_related("speaker")
     return render(
         request,

@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
@@ -25,6 +27,30 @@ def test_segment_page_shows_every_turn_with_its_anchor_and_speaker_link(client, 
     callimachi = seed_segment.appearances.get(speaker__name="Rukmini Callimachi").speaker
     assert callimachi.get_absolute_url() in html
     assert "The New York Times" in html
+
+
+def test_a_long_transcript_costs_the_same_number_of_queries_as_a_short_one(
+    client, django_assert_max_num_queries
+):
+    segment = SegmentFactory(air_date=date(2020, 1, 1))
+    for sequence in range(60):
+        TurnFactory(segment=segment, sequence=sequence, speaker=None)
+
+    with django_assert_max_num_queries(8):
+        response = client.get(segment.get_absolute_url())
+
+    assert response.content.decode().count('id="turn-') == 60
+
+
+def test_an_edited_segment_or_speaker_links_to_its_new_address():
+    turn = TurnFactory(segment__air_date=date(2020, 1, 1), segment__slug="before")
+    old_segment_url, old_speaker_url = turn.get_absolute_url(), turn.speaker.get_absolute_url()
+
+    turn.segment.slug, turn.speaker.slug = "after", "someone-else"
+
+    assert "/after/" in turn.get_absolute_url() and turn.get_absolute_url() != old_segment_url
+    assert turn.speaker.get_absolute_url().endswith("/someone-else/")
+    assert turn.speaker.get_absolute_url() != old_speaker_url
 
 
 def test_speaker_page_lists_their_quotes_newest_first(client):

@@ -187,7 +187,7 @@ def segment_list(request, filters: Query[SegmentFilters]):
 )
 def segment_detail(request, segment_id: int):
     segment = get_object_or_404(_segment_list(), pk=segment_id)
-    segment.turns_shown = segment.turns.for_display().order_by("sequence")
+    segment.turns_shown = segment.transcript()
     return segment
 
 
