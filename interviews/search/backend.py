@@ -47,6 +47,7 @@ from whoosh.fields import DATETIME, NUMERIC, STORED, TEXT
 from whoosh.fields import ID as WHOOSH_ID
 from whoosh.filedb.filestore import FileStorage
 from whoosh.qparser import PhrasePlugin, QueryParser
+from whoosh.reading import SegmentReader
 from whoosh.scoring import BM25F
 from whoosh.support.relativedelta import relativedelta
 from whoosh.util.times import datetime_to_long
@@ -146,6 +147,32 @@ class _Searchers(threading.local):
     searcher = None
 
 
+class _SharedState:
+    """What every thread's backend for one index shares within a process.
+
+    Haystack gives each thread its own backend instance; the tables derived from the index
+    (hundreds of MB at a million turns, two seconds to read), the caches and the write lock must
+    not be per thread, or each of a server's threads reads them again on its first search.
+    """
+
+    def __init__(self):
+        self.write_lock = threading.RLock()
+        self.tables: dict[str, LeafTables] = {}
+        self.tables_lock = threading.Lock()
+        self.docsets = LRU(64)
+        self.responses = LRU(256)
+        self.spellings = LRU(256)
+
+
+_shared_states: dict[str, _SharedState] = {}
+_shared_states_lock = threading.Lock()
+
+
+def _shared_state(path: str) -> _SharedState:
+    with _shared_states_lock:
+        return _shared_states.setdefault(os.path.abspath(path), _SharedState())
+
+
 class ArchiveWhooshBackend(WhooshSearchBackend):
     def __init__(self, connection_alias, **options):
         super().__init__(connection_alias, **options)
@@ -154,13 +181,12 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         self.facet_exact_limit = int(options.get("FACET_EXACT_LIMIT", 500_000))
         self.facet_sample_size = int(options.get("FACET_SAMPLE_SIZE", 50_000))
         self.include_spelling = options.get("INCLUDE_SPELLING", True)
-        self._write_lock = threading.RLock()
         self._searchers = _Searchers()
-        self._tables: dict[str, LeafTables] = {}
-        self._tables_lock = threading.Lock()
-        self._docsets = LRU(64)
-        self._responses = LRU(256)
-        self._spellings = LRU(256)
+        shared = _shared_state(self.path)
+        self._write_lock = shared.write_lock
+        self._tables, self._tables_lock = shared.tables, shared.tables_lock
+        self._docsets, self._responses = shared.docsets, shared.responses
+        self._spellings = shared.spellings
 
     # Schema -------------------------------------------------------------------------------
 
@@ -483,11 +509,17 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
 
     def _leaf_tables(self, leaf) -> LeafTables:
         # Tables hold their own reader of the segment's immutable files (deletions are read
-        # from the current reader, in LeafDocs), so they stay valid across reopenings.
+        # from the current reader, in LeafDocs), so they stay valid across reopenings; and
+        # every thread uses them, so they never read through a thread's own reader.
         key = _segment_key(leaf)
         with self._tables_lock:
             if key not in self._tables:
-                self._tables[key] = LeafTables(leaf)
+                own = (
+                    leaf
+                    if key is None
+                    else SegmentReader(self.storage, self.schema, leaf.segment())
+                )
+                self._tables[key] = LeafTables(own)
             return self._tables[key]
 
     def _leaves(self, searcher):
@@ -629,8 +661,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         restrictions = [r for r in restrictions if r is not None]
         q = wq.And([parsed, *restrictions]).normalize() if restrictions else parsed
 
-        generation = searcher.reader().generation()
-        key = (generation, repr(q))
+        key = (_index_version(searcher), repr(q))
         docs = self._docs(searcher, q, key)
         hits = len(docs)
         end = hits if end_offset is None else min(end_offset, hits)
@@ -892,7 +923,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         ][:MAX_SPELLING_WORDS]
         if not words:
             return None
-        generation = searcher.reader().generation()
+        version = _index_version(searcher)
 
         def suggest():
             corrector = searcher.reader().corrector("text_exact")
@@ -906,7 +937,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                 changed = changed or bool(best)
             return " ".join(suggested) if changed else None
 
-        return self._spellings.get_or_compute((generation, tuple(words)), suggest)
+        return self._spellings.get_or_compute((version, tuple(words)), suggest)
 
     def create_spelling_suggestion(self, query_string):
         return self._spelling(self.searcher(), query_string)
@@ -970,6 +1001,13 @@ def _best(docs: np.ndarray, scores: np.ndarray, start: int, end: int):
 
 def _reason(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"[:200]
+
+
+def _index_version(searcher) -> tuple:
+    """The index a searcher reads: its generation and its segments' names (random), so that
+    caches shared by threads never mix two indexes at one path (a rebuild, a test's fresh one)."""
+    reader = searcher.reader()
+    return reader.generation(), tuple(_segment_key(leaf) for leaf, _ in reader.leaf_readers())
 
 
 def _segment_key(leaf) -> str | None:

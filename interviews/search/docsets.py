@@ -121,9 +121,13 @@ class LeafTables:
 
     def term_postings(self, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
         """(sorted document numbers, weights) of one term, deleted documents included."""
-        return self._terms.get_or_compute(
-            (fieldname, btext), lambda: _postings_arrays(self.leaf, fieldname, btext)
-        )
+
+        def read():
+            # One reader, shared by every thread: its files are read by one at a time.
+            with self._lock:
+                return _postings_arrays(self.leaf, fieldname, btext)
+
+        return self._terms.get_or_compute((fieldname, btext), read)
 
     def lengths(self, fieldname: str) -> np.ndarray:
         """Each document's length in the field, as Whoosh's scoring sees it (0: no words)."""

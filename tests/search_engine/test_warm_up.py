@@ -1,4 +1,5 @@
 import shutil
+import threading
 
 import pytest
 from haystack import connections
@@ -48,3 +49,44 @@ def test_a_web_worker_warms_its_search_engine_up_with_its_views_and_templates():
     warm_up()
 
     assert any("speaker_exact" in table._facets for table in backend._tables.values())
+
+
+def test_every_thread_of_a_server_searches_with_the_tables_warmed_up_once():
+    segment = SegmentFactory()
+    TurnFactory.create_batch(3, segment=segment, text="Taxes and the border.")
+    segment_index_sync(segment_id=segment.pk)
+    connections["default"].get_backend()._tables.clear()
+    warm_up()
+    found = {}
+
+    def search_in_a_new_thread(name):
+        backend = connections["default"].get_backend()
+        found[name] = (backend, backend.search("border")["hits"], dict(backend._tables))
+
+    threads = [threading.Thread(target=search_in_a_new_thread, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    backends = {id(backend) for backend, _, _ in found.values()}
+    assert len(backends) == 4  # haystack gives each thread its own backend...
+    for _, hits, tables in found.values():
+        assert hits == 3
+        # ...and they all read the arrays the worker's warm-up read.
+        assert all("speaker_exact" in table._facets for table in tables.values())
+
+
+def test_the_shared_tables_read_through_their_own_reader_never_a_threads():
+    segment = SegmentFactory()
+    TurnFactory.create_batch(3, segment=segment, text="Taxes and the border.")
+    segment_index_sync(segment_id=segment.pk)
+    backend = connections["default"].get_backend()
+    backend._tables.clear()
+
+    backend.search("border")
+
+    # A thread's reader (its open files) is used by that thread alone, without a lock.
+    threads_readers = {id(leaf) for leaf, _ in backend.searcher().reader().leaf_readers()}
+    assert backend._tables
+    assert not threads_readers & {id(table.leaf) for table in backend._tables.values()}
