@@ -1,6 +1,7 @@
 """The production server itself: gunicorn with several workers, as `make serve` runs it."""
 
 import os
+import http.client
 import re
 import secrets
 import socket
@@ -128,3 +129,16 @@ def test_head_gets_the_headers_of_get_and_no_body(gunicorn):
 
     assert body == b""
     assert int(head_length) == len(page.encode())
+
+
+def test_gunicorn_closes_each_connection_so_every_request_goes_to_a_free_worker(gunicorn):
+    # A kept-alive connection would stay with one worker however busy it is.
+    host, port = gunicorn.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=10)
+    connection.request("GET", "/healthz")
+    response = connection.getresponse()
+    response.read()
+    connection.close()
+
+    assert response.status == 200
+    assert response.getheader("Connection") == "close"
