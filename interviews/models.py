@@ -3,10 +3,13 @@
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import models
 from django.urls import reverse
 
 WEB_SCHEMES = ("http", "https")
+# A long transcript (an oral argument of a thousand turns) is shown in pages of this many turns.
+TURNS_PER_PAGE = 100
 
 
 def web_url(value: str) -> str:
@@ -130,11 +133,24 @@ class Segment(TimeStamped):
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
 
-    def transcript(self) -> list["Turn"]:
-        """Its turns in order, ready to show (`for_display`). They share this segment and one
-        instance per speaker, so a long transcript reverses each URL once, not once per turn."""
+    def transcript_pages(self) -> Paginator:
+        """The pages its transcript is shown in: each a range of turn sequence numbers.
+
+        By sequence number rather than by count, so that a turn's page (and its permalink) follows
+        from the turn alone (`Turn.transcript_page`).
+        """
+        last = self.turns.aggregate(last=models.Max("sequence"))["last"] or 0
+        return Paginator(range(1, last + 1), TURNS_PER_PAGE)
+
+    def transcript(self, sequences: range | None = None) -> list["Turn"]:
+        """Its turns in order (those numbered in `sequences`, if given), ready to show
+        (`for_display`). They share this segment and one instance per speaker, so a long
+        transcript reverses each URL once, not once per turn."""
         speakers = {}
-        turns = list(self.turns.for_display().order_by("sequence"))
+        turns = self.turns.for_display().order_by("sequence")
+        if sequences is not None:
+            turns = turns.filter(sequence__gte=sequences.start, sequence__lt=sequences.stop)
+        turns = list(turns)
         for turn in turns:
             turn.segment = self
             if turn.speaker_id:
@@ -292,7 +308,15 @@ class Turn(TimeStamped):
         return f"{self.segment} #{self.sequence}"
 
     def get_absolute_url(self) -> str:
-        return f"{self.segment.get_absolute_url()}#{self.anchor}"
+        page = self.transcript_page
+        return (
+            f"{self.segment.get_absolute_url()}{f'?page={page}' if page > 1 else ''}#{self.anchor}"
+        )
+
+    @property
+    def transcript_page(self) -> int:
+        """The page of its segment's transcript that shows it (`Segment.transcript_pages`)."""
+        return max(self.sequence - 1, 0) // TURNS_PER_PAGE + 1
 
     @property
     def anchor(self) -> str:

@@ -5,7 +5,15 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from interviews.models import Program, Segment, Speaker, SpeakerRedirect, Topic, Turn
+from interviews.models import (
+    TURNS_PER_PAGE,
+    Program,
+    Segment,
+    Speaker,
+    SpeakerRedirect,
+    Topic,
+    Turn,
+)
 from interviews.search.exports import export_csv, export_json
 from interviews.search.queries import (
     SORT_LABELS,
@@ -96,13 +104,15 @@ def segment_detail(request, slug, year=None, month=None, day=None):
     )
     if request.path != segment.get_absolute_url():
         return redirect(segment, permanent=True)
-    turns = segment.transcript()
-    appearances = segment.appearances.select_related("speaker")
-    return render(
-        request,
-        "interviews/segment_detail.html",
-        {"segment": segment, "turns": turns, "appearances": appearances},
-    )
+    page = segment.transcript_pages().get_page(request.GET.get("page"))
+    context = {
+        "segment": segment,
+        "page": page,
+        "turns": segment.transcript(page.object_list),
+        "appearances": segment.appearances.select_related("speaker"),
+        "turns_per_page": TURNS_PER_PAGE,
+    }
+    return render(request, "interviews/segment_detail.html", context)
 
 
 def speaker_detail(request, slug):

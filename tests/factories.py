@@ -57,7 +57,8 @@ class TurnFactory(factory.django.DjangoModelFactory):
         model = Turn
 
     segment = factory.SubFactory(SegmentFactory)
-    sequence = factory.Sequence(lambda n: n + 1)
+    # Numbered from 1 in each segment, as ingest numbers them (a turn's transcript page follows).
+    sequence = factory.LazyAttribute(lambda turn: turn.segment.turns.count() + 1)
     speaker = factory.SubFactory(SpeakerFactory)
     role = "guest"
     text = factory.Faker("paragraph")

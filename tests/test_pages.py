@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from interviews.models import TURNS_PER_PAGE
 from tests.factories import SegmentFactory, TurnFactory
 
 pytestmark = pytest.mark.django_db
@@ -33,13 +34,32 @@ def test_a_long_transcript_costs_the_same_number_of_queries_as_a_short_one(
     client, django_assert_max_num_queries
 ):
     segment = SegmentFactory(air_date=date(2020, 1, 1))
-    for sequence in range(60):
+    for sequence in range(1, 61):
         TurnFactory(segment=segment, sequence=sequence, speaker=None)
 
     with django_assert_max_num_queries(8):
         response = client.get(segment.get_absolute_url())
 
     assert response.content.decode().count('id="turn-') == 60
+
+
+def test_a_long_transcript_is_shown_in_pages_and_each_turn_links_to_its_page(client):
+    segment = SegmentFactory(air_date=date(2020, 1, 1))
+    for sequence in range(1, 2 * TURNS_PER_PAGE + 11):
+        TurnFactory(segment=segment, sequence=sequence, text=f"Remark number {sequence}.")
+    later = segment.turns.get(sequence=TURNS_PER_PAGE + 5)
+
+    first = client.get(segment.get_absolute_url()).content.decode()
+    second = client.get(later.get_absolute_url().split("#")[0]).content.decode()
+    past_the_end = client.get(f"{segment.get_absolute_url()}?page=99").content.decode()
+
+    assert later.get_absolute_url() == f"{segment.get_absolute_url()}?page=2#turn-{later.sequence}"
+    assert segment.turns.get(sequence=3).get_absolute_url().endswith("/#turn-3")
+    assert first.count('id="turn-') == TURNS_PER_PAGE and 'id="turn-1"' in first
+    assert f'id="turn-{later.sequence}"' in second and 'id="turn-1"' not in second
+    assert f"Turns {TURNS_PER_PAGE + 1}–{2 * TURNS_PER_PAGE} of {2 * TURNS_PER_PAGE + 10}" in second
+    assert 'rel="next" href="?page=2"' in first
+    assert f'id="turn-{2 * TURNS_PER_PAGE + 10}"' in past_the_end  # the last page
 
 
 def test_an_edited_segment_or_speaker_links_to_its_new_address():

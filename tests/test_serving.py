@@ -1,7 +1,7 @@
 """The production server itself: gunicorn with several workers, as `make serve` runs it."""
 
-import os
 import http.client
+import os
 import re
 import secrets
 import socket

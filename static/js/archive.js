@@ -71,7 +71,21 @@ function enableSpeakerSuggestions() {
   });
 }
 
+// A long transcript is shown in pages: a link to a turn without its page (#turn-350 on the
+// first page, as shared before the transcript was paged) goes to the page that shows it.
+function findLinkedTurn() {
+  const transcript = document.querySelector("[data-turns-per-page]");
+  const linked = window.location.hash.match(/^#turn-(\d+)$/);
+  if (!transcript || !linked || document.getElementById(linked[0].slice(1))) return;
+  const page = Math.floor((Number(linked[1]) - 1) / Number(transcript.dataset.turnsPerPage)) + 1;
+  const url = new URL(window.location.href);
+  if (url.searchParams.get("page") === String(page)) return;
+  url.searchParams.set("page", page);
+  window.location.replace(url);
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  findLinkedTurn();
   enableCitations();
   enableSpeakerSuggestions();
 });
