@@ -59,6 +59,10 @@ class LRU:
                 self._items.popitem(last=False)
         return value
 
+    def __contains__(self, key) -> bool:
+        with self._lock:
+            return key in self._items
+
     def clear(self) -> None:
         with self._lock:
             self._items.clear()
@@ -128,6 +132,14 @@ class LeafTables:
                 return _postings_arrays(self.leaf, fieldname, btext)
 
         return self._terms.get_or_compute((fieldname, btext), read)
+
+    def read_frequent_terms(self, fieldname: str, number: int) -> None:
+        """Read now the postings of the field's `number` most frequent terms: the costliest to
+        read (a tenth of a second for a word in a fifth of the turns) and the likeliest asked."""
+        with self._lock:
+            frequent = self.leaf.most_frequent_terms(fieldname, number)
+        for _, btext in frequent:
+            self.term_postings(fieldname, btext)
 
     def lengths(self, fieldname: str) -> np.ndarray:
         """Each document's length in the field, as Whoosh's scoring sees it (0: no words)."""

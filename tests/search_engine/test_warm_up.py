@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 def test_warming_up_reads_every_facet_and_the_dates_before_any_search():
     segment = SegmentFactory()
-    TurnFactory.create_batch(3, segment=segment)
+    TurnFactory.create_batch(3, segment=segment, text="Borders, borders and more borders.")
     segment_index_sync(segment_id=segment.pk)
     backend = connections["default"].get_backend()
     backend._tables.clear()
@@ -27,6 +27,8 @@ def test_warming_up_reads_every_facet_and_the_dates_before_any_search():
         assert "text_exact" not in table._facets  # words are not facet values
         assert "date" in table._numbers
         assert "text" in table._lengths
+        # The most frequent words' postings too (stemmed, as the content field holds them).
+        assert ("text", b"border") in table._terms
 
 
 def test_warming_up_an_index_deleted_underneath_leaves_it_empty_and_raises_nothing():
