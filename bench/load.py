@@ -112,8 +112,8 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--ramp", default="1,2,4,8,16", help="Users per ramp step, no pauses.")
     parser.add_argument("--step-duration", type=float, default=30, help="Seconds per step (30).")
     parser.add_argument("--p95-target", type=float, default=300, help="Milliseconds (300).")
-    parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--workers", type=int, help="gunicorn.conf.py's if not given.")
+    parser.add_argument("--threads", type=int, help="gunicorn.conf.py's if not given.")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--no-cache", action="store_true", help="Render every request.")
     parser.add_argument("--seed", type=int, default=7)
@@ -369,6 +369,16 @@ print(json.dumps({{
     return targets
 
 
+def server_options(args: argparse.Namespace) -> list[str]:
+    """The gunicorn options given on the command line (the rest come from gunicorn.conf.py)."""
+    options = []
+    if args.workers is not None:
+        options += ["--workers", str(args.workers)]
+    if args.threads is not None:
+        options += ["--threads", str(args.threads)]
+    return options
+
+
 class Gunicorn:
     """gunicorn on 127.0.0.1 for the length of a `with` block."""
 
@@ -383,10 +393,7 @@ class Gunicorn:
             str(ROOT / "gunicorn.conf.py"),
             "--bind",
             f"127.0.0.1:{self.args.port}",
-            "--workers",
-            str(self.args.workers),
-            "--threads",
-            str(self.args.threads),
+            *server_options(self.args),
             "--access-logfile",
             "/dev/null",
         ]
@@ -572,7 +579,7 @@ def main() -> None:
     print(
         f"Archive {args.archive_dir}: {len(targets['segments'])} segment and "
         f"{len(targets['speakers'])} speaker targets, {len(targets['common_words'])} common words; "
-        f"gunicorn --workers {args.workers} --threads {args.threads}; "
+        f"gunicorn {' '.join(server_options(args)) or 'as gunicorn.conf.py sets it'}; "
         f"page cache {'off' if args.no_cache else 'on, starting empty'}.",
         flush=True,
     )
