@@ -40,3 +40,5 @@ def post_worker_init(worker):
     from archive.wsgi import warm_up
 
     warm_up()
+    # What bench/load.py (and a deploy script) waits for: every booted worker said this.
+    worker.log.info("Worker warmed up (pid: %s)", worker.pid)

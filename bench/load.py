@@ -401,22 +401,33 @@ class Gunicorn:
         self.process = subprocess.Popen(
             command, cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT
         )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{self.url}/healthz", timeout=2) as response:
-                    if response.status == 200:
-                        return self
-            except OSError:
-                if self.process.poll() is not None:
-                    break
-                time.sleep(0.3)
+        # Ready when it answers and every worker it booted has warmed up (a deployment sends
+        # traffic to a worker only then; the busy hour measures serving, not booting).
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and self.process.poll() is None:
+            if self._answers() and self._all_workers_warm():
+                return self
+            time.sleep(0.3)
         self.__exit__(None, None, None)
         sys.exit("gunicorn did not start; its output:\n" + self.output())
 
-    def output(self) -> str:
-        self.log.seek(0)
-        return self.log.read().decode(errors="replace")[-4000:]
+    def _answers(self) -> bool:
+        try:
+            with urllib.request.urlopen(f"{self.url}/healthz", timeout=2) as response:
+                return response.status == 200
+        except OSError:
+            return False
+
+    def _all_workers_warm(self) -> bool:
+        log = self.output(whole=True)
+        booted = log.count("Booting worker")
+        return booted > 0 and log.count("Worker warmed up") >= booted
+
+    def output(self, whole: bool = False) -> str:
+        # pread leaves the file's offset alone: gunicorn writes through the same open file.
+        fd = self.log.fileno()
+        text = os.pread(fd, os.fstat(fd).st_size, 0).decode(errors="replace")
+        return text if whole else text[-4000:]
 
     def __exit__(self, *exc) -> None:
         if self.process.poll() is None:
