@@ -309,9 +309,8 @@ class Turn(TimeStamped):
 
     def get_absolute_url(self) -> str:
         page = self.transcript_page
-        return (
-            f"{self.segment.get_absolute_url()}{f'?page={page}' if page > 1 else ''}#{self.anchor}"
-        )
+        query = f"?page={page}" if page > 1 else ""
+        return f"{self.segment.get_absolute_url()}{query}#{self.anchor}"
 
     @property
     def transcript_page(self) -> int:

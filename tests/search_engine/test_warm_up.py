@@ -11,12 +11,19 @@ from tests.factories import SegmentFactory, TurnFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_warming_up_reads_every_facet_and_the_dates_before_any_search():
+def cold_backend(*texts: str):
+    """The search backend over one indexed segment of these turns, with no table read yet."""
     segment = SegmentFactory()
-    TurnFactory.create_batch(3, segment=segment, text="Borders, borders and more borders.")
+    for text in texts:
+        TurnFactory(segment=segment, text=text)
     segment_index_sync(segment_id=segment.pk)
     backend = connections["default"].get_backend()
     backend._tables.clear()
+    return backend
+
+
+def test_warming_up_reads_every_facet_and_the_dates_before_any_search():
+    backend = cold_backend(*["Borders, borders and more borders."] * 3)
 
     backend.warm_up()
 
@@ -42,11 +49,7 @@ def test_warming_up_an_index_deleted_underneath_leaves_it_empty_and_raises_nothi
 
 
 def test_a_web_worker_warms_its_search_engine_up_with_its_views_and_templates():
-    segment = SegmentFactory()
-    TurnFactory(segment=segment)
-    segment_index_sync(segment_id=segment.pk)
-    backend = connections["default"].get_backend()
-    backend._tables.clear()
+    backend = cold_backend("Taxes and the border.")
 
     warm_up()
 
@@ -54,10 +57,7 @@ def test_a_web_worker_warms_its_search_engine_up_with_its_views_and_templates():
 
 
 def test_every_thread_of_a_server_searches_with_the_tables_warmed_up_once():
-    segment = SegmentFactory()
-    TurnFactory.create_batch(3, segment=segment, text="Taxes and the border.")
-    segment_index_sync(segment_id=segment.pk)
-    connections["default"].get_backend()._tables.clear()
+    cold_backend(*["Taxes and the border."] * 3)
     warm_up()
     found = {}
 
@@ -80,11 +80,7 @@ def test_every_thread_of_a_server_searches_with_the_tables_warmed_up_once():
 
 
 def test_the_shared_tables_read_through_their_own_reader_never_a_threads():
-    segment = SegmentFactory()
-    TurnFactory.create_batch(3, segment=segment, text="Taxes and the border.")
-    segment_index_sync(segment_id=segment.pk)
-    backend = connections["default"].get_backend()
-    backend._tables.clear()
+    backend = cold_backend(*["Taxes and the border."] * 3)
 
     backend.search("border")
 
