@@ -53,6 +53,21 @@ def test_the_rarest_words_find_the_turn_among_many_that_share_the_common_ones(mo
     assert check.matches[0].turn == said
 
 
+def test_the_turn_that_said_the_words_in_that_order_is_found_among_many_that_use_them(
+    monkeypatch,
+):
+    monkeypatch.setattr("interviews.search.quotes.CANDIDATES", 3)
+    segment = SegmentFactory()
+    for _ in range(20):
+        TurnFactory(segment=segment, text="Board the tax on whether it was settled in a ruling.")
+    said = TurnFactory(segment=segment, text="Whether the tax board settled it was in a ruling.")
+    segment_index_sync(segment_id=segment.pk)
+
+    check = quote_check("whether the tax board had settled it")
+
+    assert check.matches[0].turn == said
+
+
 def test_a_word_the_archive_never_heard_does_not_lose_the_passage(seed_segment):
     check = quote_check("I don't buy it, because the flurbodata doesn't back it up")
 

@@ -82,9 +82,12 @@ VALUES_ANALYZER = RegexTokenizer(r"[^\x1f]+")
 MAX_QUERY_CHARS = 2000
 # Spelling suggestions look at this many words of this length at most (the corrector is slow).
 MAX_SPELLING_WORDS, MAX_SPELLING_WORD_CHARS = 8, 30
-# Quote check's candidates: how many are weighed by length, per candidate wanted; BM25's
-# constants (Whoosh's defaults).
+# Quote check's candidates: how many are weighed by length, per candidate wanted; how many of
+# a passage's pairs of words are looked up (measured by bench/quote_check.py at a million turns:
+# 8 pairs took top-5 recall from 94% to 99.2%; 16 found no more and cost 160 ms more at p95);
+# BM25's constants (Whoosh's defaults).
 PASSAGE_POOL = 20
+PASSAGE_PAIRS = 8
 BM25_K1, BM25_B = 1.2, 0.75
 EMPTY = {"results": [], "hits": 0, "facets": {}, "spelling_suggestion": None}
 
@@ -703,59 +706,73 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
 
         What quote check needs and a search page does not. The passage's `terms` rarest words
         that the index holds at all are looked up (a word the archive never heard is a
-        misremembered one, and the commonest words find everything), and each document scores
-        the summed rarity (idf) of those it holds, with numpy over the postings: Whoosh's own
-        scoring walks an OR query's matches one at a time in Python, seconds at a million
-        turns. A passage made only of words the stemmed field leaves out ("and so it is") is
-        looked for as runs of three words in order on `text_exact`.
+        misremembered one, and the commonest words find everything), and so are its
+        `PASSAGE_PAIRS` rarest pairs of adjacent words: the pairs a misquote keeps tell the turn
+        that said the words in that order from the many that merely use them, and find a
+        passage of common words ("and so it is"). Each document scores the summed rarity (idf)
+        of the words and pairs it holds, with numpy over the postings: Whoosh's own scoring
+        walks an OR query's matches one at a time in Python, seconds at a million turns.
         """
         searcher = self.searcher()
         reader = searcher.reader()
-        field = self.schema[self.content_field_name]
-        frequency: dict[str, int] = {}
-        for word in words:
-            for term in field.process_text(word, mode="query"):
-                if term not in frequency:
-                    frequency[term] = reader.doc_frequency(self.content_field_name, term)
-        rarest = sorted((df, term) for term, df in frequency.items() if df)[:terms]
-        parts: list[wq.Query] = [wq.Term(self.content_field_name, term) for _, term in rarest]
-        if len(parts) < 2:
-            exact = [word.lower() for word in words]
-            parts += [
-                wq.Phrase("text_exact", exact[i : i + 3]) for i in range(max(len(exact) - 2, 1))
-            ]
-        leaves = [
-            (LeafDocs(leaf_searcher, tables), offset)
-            for leaf_searcher, tables, offset in self._leaves(searcher)
+        parts = [
+            wq.Term(fieldname, term)
+            for fieldname, text, count in (
+                (self.content_field_name, words, terms),
+                (pairs_field("text_exact"), [" ".join(words)], PASSAGE_PAIRS),
+            )
+            for term in self._rarest_terms(reader, fieldname, text, count)
         ]
-        matches = [[docs.of(part) + offset for docs, offset in leaves] for part in parts]
+        leaves = self._leaves(searcher)
+        docsets = [
+            (LeafDocs(leaf_searcher, tables), offset) for leaf_searcher, tables, offset in leaves
+        ]
         total = max(reader.doc_count(), 1)
         docs, weights = [], []
-        for per_leaf in matches:
-            found = sum(len(array) for array in per_leaf)
-            if found:
-                docs += per_leaf
-                weights.append(np.full(found, np.log(1 + total / found)))
+        for part in parts:
+            found = [docset.of(part) + offset for docset, offset in docsets]
+            count = sum(map(len, found))
+            if count:
+                docs += found
+                weights.append(np.full(count, np.log(1 + total / count)))
         if not docs:
             return []
-        unique, inverse = np.unique(np.concatenate(docs), return_inverse=True)
-        scores = np.bincount(inverse, weights=np.concatenate(weights))
+        scores = np.bincount(np.concatenate(docs), weights=np.concatenate(weights))
+        held = np.flatnonzero(scores)
+        size = limit * PASSAGE_POOL
+        if len(held) > size:
+            held = held[np.argpartition(-scores[held], size - 1)[:size]]
+        # Best first; among equals, the earlier document.
+        pool = held[np.lexsort((held, -scores[held]))]
         # A long turn holds many words by chance, so the best few thousand by rarity are also
         # weighed by their length as BM25 does (each word counted once); but a remembered
         # sentence is often in a long turn, so the candidates alternate between both rankings.
-        pool = np.argsort(-scores, kind="stable")[: limit * PASSAGE_POOL]
-        # Whoosh answers None, not the default, for a document with no words in the field.
-        lengths = np.array(
-            [reader.doc_field_length(int(d), self.content_field_name) or 1 for d in unique[pool]]
-        )
+        lengths = np.ones(len(pool))
+        for _, tables, offset in leaves:
+            inside = (pool >= offset) & (pool < offset + tables.doc_count_all)
+            lengths[inside] = tables.lengths(self.content_field_name)[pool[inside] - offset]
         average = max(reader.field_length(self.content_field_name) / total, 1.0)
-        norm = (BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + BM25_B * lengths / average))
+        norm = (BM25_K1 + 1) / (
+            1 + BM25_K1 * (1 - BM25_B + BM25_B * np.maximum(lengths, 1) / average)
+        )
         by_length = pool[np.argsort(-scores[pool] * norm, kind="stable")]
         best = list(dict.fromkeys(itertools.chain(*zip(by_length, pool, strict=True))))[:limit]
-        stored = (searcher.stored_fields(int(docnum)) for docnum in unique[best])
+        stored = (searcher.stored_fields(int(docnum)) for docnum in best)
         return [
             (int(fields[DJANGO_ID]), fields.get(self.content_field_name, "")) for fields in stored
         ]
+
+    def _rarest_terms(self, reader, fieldname: str, texts: list[str], count: int) -> list[str]:
+        """The `count` terms of `texts`, as `fieldname` indexes them, that the fewest documents
+        hold, leaving out those none holds."""
+        if fieldname not in self.schema:
+            return []
+        frequency: dict[str, int] = {}
+        for text in texts:
+            for term in self.schema[fieldname].process_text(text, mode="query"):
+                if term not in frequency:
+                    frequency[term] = reader.doc_frequency(fieldname, term)
+        return [term for _, term in sorted((df, t) for t, df in frequency.items() if df)[:count]]
 
     def _ranked(self, searcher, q, docs, start, end):
         """The page of `docs` by relevance: only the words are scored, within `docs`.
