@@ -2,8 +2,8 @@
 
 Candidates come from the full-text index (the turns holding most of the pasted text's rarest
 words and pairs of adjacent words, so a turn is found even when some of the words are wrong or
-moved); each candidate's stored text
-is then aligned with the pasted text (`interviews.quotecheck`) and the best alignments win.
+moved); each candidate's stored text is then aligned with the pasted text
+(`interviews.quotecheck`) and the best alignments win.
 """
 
 from dataclasses import dataclass
