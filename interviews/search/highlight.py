@@ -8,12 +8,15 @@ in order, prefixes mark the words they begin, and excluded words are never marke
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import escape
 
 from whoosh import query as wq
 from whoosh.lang.porter import stem
 
 WORD = re.compile(r"\w+(?:\.?\w+)*", re.UNICODE)
+# A page of long turns stems thousands of words, most of them the same few hundred.
+_stem = lru_cache(maxsize=65536)(stem)
 
 
 @dataclass
@@ -64,18 +67,12 @@ def snippet(text: str, terms: MatchTerms, *, width: int = 240) -> str:
     Without any match (a hit found through a filter alone) it is the start of the text.
     """
     tokens = [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(text)]
-    marked = [False] * len(tokens)
-    for i, (_, _, word) in enumerate(tokens):
-        if (
-            word in terms.words
-            or (terms.stems and stem(word) in terms.stems)
-            or any(word.startswith(p) for p in terms.prefixes)
-        ):
-            marked[i] = True
+    matching = {word for word in {word for _, _, word in tokens} if _matches(word, terms)}
+    marked = [word in matching for _, _, word in tokens]
     for phrase in terms.phrases:
         n = len(phrase)
         for i in range(len(tokens) - n + 1):
-            if all(tokens[i + k][2] == phrase[k] for k in range(n)):
+            if tokens[i][2] == phrase[0] and all(tokens[i + k][2] == phrase[k] for k in range(n)):
                 for k in range(n):
                     marked[i + k] = True
 
@@ -93,6 +90,14 @@ def snippet(text: str, terms: MatchTerms, *, width: int = 240) -> str:
     if end < len(text):
         out.append("…")
     return "".join(out)
+
+
+def _matches(word: str, terms: MatchTerms) -> bool:
+    return (
+        word in terms.words
+        or (bool(terms.stems) and _stem(word) in terms.stems)
+        or any(word.startswith(p) for p in terms.prefixes)
+    )
 
 
 def _window(text: str, spans: list[tuple[int, int]], width: int) -> tuple[int, int]:
