@@ -1,8 +1,10 @@
 """Caption files: WebVTT with <v Name> voice tags, SRT with "NAME:" or ">>" speaker changes.
 
 Cues are a few words each; consecutive cues of one speaker make one block, whose start and end
-are the first cue's start and the last cue's end. A ">>" or "- " opening a cue marks a new speaker
-without naming them; the attribution engine decides who it is.
+are the first cue's start and the last cue's end. A ">>" opening a cue line marks a new speaker
+without naming them, and so does a "- " in a dialogue cue (one whose later lines open with "- ",
+the subtitle convention for two speakers in one cue); the attribution engine decides who it is.
+A lone cue opening with "- " is speech: transcripts write interruptions as "- -".
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ _TIME = r"(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3}"
 _TIMING = re.compile(rf"^\s*(?P<start>{_TIME})\s*-->\s*(?P<end>{_TIME})(?:\s.*)?$")
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?(?:\s+(?P<name>[^>]*))?>", re.I)
 _TAG = re.compile(r"</?[a-z][^>]*>|<\d[\d:.]*>", re.I)
-_CHANGE = re.compile(r"^\s*(?:>>+|-(?=\s))\s*")
+_CHEVRONS = re.compile(r"^\s*>>+\s*")
+_DASH = re.compile(r"^\s*-\s+")
 _NAMED = re.compile(r"^(?P<label>[^:]{2,60}?):\s+(?P<text>\S.*)$", re.S)
 
 
@@ -62,11 +65,13 @@ def read_captions(text: str, format: str) -> Draft:
 
 def _cue_pieces(payload: list[str], start: float, end: float) -> list[_Piece]:
     pieces: list[_Piece] = []
+    dialogue = any(_DASH.match(line) for line in payload[1:])
     for line in payload:
         voice = _VOICE.search(line)
         label = parse_label(voice.group("name")) if voice and voice.group("name") else None
-        change = bool(voice) or bool(_CHANGE.match(line))
-        plain = html.unescape(_TAG.sub("", _CHANGE.sub("", line))).strip()
+        marker = _CHEVRONS.match(line) or (_DASH.match(line) if dialogue else None)
+        change = bool(voice) or bool(marker)
+        plain = html.unescape(_TAG.sub("", line[marker.end() :] if marker else line)).strip()
         named = _NAMED.match(plain)
         if named and label is None:
             label = parse_label(named.group("label"), upper_only=True)

@@ -79,6 +79,42 @@ def test_srt_chevrons_mark_a_new_speaker_whom_the_engine_names():
     assert parsed.turns[2].start == 5.0
 
 
+def test_a_cue_opening_with_an_interruption_dash_is_speech_not_a_new_speaker():
+    interrupted = SRT.replace("How are you?", "- - I mean, how are you?")
+
+    parsed = parse_transcript(interrupted)
+
+    assert [(t.speaker, t.text) for t in parsed.turns] == [
+        ("Anna Smith", "Hello, Bob Jones. - - I mean, how are you?"),
+        ("Bob Jones", "Well, thank you, Anna."),
+    ]
+
+
+def test_dashed_lines_of_a_dialogue_cue_are_two_speakers():
+    dialogue = SRT.replace("How are you?", "- How are you?\n- Fine, and you?")
+
+    parsed = parse_transcript(dialogue)
+
+    assert [t.text for t in parsed.turns] == [
+        "Hello, Bob Jones.",
+        "How are you?",
+        "Fine, and you?",
+        "Well, thank you, Anna.",
+    ]
+
+
+def test_a_dash_opening_a_later_line_of_a_cue_is_a_new_speaker():
+    dialogue = SRT.replace("How are you?", "How are you?\n- Fine, and you?")
+
+    parsed = parse_transcript(dialogue)
+
+    assert [t.text for t in parsed.turns] == [
+        "Hello, Bob Jones. How are you?",
+        "Fine, and you?",
+        "Well, thank you, Anna.",
+    ]
+
+
 def test_captions_without_any_timed_cue_are_refused():
     with pytest.raises(ParseError, match="No timed captions"):
         parse_transcript("WEBVTT\n\nNOTE nothing here\n")
