@@ -74,6 +74,18 @@ def test_the_bulk_writer_writes_exactly_what_whoosh_writes(tmp_path):
         a, b = ours.postings(fieldname, btext), theirs.postings(fieldname, btext)
         while b.is_active():
             assert (a.id(), a.weight(), a.value()) == (b.id(), b.weight(), b.value())
+            # What block skipping and quality checks read from each block's header.
+            assert (
+                a.block_max_id(),
+                a.block_max_weight(),
+                a.block_min_length(),
+                a.block_max_length(),
+            ) == (
+                b.block_max_id(),
+                b.block_max_weight(),
+                b.block_min_length(),
+                b.block_max_length(),
+            )
             a.next()
             b.next()
         assert not a.is_active()
@@ -83,9 +95,11 @@ def test_the_bulk_writer_writes_exactly_what_whoosh_writes(tmp_path):
             expected.doc_frequency(),
             expected.max_weight(),
         )
-        assert (info.min_length(), info.max_length()) == (
+        assert (info.min_length(), info.max_length(), info.min_id(), info.max_id()) == (
             expected.min_length(),
             expected.max_length(),
+            expected.min_id(),
+            expected.max_id(),
         )
     for docnum in range(len(docs)):
         assert ours.stored_fields(docnum) == theirs.stored_fields(docnum)
