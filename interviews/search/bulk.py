@@ -30,10 +30,10 @@ from whoosh.analysis import (
     StemFilter,
 )
 from whoosh.analysis.filters import StopFilter
-from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3TermInfo
+from whoosh.codec.whoosh3 import W3Codec
 from whoosh.formats import Frequency, Positions
 from whoosh.index import TOC, FileIndex
-from whoosh.system import pack_uint, pack_ushort
+from whoosh.system import pack_uint
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 # The codec's posting block size (W3Codec's default): postings are handed over this many at once.
@@ -260,13 +260,8 @@ class SegmentBuilder:
             doc_lengths = self.lengths.get(fieldname)
             if doc_lengths is not None:
                 doc_lengths.extend([0] * (self.docnum - len(doc_lengths)))
-            single = _single_posting_writer(writer, self.schema[fieldname].format)
             for btext in sorted(table):
-                entry = table.pop(btext)
-                if single is not None and len(entry.docs) == 1:
-                    single(btext, entry, doc_lengths)
-                else:
-                    self._write_term(writer, btext, entry, doc_lengths)
+                self._write_term(writer, btext, table.pop(btext), doc_lengths)
             writer.finish_field()
         writer.close()
         return self.segment
@@ -298,47 +293,6 @@ class SegmentBuilder:
             if stop < total:
                 postings._write_block()
         writer.finish_term()
-
-
-def _single_posting_writer(writer, format_) -> Callable | None:
-    """Writes a term with one posting as `_write_term` would, without Whoosh's per-term layers.
-
-    Most terms of a big index (word pairs above all) occur in one document, and going through
-    the postings writer's buffers, block statistics and minifiers cost more than the two
-    pickles and the table row actually written. The bytes are the same (the bulk writer's
-    tests compare them with Whoosh's); with compressed blocks it returns None.
-    """
-    postings = writer._postwriter
-    if postings._compression:
-        return None
-    postfile, terms = writer._postfile, writer._tindex
-    field_key = pack_ushort(writer._fieldid)
-    fixed = format_.fixed_value_size()
-
-    def minified(value: bytes):
-        # W3PostingsWriter._mini_values of a block holding one value.
-        if fixed is None:
-            return (value,) if value else ()
-        return value if fixed else None
-
-    def write(btext: bytes, entry: _Postings, doc_lengths: array | None) -> None:
-        docnum, weight, value = entry.docs[0], entry.weights[0], bytes(entry.values)
-        length = doc_lengths[docnum] if doc_lengths is not None else 0
-        data = dumps(((docnum,), None if weight == 1.0 else weight, minified(value)), 2)
-        maxweight = max(weight, 0)
-        info = dumps(
-            (1, docnum, maxweight, 0, length_to_byte(length or None), length_to_byte(length)), 2
-        )
-        start = postfile.tell()
-        postfile.write(WHOOSH3_HEADER_MAGIC)
-        postfile.write_int(-(len(info) + len(data)))
-        postfile.write(info)
-        postfile.write(data)
-        terminfo = W3TermInfo(weight, 1, length or None, length, maxweight, docnum, docnum)
-        terminfo.set_extent(start, postfile.tell() - start)
-        terms.add(field_key + btext, terminfo.to_bytes())
-
-    return write
 
 
 def write_index(
