@@ -3,8 +3,9 @@ import html
 import re
 
 import pytest
-from django.urls import reverse
+from django.urls import clear_script_prefix, reverse, set_script_prefix
 
+from interviews.templatetags.archive import search_url
 from tests.factories import (
     AppearanceFactory,
     SegmentFactory,
@@ -202,3 +203,15 @@ def test_estimated_facet_counts_are_marked_with_exact_counts_one_click_away(
     assert "/search/?q=gang&exact=1" in hrefs(estimated)
     assert ("speaker", {"exact": True}) in asked
     assert "Estimated from a sample" not in exact
+
+
+def test_search_links_follow_the_path_the_archive_is_served_under():
+    root = search_url("court", sort="newest")
+    set_script_prefix("/archive/")
+    try:
+        mounted = search_url("court", sort="newest")
+    finally:
+        clear_script_prefix()
+
+    assert root == "/search/?q=court&sort=newest"
+    assert mounted == "/archive/search/?q=court&sort=newest"
