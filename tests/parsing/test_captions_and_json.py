@@ -90,29 +90,25 @@ def test_a_cue_opening_with_an_interruption_dash_is_speech_not_a_new_speaker():
     ]
 
 
-def test_dashed_lines_of_a_dialogue_cue_are_two_speakers():
-    dialogue = SRT.replace("How are you?", "- How are you?\n- Fine, and you?")
+@pytest.mark.parametrize(
+    "cue, texts",
+    [
+        # Both lines dashed: two speakers.
+        (
+            "- How are you?\n- Fine, and you?",
+            ["Hello, Bob Jones.", "How are you?", "Fine, and you?", "Well, thank you, Anna."],
+        ),
+        # Only the later line dashed: the first continues the turn before.
+        (
+            "How are you?\n- Fine, and you?",
+            ["Hello, Bob Jones. How are you?", "Fine, and you?", "Well, thank you, Anna."],
+        ),
+    ],
+)
+def test_a_dashed_line_of_a_dialogue_cue_is_a_new_speaker(cue, texts):
+    parsed = parse_transcript(SRT.replace("How are you?", cue))
 
-    parsed = parse_transcript(dialogue)
-
-    assert [t.text for t in parsed.turns] == [
-        "Hello, Bob Jones.",
-        "How are you?",
-        "Fine, and you?",
-        "Well, thank you, Anna.",
-    ]
-
-
-def test_a_dash_opening_a_later_line_of_a_cue_is_a_new_speaker():
-    dialogue = SRT.replace("How are you?", "How are you?\n- Fine, and you?")
-
-    parsed = parse_transcript(dialogue)
-
-    assert [t.text for t in parsed.turns] == [
-        "Hello, Bob Jones. How are you?",
-        "Fine, and you?",
-        "Well, thank you, Anna.",
-    ]
+    assert [t.text for t in parsed.turns] == texts
 
 
 def test_captions_without_any_timed_cue_are_refused():
