@@ -211,12 +211,19 @@ def _read_body(lines: list[_Line], draft: Draft) -> None:
     )
     turn_gap = gaps[1] if len(gaps) > 1 else None
     pending_label = False
+    part = None
     for blanks, item in items:
         if isinstance(item, Label):
-            draft.floating.append(FloatingLabel(item, len(draft.blocks)))
+            if item.name:
+                draft.floating.append(FloatingLabel(item, len(draft.blocks)))
+            else:
+                # A part ("QUESTION", "MODERATOR") names nobody a page could label once and
+                # leave: its label line heads each turn it speaks.
+                part = item
             pending_label = True
             continue
         paragraph, label = _inline_label(item)
+        label, part = label or part, None
         if not draft.blocks:
             separation = "start"
         elif label is not None or pending_label:

@@ -97,3 +97,34 @@ def test_every_inferred_turn_says_so_with_a_probability():
     inferred = [t for t in parsed.turns if t.attribution == "inferred"]
     assert inferred and all(0.0 < t.confidence < 1.0 for t in inferred)
     assert [t.attribution for t in parsed.turns].count("label") == 2
+
+
+def test_a_part_labelled_on_its_own_line_speaks_each_turn_it_heads():
+    town_hall = page(
+        "Voters question the candidates. Judy Woodruff moderates a forum with Ann Lee of the"
+        " Green Party and Omar Diaz of the Blue Party.",
+        ["Tonight, the voters ask.", "Judy Woodruff begins."],
+        ["Welcome. Our first question comes from the floor."],
+        ["Ms. Lee, what will you do about rents in this city?"],
+        ["I will build more homes, and quickly."],
+        ["Mr. Diaz, what would you do about the buses?"],
+        ["More of them, and more often."],
+        ["Thank you. Next question."],
+        ["Why should anyone trust either of you?"],
+        labels={
+            2: "QUESTION",
+            3: "ANN LEE, Green Party",
+            4: "QUESTION",
+            5: "OMAR DIAZ, Blue Party",
+            7: "QUESTION",
+        },
+    )
+    parsed = parse_transcript(town_hall)
+
+    asked = [t for t in parsed.turns if t.label == "QUESTION"]
+    assert [t.text for t in asked] == [
+        "Ms. Lee, what will you do about rents in this city?",
+        "Mr. Diaz, what would you do about the buses?",
+        "Why should anyone trust either of you?",
+    ]
+    assert {(t.speaker, t.attribution, t.confidence) for t in asked} == {(None, "label", 1.0)}
