@@ -36,6 +36,9 @@ from whoosh.index import TOC, FileIndex
 from whoosh.system import pack_uint
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
+from .docsets import pairs_field
+from .positions import PositionsWriter
+
 # The codec's posting block size (W3Codec's default): postings are handed over this many at once.
 BLOCK = 128
 # Values up to SHORT characters (names, titles, roles, dates) repeat: the terms of up to
@@ -189,6 +192,13 @@ class SegmentBuilder:
             if field.indexed and kind in (Positions, Frequency) and field.format.field_boost == 1:
                 fast = _fast_terms(field.analyzer, last_words, with_positions=kind is Positions)
             self.fast[name] = fast
+        # Pairs fields also get a positions file (see positions.py).
+        self.with_positions_file = {
+            name
+            for name in self.schema.names()
+            if type(self.schema[name].format) is Positions
+            and any(name == pairs_field(other) for other in self.schema.names())
+        }
 
     def add_documents(self, documents: Iterable[dict]) -> int:
         """Add documents (Whoosh field name to value); returns how many were added."""
@@ -260,8 +270,16 @@ class SegmentBuilder:
             doc_lengths = self.lengths.get(fieldname)
             if doc_lengths is not None:
                 doc_lengths.extend([0] * (self.docnum - len(doc_lengths)))
+            positions = None
+            if fieldname in self.with_positions_file:
+                positions = PositionsWriter(self.index.storage, self.segment, fieldname)
             for btext in sorted(table):
-                self._write_term(writer, btext, table.pop(btext), doc_lengths)
+                entry = table.pop(btext)
+                if positions is not None:
+                    positions.add(btext, entry.docs, entry.values, entry.sizes)
+                self._write_term(writer, btext, entry, doc_lengths)
+            if positions is not None:
+                positions.close()
             writer.finish_field()
         writer.close()
         return self.segment

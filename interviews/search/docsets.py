@@ -14,7 +14,6 @@ small segment, or deletions) never invalidates the tables of the big segment bes
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from functools import lru_cache
 from itertools import pairwise
 
 import numpy as np
@@ -25,6 +24,8 @@ from whoosh.formats import Positions
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
+from .positions import MappedPostings, decode_positions, read_positions
+
 DOCNUM = np.int64
 WEIGHT = np.float64
 # Date columns hold this where a document has no value.
@@ -32,6 +33,8 @@ NO_VALUE = np.iinfo(np.int64).min
 # Joins two adjacent words in a pairs field's terms (words never hold a space).
 PAIR_SEPARATOR = " "
 _BYTE_TO_LENGTH = np.array([byte_to_length(b) for b in range(256)], WEIGHT)
+# A word's occurrence as one number: its document times this, plus its position.
+_SPAN = 1 << 32
 
 
 def pairs_field(fieldname: str) -> str:
@@ -118,6 +121,7 @@ class LeafTables:
         self._facets: dict[str, tuple[list[str], np.ndarray, np.ndarray]] = {}
         self._numbers: dict[str, np.ndarray] = {}
         self._lengths: dict[str, np.ndarray] = {}
+        self._positions_files: dict[str, MappedPostings | None] = {}
 
     def term_docs(self, fieldname: str, btext: bytes) -> np.ndarray:
         """Sorted document numbers (deleted ones included) holding one term."""
@@ -127,11 +131,28 @@ class LeafTables:
         """(sorted document numbers, weights) of one term, deleted documents included."""
 
         def read():
+            mapped = self.mapped_positions(fieldname, btext)
+            if mapped is not None:
+                # A posting's weight is how often the document holds the term.
+                return mapped[0], mapped[1].astype(WEIGHT)
             # One reader, shared by every thread: its files are read by one at a time.
             with self._lock:
                 return _postings_arrays(self.leaf, fieldname, btext)
 
         return self._terms.get_or_compute((fieldname, btext), read)
+
+    def mapped_positions(self, fieldname: str, btext: bytes) -> tuple | None:
+        """(sorted document numbers, occurrences in each, their positions in document order)
+        of a term the segment's positions file holds; None for any other term."""
+        with self._lock:
+            if fieldname not in self._positions_files:
+                self._positions_files[fieldname] = read_positions(self.leaf, fieldname)
+            mapped = self._positions_files[fieldname]
+        found = mapped.get(btext) if mapped is not None else None
+        if found is None:
+            return None
+        docs, counts, positions = found
+        return docs.astype(DOCNUM), counts.astype(np.int64), positions
 
     def read_frequent_terms(self, fieldname: str, number: int) -> None:
         """Read now the postings of the field's `number` most frequent terms: the costliest to
@@ -220,13 +241,8 @@ class BM25:
         return idf * (weights * (k1 + 1)) / (weights + k1 * ((1 - b) + b * lengths / average))
 
 
-# Positions decoded, remembered per value: most words occur once in a turn, so a few thousand
-# values (one position each) make up most postings.
-_decode_positions = lru_cache(maxsize=65536)(Positions().decode_positions)
-
-
 def _position_decoder(format_) -> Callable[[bytes], list[int]]:
-    return _decode_positions if type(format_) is Positions else format_.decode_positions
+    return decode_positions if type(format_) is Positions else format_.decode_positions
 
 
 class LeafDocs:
@@ -404,18 +420,37 @@ class LeafDocs:
     def _in_order(self, fieldname: str, words: list[str], candidates: np.ndarray) -> np.ndarray:
         """The candidates in which the words occur one right after another."""
         field = self.reader.schema[fieldname]
-        per_word = [self._positions(fieldname, field, word, candidates) for word in words]
-        first, rest = per_word[0], list(enumerate(per_word[1:], start=1))
-        found = []
-        for docnum in candidates.tolist():
-            starts = set(first[docnum])
-            for offset, positions in rest:
-                starts.intersection_update(p - offset for p in positions[docnum])
-                if not starts:
-                    break
-            else:
-                found.append(docnum)
-        return np.asarray(found, DOCNUM)
+        starts = None
+        for offset, word in enumerate(words):
+            # Each occurrence as where the phrase would start if it belonged to one.
+            found = self._occurrences(fieldname, field, word, candidates) - offset
+            starts = found if starts is None else np.intersect1d(starts, found, True)
+            if not len(starts):
+                break
+        return np.unique(starts // _SPAN)
+
+    def _occurrences(self, fieldname, field, word, candidates: np.ndarray) -> np.ndarray:
+        """The word's occurrences in the candidates, as document * _SPAN + position."""
+        btext = field.to_bytes(word)
+        mapped = self.tables.mapped_positions(fieldname, btext)
+        if mapped is None:
+            found = self._positions(fieldname, field, word, candidates)
+            docs = np.fromiter(found, DOCNUM, len(found))
+            counts = np.fromiter(map(len, found.values()), np.int64, len(found))
+            positions = np.fromiter(
+                (p for poslist in found.values() for p in poslist), np.int64, int(counts.sum())
+            )
+            return np.repeat(docs, counts) * _SPAN + positions
+        docs, counts, positions = mapped
+        ends = np.cumsum(counts)
+        at = np.searchsorted(docs, candidates)
+        at = at[at < len(docs)]
+        at = at[docs[at] == candidates[: len(at)]]
+        # The positions of the postings at `at`: a run of counts[k] from ends[k] - counts[k].
+        held = counts[at]
+        runs = np.repeat(ends[at] - held - (np.cumsum(held) - held), held)
+        chosen = positions[runs + np.arange(len(runs))].astype(np.int64)
+        return np.repeat(docs[at], held) * _SPAN + chosen
 
     def _positions(self, fieldname, field, word, candidates: np.ndarray) -> dict[int, list[int]]:
         """The word's positions in each candidate document holding it.

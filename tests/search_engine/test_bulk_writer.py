@@ -7,7 +7,8 @@ from whoosh import query as wq
 from whoosh.filedb.filestore import FileStorage
 
 from interviews.models import Turn
-from interviews.search import bulk
+from interviews.search import bulk, positions
+from interviews.search.docsets import LeafDocs, LeafTables
 from interviews.search_indexes import TurnFacts
 
 TEXTS = [
@@ -143,3 +144,47 @@ def test_a_failing_build_process_is_reported(tmp_path, monkeypatch):
 
     with pytest.raises(RuntimeError, match="disk full"):
         bulk.write_index(index, documents(10), prepare=dict, procs=2)
+
+
+def test_phrases_are_checked_on_the_positions_file_of_frequent_pairs(tmp_path, monkeypatch):
+    monkeypatch.setattr(positions, "MIN_DOCS", 25)
+    docs = documents(700)
+    index = whoosh_index(tmp_path / "ix", docs, fast=True)
+    phrases = [
+        "due process due",
+        "due process due process",
+        "process due process",
+        "process due due",
+        "it please the court",
+        "the court will",
+        "yes it is yes",
+        "is it yes",
+    ]
+
+    with index.searcher() as searcher:
+        leaf_searcher, _ = searcher.leaf_searchers()[0]
+        tables = LeafTables(leaf_searcher.reader())
+        assert tables.mapped_positions("text_exact_pairs", b"wild*card") is None  # rare
+        for btext in (b"due process", b"the court", b"it is"):
+            assert tables.mapped_positions("text_exact_pairs", btext) is not None
+            held, weights = tables.term_postings("text_exact_pairs", btext)
+            postings = leaf_searcher.reader().postings("text_exact_pairs", btext)
+            assert list(zip(held.tolist(), weights.tolist(), strict=True)) == list(
+                postings.items_as("weight")
+            )
+        found = LeafDocs(leaf_searcher, tables)
+        matched = 0
+        for phrase in phrases:
+            q = wq.Phrase("text_exact", phrase.split())
+            expected = {hit.docnum for hit in searcher.search(q, limit=None)}
+            assert set(found.of(q).tolist()) == expected, phrase
+            matched += bool(expected)
+        assert matched >= 5
+
+    assert [name for name in index.storage.list() if name.endswith(".pos")]
+    writer = index.writer()
+    writer.add_document(**docs[0])
+    writer.commit(optimize=True)
+    # The merged segment has no positions file, and the old one went with its segment.
+    assert len(index.refresh()._segments()) == 1
+    assert not [name for name in index.storage.list() if name.endswith(".pos")]
