@@ -411,6 +411,8 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                 items,
                 prepare=lambda item: self.whoosh_document(prepare(item)),
                 procs=procs,
+                # The words and pairs searches read whole: common words, phrases of them.
+                mapped_fields=(self.content_field_name, pairs_field("text_exact")),
             )
             self._swap_in(stage_index)
         finally:

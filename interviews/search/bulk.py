@@ -18,7 +18,7 @@ import re
 import traceback
 from array import array
 from collections.abc import Callable, Iterable
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import pairwise
 from pickle import dumps
 
@@ -36,8 +36,7 @@ from whoosh.index import TOC, FileIndex
 from whoosh.system import pack_uint
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
-from .docsets import pairs_field
-from .positions import PositionsWriter
+from .mapped import MappedWriter
 
 # The codec's posting block size (W3Codec's default): postings are handed over this many at once.
 BLOCK = 128
@@ -168,7 +167,7 @@ def _fast_terms(
 class SegmentBuilder:
     """Writes documents, given in order, as one new segment of an empty Whoosh index."""
 
-    def __init__(self, index: FileIndex):
+    def __init__(self, index: FileIndex, mapped_fields: Iterable[str] = ()):
         self.index = index
         self.schema = index.schema
         # Blocks not zlib-compressed: compressing millions of small blocks was half of a
@@ -192,13 +191,8 @@ class SegmentBuilder:
             if field.indexed and kind in (Positions, Frequency) and field.format.field_boost == 1:
                 fast = _fast_terms(field.analyzer, last_words, with_positions=kind is Positions)
             self.fast[name] = fast
-        # Pairs fields also get a positions file (see positions.py).
-        self.with_positions_file = {
-            name
-            for name in self.schema.names()
-            if type(self.schema[name].format) is Positions
-            and any(name == pairs_field(other) for other in self.schema.names())
-        }
+        # Fields whose frequent terms are also written as mapped postings (see mapped.py).
+        self.mapped_fields = {name for name in mapped_fields if self.fast.get(name)}
 
     def add_documents(self, documents: Iterable[dict]) -> int:
         """Add documents (Whoosh field name to value); returns how many were added."""
@@ -270,16 +264,19 @@ class SegmentBuilder:
             doc_lengths = self.lengths.get(fieldname)
             if doc_lengths is not None:
                 doc_lengths.extend([0] * (self.docnum - len(doc_lengths)))
-            positions = None
-            if fieldname in self.with_positions_file:
-                positions = PositionsWriter(self.index.storage, self.segment, fieldname)
+            mapped = None
+            if fieldname in self.mapped_fields:
+                with_positions = type(self.schema[fieldname].format) is Positions
+                mapped = MappedWriter(
+                    self.index.storage, self.segment, fieldname, positions=with_positions
+                )
             for btext in sorted(table):
                 entry = table.pop(btext)
-                if positions is not None:
-                    positions.add(btext, entry.docs, entry.values, entry.sizes)
+                if mapped is not None:
+                    mapped.add(btext, entry.docs, entry.weights, entry.values, entry.sizes)
                 self._write_term(writer, btext, entry, doc_lengths)
-            if positions is not None:
-                positions.close()
+            if mapped is not None:
+                mapped.close()
             writer.finish_field()
         writer.close()
         return self.segment
@@ -314,21 +311,28 @@ class SegmentBuilder:
 
 
 def write_index(
-    index: FileIndex, items: Iterable, *, prepare: Callable[[object], dict], procs: int = 1
+    index: FileIndex,
+    items: Iterable,
+    *,
+    prepare: Callable[[object], dict],
+    procs: int = 1,
+    mapped_fields: Iterable[str] = (),
 ) -> int:
     """Write `prepare(item)` for every item into the empty `index` and commit it.
 
     Returns how many documents were written. With several processes, each prepares and writes
     its own segment from batches of items handed out as it asks for them (the caller's iterator,
     reading the database, runs in this process meanwhile), and the index is made of those
-    segments: a document's number follows its segment, not the order it was given in.
+    segments: a document's number follows its segment, not the order it was given in. Each
+    segment also gets mapped postings of the frequent terms of `mapped_fields`.
     """
+    builder = partial(SegmentBuilder, index, tuple(mapped_fields))
     if procs <= 1:
-        builder = SegmentBuilder(index)
-        count = builder.add_documents(map(prepare, items))
-        segments = [builder.finish()]
+        segment = builder()
+        count = segment.add_documents(map(prepare, items))
+        segments = [segment.finish()]
     else:
-        count, segments = _write_in_processes(index, items, prepare, procs)
+        count, segments = _write_in_processes(builder, items, prepare, procs)
     generation = index.latest_generation() + 1
     TOC(index.schema, [s for s in segments if s.doc_count_all()], generation).write(
         index.storage, index.indexname
@@ -336,12 +340,14 @@ def write_index(
     return count
 
 
-def _write_in_processes(index: FileIndex, items: Iterable, prepare: Callable, procs: int):
+def _write_in_processes(builder: Callable, items: Iterable, prepare: Callable, procs: int):
     context = multiprocessing.get_context("fork")
     tasks = context.Queue(maxsize=2 * procs)
     results = context.Queue()
     workers = [
-        context.Process(target=_segment_worker, args=(index, prepare, tasks, results), daemon=True)
+        context.Process(
+            target=_segment_worker, args=(builder, prepare, tasks, results), daemon=True
+        )
         for _ in range(procs)
     ]
     for worker in workers:
@@ -386,11 +392,11 @@ def _put(tasks, item, workers) -> None:
                 raise RuntimeError("An index build process died.") from None
 
 
-def _segment_worker(index: FileIndex, prepare: Callable, tasks, results) -> None:
+def _segment_worker(builder: Callable, prepare: Callable, tasks, results) -> None:
     try:
-        builder = SegmentBuilder(index)
+        segment = builder()
         while (batch := tasks.get()) is not None:
-            builder.add_documents(map(prepare, batch))
-        results.put(builder.finish())
+            segment.add_documents(map(prepare, batch))
+        results.put(segment.finish())
     except BaseException:
         results.put(traceback.format_exc())

@@ -24,7 +24,7 @@ from whoosh.formats import Positions
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
-from .positions import MappedPostings, decode_positions, read_positions
+from .mapped import MappedPostings, decode_positions, read_mapped
 
 DOCNUM = np.int64
 WEIGHT = np.float64
@@ -121,7 +121,7 @@ class LeafTables:
         self._facets: dict[str, tuple[list[str], np.ndarray, np.ndarray]] = {}
         self._numbers: dict[str, np.ndarray] = {}
         self._lengths: dict[str, np.ndarray] = {}
-        self._positions_files: dict[str, MappedPostings | None] = {}
+        self._mapped: dict[str, MappedPostings | None] = {}
 
     def term_docs(self, fieldname: str, btext: bytes) -> np.ndarray:
         """Sorted document numbers (deleted ones included) holding one term."""
@@ -131,7 +131,7 @@ class LeafTables:
         """(sorted document numbers, weights) of one term, deleted documents included."""
 
         def read():
-            mapped = self.mapped_positions(fieldname, btext)
+            mapped = self.mapped_postings(fieldname, btext)
             if mapped is not None:
                 # A posting's weight is how often the document holds the term.
                 return mapped[0], mapped[1].astype(WEIGHT)
@@ -141,13 +141,13 @@ class LeafTables:
 
         return self._terms.get_or_compute((fieldname, btext), read)
 
-    def mapped_positions(self, fieldname: str, btext: bytes) -> tuple | None:
+    def mapped_postings(self, fieldname: str, btext: bytes) -> tuple | None:
         """(sorted document numbers, occurrences in each, their positions in document order)
-        of a term the segment's positions file holds; None for any other term."""
+        of a term the segment's mapped postings hold; None for any other term."""
         with self._lock:
-            if fieldname not in self._positions_files:
-                self._positions_files[fieldname] = read_positions(self.leaf, fieldname)
-            mapped = self._positions_files[fieldname]
+            if fieldname not in self._mapped:
+                self._mapped[fieldname] = read_mapped(self.leaf, fieldname)
+            mapped = self._mapped[fieldname]
         found = mapped.get(btext) if mapped is not None else None
         if found is None:
             return None
@@ -432,7 +432,7 @@ class LeafDocs:
     def _occurrences(self, fieldname, field, word, candidates: np.ndarray) -> np.ndarray:
         """The word's occurrences in the candidates, as document * _SPAN + position."""
         btext = field.to_bytes(word)
-        mapped = self.tables.mapped_positions(fieldname, btext)
+        mapped = self.tables.mapped_postings(fieldname, btext)
         if mapped is None:
             found = self._positions(fieldname, field, word, candidates)
             docs = np.fromiter(found, DOCNUM, len(found))

@@ -7,7 +7,7 @@ from whoosh import query as wq
 from whoosh.filedb.filestore import FileStorage
 
 from interviews.models import Turn
-from interviews.search import bulk, positions
+from interviews.search import bulk, mapped
 from interviews.search.docsets import LeafDocs, LeafTables
 from interviews.search_indexes import TurnFacts
 
@@ -57,7 +57,9 @@ def whoosh_index(path, docs, *, fast: bool, procs: int = 1):
     path.mkdir()
     index = FileStorage(str(path)).create_index(schema)
     if fast:
-        bulk.write_index(index, docs, prepare=dict, procs=procs)
+        bulk.write_index(
+            index, docs, prepare=dict, procs=procs, mapped_fields=("text", "text_exact_pairs")
+        )
     else:
         with index.writer() as writer:
             for document in docs:
@@ -146,8 +148,8 @@ def test_a_failing_build_process_is_reported(tmp_path, monkeypatch):
         bulk.write_index(index, documents(10), prepare=dict, procs=2)
 
 
-def test_phrases_are_checked_on_the_positions_file_of_frequent_pairs(tmp_path, monkeypatch):
-    monkeypatch.setattr(positions, "MIN_DOCS", 25)
+def test_frequent_words_and_pairs_are_read_from_mapped_postings(tmp_path, monkeypatch):
+    monkeypatch.setattr(mapped, "MIN_DOCS", 25)
     docs = documents(700)
     index = whoosh_index(tmp_path / "ix", docs, fast=True)
     phrases = [
@@ -164,11 +166,18 @@ def test_phrases_are_checked_on_the_positions_file_of_frequent_pairs(tmp_path, m
     with index.searcher() as searcher:
         leaf_searcher, _ = searcher.leaf_searchers()[0]
         tables = LeafTables(leaf_searcher.reader())
-        assert tables.mapped_positions("text_exact_pairs", b"wild*card") is None  # rare
-        for btext in (b"due process", b"the court", b"it is"):
-            assert tables.mapped_positions("text_exact_pairs", btext) is not None
-            held, weights = tables.term_postings("text_exact_pairs", btext)
-            postings = leaf_searcher.reader().postings("text_exact_pairs", btext)
+        assert tables.mapped_postings("text_exact_pairs", b"wild*card") is None  # rare
+        assert tables.mapped_postings("text_exact", b"court") is None  # a field not mapped
+        for fieldname, btext in [
+            ("text_exact_pairs", b"due process"),
+            ("text_exact_pairs", b"the court"),
+            ("text_exact_pairs", b"it is"),
+            ("text", b"court"),
+            ("text", b"process"),
+        ]:
+            assert tables.mapped_postings(fieldname, btext) is not None
+            held, weights = tables.term_postings(fieldname, btext)
+            postings = leaf_searcher.reader().postings(fieldname, btext)
             assert list(zip(held.tolist(), weights.tolist(), strict=True)) == list(
                 postings.items_as("weight")
             )
@@ -181,10 +190,10 @@ def test_phrases_are_checked_on_the_positions_file_of_frequent_pairs(tmp_path, m
             matched += bool(expected)
         assert matched >= 5
 
-    assert [name for name in index.storage.list() if name.endswith(".pos")]
+    assert [name for name in index.storage.list() if name.endswith(".mapped")]
     writer = index.writer()
     writer.add_document(**docs[0])
     writer.commit(optimize=True)
-    # The merged segment has no positions file, and the old one went with its segment.
+    # The merged segment has no mapped postings, and the old ones went with their segment.
     assert len(index.refresh()._segments()) == 1
-    assert not [name for name in index.storage.list() if name.endswith(".pos")]
+    assert not [name for name in index.storage.list() if name.endswith(".mapped")]

@@ -51,6 +51,14 @@ def test_the_build_command_indexes_every_published_turn_in_one_segment(segments,
     assert SearchQuerySet().models(Turn).filter(topics_exact=Exact("Law, Order")).count() == 4
 
 
+def test_the_build_command_maps_the_words_and_pairs_searches_read_whole(segments):
+    call_command("build_search_index", no_progress=True, processes=1)
+
+    path = connections["default"].get_backend().path
+    mapped = {name.split(".", 1)[1] for name in os.listdir(path) if name.endswith(".mapped")}
+    assert mapped == {"text.mapped", "text_exact_pairs.mapped"}
+
+
 def test_the_build_command_in_several_processes_finds_the_same_turns(segments, monkeypatch):
     monkeypatch.setattr(bulk, "BATCH", 2)
     call_command("build_search_index", no_progress=True, processes=1)
