@@ -10,7 +10,8 @@ What it changes, and why:
   a timeout instead of failing; a whole segment's turns are replaced in one commit; a bulk build
   is made aside and swapped in, so readers and editors never see a half-built index.
 - Reads: one long-lived searcher per thread, refreshed when another process commits; matches
-  counted, sorted by date and faceted with numpy (`docsets`) instead of Python loops; results
+  counted, sorted by date and faceted with numpy (`docsets`) instead of Python loops, frequent
+  words and pairs read from the arrays a bulk build maps beside its segments (`mapped`); results
   cached per index generation, so a write is visible to the very next search.
 - Robustness: a query that cannot be parsed is searched as plain words, and no query string
   raises out of `search()`. An index that is missing or damaged raises SearchUnavailable
