@@ -418,7 +418,8 @@ def _decoding_role(person: Person, labels_guests: bool) -> str:
 
 def _asking_by_label(roster: Roster, blocks: list[Block]) -> dict[int, bool]:
     """Whether each labelled person of unknown role looks like the host: they open the
-    transcript, or most of at least two blocks labelled as theirs ask a question."""
+    transcript, or most of the blocks labelled as theirs ask a question (captions that name each
+    speaker once label one block each: a justice's or co-host's is a question)."""
     asked: dict[int, list[bool]] = {}
     hosts: dict[int, bool] = {}
     for i, block in enumerate(blocks):
@@ -428,7 +429,7 @@ def _asking_by_label(roster: Roster, blocks: list[Block]) -> dict[int, bool]:
             if i == 0:
                 hosts[id(person)] = True
     for k, asks in asked.items():
-        hosts.setdefault(k, len(asks) >= 2 and sum(asks) * 2 > len(asks))
+        hosts.setdefault(k, sum(asks) * 2 > len(asks))
     return hosts
 
 

@@ -136,3 +136,26 @@ def test_the_json_export_reads_back_equal():
 def test_a_malformed_export_says_what_is_wrong(payload, message):
     with pytest.raises(ParseError, match=message):
         parse_transcript(payload)
+
+
+def test_a_speaker_named_once_on_a_question_asks_for_the_program():
+    cues = [
+        ">> ANNA SMITH: Welcome, Bob Jones. What brings you here?",
+        ">> BOB JONES: The weather, and the harvest.",
+        ">> CARL REED: Which harvest do you mean?",
+        ">> The wheat, mostly. It was a good year for it.",
+        ">> Will next year be as good?",
+        ">> Nobody can say yet.",
+    ]
+    srt = "\n".join(
+        f"{n}\n00:00:{2 * n:02d},000 --> 00:00:{2 * n + 2:02d},000\n{cue}\n"
+        for n, cue in enumerate(cues, start=1)
+    )
+    parsed = parse_transcript(srt)
+
+    assert {s.name: s.role for s in parsed.speakers} == {
+        "Anna Smith": "host",
+        "Bob Jones": "guest",
+        "Carl Reed": "host",
+    }
+    assert [t.speaker for t in parsed.turns][3] == "Bob Jones"
