@@ -4,9 +4,10 @@ Whoosh's own writer turns every posting into a tuple, sorts them all (spilling s
 disk and merging them back past `limitmb`), and then feeds them one at a time, with a length
 lookup each, to the codec; and its analysers build a `Token` object per word. At a million turns
 that is most of an hour of pure Python. A bulk build knows every document up front, in document
-order, so this writer keeps each term's postings in compact arrays as documents arrive (no
-sorting, no spilling), tokenises the two big text fields with one regular expression call and a
-stem cache, and hands the codec a block of postings at a time.
+order, so this writer keeps each field's postings in flat arrays as documents arrive, groups them
+by term with one numpy sort at the end (no spilling), tokenises the two big text fields with one
+regular expression call and a stem cache, hands the codec a block of postings at a time, and
+writes a term held by one document (most word pairs) directly.
 
 What it writes is byte-for-byte what Whoosh's writer writes for the same documents (the same
 codec and formats; `tests/search_engine/test_bulk_writer.py` compares the two), so readers cannot tell.
@@ -17,23 +18,27 @@ import queue
 import re
 import traceback
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache, partial
 from itertools import pairwise
 from pickle import dumps
+from typing import NamedTuple
 
+import numpy as np
 from whoosh.analysis import (
     CompositeAnalyzer,
+    IDTokenizer,
     LowercaseFilter,
     RegexTokenizer,
     ShingleFilter,
     StemFilter,
 )
 from whoosh.analysis.filters import StopFilter
-from whoosh.codec.whoosh3 import W3Codec
-from whoosh.formats import Frequency, Positions
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3TermInfo
+from whoosh.fields import ID
+from whoosh.formats import Existence, Frequency, Positions
 from whoosh.index import TOC, FileIndex
-from whoosh.system import pack_uint
+from whoosh.system import pack_uint, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from .mapped import MappedWriter
@@ -47,16 +52,80 @@ SHORT, KNOWN_VALUES = 200, 50_000
 BATCH = 2000
 
 
-class _Postings:
-    """One term's postings in document order: numbers, weights and encoded values."""
+class _Terms(NamedTuple):
+    """One field's terms of one document, in parallel lists."""
 
-    __slots__ = ("docs", "weights", "values", "sizes")
+    texts: list[bytes]
+    freqs: list[int]
+    weights: list[float]
+    values: bytes  # the encoded values one after another
+    sizes: list[int]  # the length of each
+    length: int  # the field's length in the document: its words counted
+
+    @classmethod
+    def of(cls, texts, freqs, weights, values: list[bytes]) -> "_Terms":
+        return cls(texts, freqs, weights, b"".join(values), [len(v) for v in values], sum(freqs))
+
+
+class _FieldPostings:
+    """One field's postings in the order documents arrive: for each posting, its term's number,
+    the document, the weight and the encoded value.
+
+    Flat arrays extended a document at a time, rather than arrays per term appended a posting at
+    a time: no Python loop per posting, and no object per term (most terms are word pairs that
+    one document holds). The postings are grouped by term once, at the end (`by_term`).
+    """
+
+    __slots__ = ("term_ids", "terms", "docs", "weights", "values", "sizes")
 
     def __init__(self):
+        self.term_ids: dict[bytes, int] = {}
+        self.terms = array("I")
         self.docs = array("I")
         self.weights = array("f")
         self.values = bytearray()
         self.sizes = array("I")
+
+    def add(self, docnum: int, found: _Terms) -> None:
+        ids = self.term_ids
+        self.terms.extend([ids.setdefault(text, len(ids)) for text in found.texts])
+        self.docs.extend(array("I", [docnum]) * len(found.texts))
+        self.weights.extend(found.weights)
+        self.values += found.values
+        self.sizes.extend(found.sizes)
+
+    def by_term(self) -> Iterator[tuple[bytes, array, array, list[bytes]]]:
+        """Each term in byte order with its postings' documents, weights and values, in
+        document order; the arrays are given up as it goes."""
+        terms = np.frombuffer(self.terms, dtype=np.uint32)
+        # Stable: within a term, the postings stay in the order their documents came.
+        order = np.argsort(terms, kind="stable")
+        bounds = array("q", [0])
+        bounds.extend(np.cumsum(np.bincount(terms, minlength=len(self.term_ids))).tolist())
+        del terms
+        self.terms = None
+        sizes = np.frombuffer(self.sizes, dtype=np.uint32).astype(np.int64)
+        starts = array("q", (np.cumsum(sizes) - sizes)[order].tobytes())
+        sizes = array("q", sizes[order].tobytes())
+        docs = array("I", np.frombuffer(self.docs, dtype=np.uint32)[order].tobytes())
+        weights = array("f", np.frombuffer(self.weights, dtype=np.float32)[order].tobytes())
+        del order
+        self.docs = self.weights = self.sizes = None
+        values, self.values = bytes(self.values), None
+        term_ids, self.term_ids = self.term_ids, {}
+        for btext in sorted(term_ids):
+            number = term_ids[btext]
+            lo, hi = bounds[number], bounds[number + 1]
+            yield (
+                btext,
+                docs[lo:hi],
+                weights[lo:hi],
+                [
+                    values[at : at + size]
+                    for at, size in zip(starts[lo:hi], sizes[lo:hi], strict=True)
+                    if size
+                ],
+            )
 
 
 def _words(pattern: re.Pattern, value: str, last: list) -> list[str]:
@@ -91,7 +160,7 @@ def _encode_frequency(poslist: list[int]) -> bytes:
 
 def _fast_terms(
     analyzer, last_words: list, *, with_positions: bool
-) -> Callable[[str], list[tuple[bytes, int, float, bytes]]] | None:
+) -> Callable[[str], _Terms] | None:
     """A fast equivalent of `Positions.word_values` (or `Frequency.word_values`, without
     positions) for the analysers the archive uses.
 
@@ -131,7 +200,7 @@ def _fast_terms(
                 stemmed = cache[word] = word if word in ignore else stemfn(word)
             return stemmed
 
-    def terms(value: str) -> list[tuple[bytes, int, float, bytes]]:
+    def terms(value: str) -> _Terms:
         words = _words(pattern, value, last_words)
         positions: dict[str, list[int]] = {}
         if pair_separator is not None and len(words) > 1:
@@ -156,12 +225,32 @@ def _fast_terms(
                 else:
                     positions[stemmed] = [pos]
         encode = _encode_positions if with_positions else _encode_frequency
-        return [
-            (word.encode("utf-8"), len(poslist), float(len(poslist)), encode(poslist))
-            for word, poslist in positions.items()
-        ]
+        freqs = [len(poslist) for poslist in positions.values()]
+        return _Terms.of(
+            [word.encode("utf-8") for word in positions],
+            freqs,
+            freqs,  # a word's weight is how often it occurs (the field boost is 1)
+            [encode(poslist) for poslist in positions.values()],
+        )
 
     return terms
+
+
+def _whole_value_terms(weight: float, value: str) -> _Terms:
+    """`Existence.word_values` of an `IDTokenizer` field (ids, mostly one per document): the
+    whole value, once."""
+    return _Terms([value.encode("utf-8")], [1], [weight], b"", [0], 1)
+
+
+def _whoosh_terms(field, value) -> _Terms:
+    """A field's terms of a value as Whoosh's own analysis gives them."""
+    found = list(field.index(value))
+    return _Terms.of(
+        [text for text, _, _, _ in found],
+        [freq for _, freq, _, _ in found],
+        [weight for _, _, weight, _ in found],
+        [encoded for _, _, _, encoded in found],
+    )
 
 
 class SegmentBuilder:
@@ -176,7 +265,7 @@ class SegmentBuilder:
         self.segment = self.codec.new_segment(index.storage, index.indexname)
         self.perdoc = self.codec.per_document_writer(index.storage, self.segment)
         self.docnum = 0
-        self.postings: dict[str, dict[bytes, _Postings]] = {}
+        self.postings: dict[str, _FieldPostings] = {}
         # Per field, each document's length as the codec stores it (one byte, lossy).
         self.lengths: dict[str, array] = {}
         self.fast: dict[str, Callable | None] = {}
@@ -190,6 +279,8 @@ class SegmentBuilder:
             kind = type(field.format)
             if field.indexed and kind in (Positions, Frequency) and field.format.field_boost == 1:
                 fast = _fast_terms(field.analyzer, last_words, with_positions=kind is Positions)
+            elif type(field) is ID and kind is Existence and type(field.analyzer) is IDTokenizer:
+                fast = partial(_whole_value_terms, field.format.field_boost)
             self.fast[name] = fast
         # Fields whose frequent terms are also written as mapped postings (see mapped.py).
         self.mapped_fields = {name for name in mapped_fields if self.fast.get(name)}
@@ -216,27 +307,20 @@ class SegmentBuilder:
                 if field.indexed:
                     terms_fn = fast[fieldname]
                     if terms_fn is not None and len(value) > SHORT:
-                        items = terms_fn(value)
+                        found = terms_fn(value)
                     else:
                         seen = known.setdefault(fieldname, {})
-                        items = seen.get(value)
-                        if items is None:
-                            items = terms_fn(value) if terms_fn else list(field.index(value))
+                        found = seen.get(value)
+                        if found is None:
+                            found = terms_fn(value) if terms_fn else _whoosh_terms(field, value)
                             if len(seen) < KNOWN_VALUES:
-                                seen[value] = items
-                    table = postings.setdefault(fieldname, {})
-                    for btext, freq, weight, vbytes in items:
-                        length += freq
-                        entry = table.get(btext)
-                        if entry is None:
-                            entry = table[btext] = _Postings()
-                        entry.docs.append(docnum)
-                        entry.weights.append(weight)
-                        if vbytes:
-                            entry.values += vbytes
-                        entry.sizes.append(len(vbytes))
-                    if not field.scorable:
-                        length = 0
+                                seen[value] = found
+                    table = postings.get(fieldname)
+                    if table is None:
+                        table = postings[fieldname] = _FieldPostings()
+                    table.add(docnum, found)
+                    if field.scorable:
+                        length = found.length
                 if length:
                     column = self.lengths.get(fieldname)
                     if column is None:
@@ -270,11 +354,14 @@ class SegmentBuilder:
                 mapped = MappedWriter(
                     self.index.storage, self.segment, fieldname, positions=with_positions
                 )
-            for btext in sorted(table):
-                entry = table.pop(btext)
+            single = _single_posting_writer(writer, self.schema[fieldname].format)
+            for btext, docs, weights, values in table.by_term():
+                if len(docs) == 1 and single is not None:
+                    single(btext, docs[0], weights[0], values, doc_lengths)
+                    continue
                 if mapped is not None:
-                    mapped.add(btext, entry.docs, entry.weights, entry.values, entry.sizes)
-                self._write_term(writer, btext, entry, doc_lengths)
+                    mapped.add(btext, docs, weights, values)
+                self._write_term(writer, btext, docs, weights, values, doc_lengths)
             if mapped is not None:
                 mapped.close()
             writer.finish_field()
@@ -282,32 +369,73 @@ class SegmentBuilder:
         return self.segment
 
     @staticmethod
-    def _write_term(writer, btext: bytes, entry: _Postings, doc_lengths: array | None) -> None:
+    def _write_term(
+        writer,
+        btext: bytes,
+        docs: array,
+        weights: array,
+        values: list[bytes],
+        doc_lengths: array | None,
+    ) -> None:
         # What W3FieldWriter.add would buffer one posting at a time, a block at a time.
         writer.start_term(btext)
         postings = writer._postwriter
-        total = len(entry.docs)
-        offset = 0
+        total = len(docs)
         for start in range(0, total, BLOCK):
             stop = min(start + BLOCK, total)
-            ids = entry.docs[start:stop]
-            weights = entry.weights[start:stop]
-            values = []
-            for size in entry.sizes[start:stop]:
-                if size:
-                    values.append(bytes(entry.values[offset : offset + size]))
-                    offset += size
+            ids = docs[start:stop]
+            block_weights = weights[start:stop]
             block_lengths = [doc_lengths[d] for d in ids] if doc_lengths is not None else []
             block_lengths = [n for n in block_lengths if n]
             postings._ids = ids
-            postings._weights = weights
-            postings._values = values
-            postings._maxweight = max(max(weights), 0)
+            postings._weights = block_weights
+            postings._values = values[start:stop]  # none for a field without values
+            postings._maxweight = max(max(block_weights), 0)
             postings._minlength = min(block_lengths) if block_lengths else None
             postings._maxlength = max(block_lengths) if block_lengths else 0
             if stop < total:
                 postings._write_block()
         writer.finish_term()
+
+
+def _single_posting_writer(writer, format_) -> Callable | None:
+    """Writes a term with one posting as `_write_term` would, without Whoosh's per-term layers.
+
+    Most terms of a big index (word pairs above all) occur in one document, and going through
+    the postings writer's buffers, block statistics and minifiers cost more than the two
+    pickles and the table row actually written. The bytes are the same (the bulk writer's
+    tests compare them with Whoosh's); with compressed blocks it returns None.
+    """
+    postings = writer._postwriter
+    if postings._compression:
+        return None
+    postfile, terms = writer._postfile, writer._tindex
+    field_key = pack_ushort(writer._fieldid)
+    fixed = format_.fixed_value_size()
+
+    def minified(values: list[bytes]):
+        # W3PostingsWriter._mini_values of a block holding one value.
+        if fixed is None:
+            return tuple(values)
+        return values[0] if fixed else None
+
+    def write(btext: bytes, docnum: int, weight: float, values: list[bytes], doc_lengths) -> None:
+        length = doc_lengths[docnum] if doc_lengths is not None else 0
+        data = dumps(((docnum,), None if weight == 1.0 else weight, minified(values)), 2)
+        maxweight = max(weight, 0)
+        info = dumps(
+            (1, docnum, maxweight, 0, length_to_byte(length or None), length_to_byte(length)), 2
+        )
+        start = postfile.tell()
+        postfile.write(WHOOSH3_HEADER_MAGIC)
+        postfile.write_int(-(len(info) + len(data)))
+        postfile.write(info)
+        postfile.write(data)
+        terminfo = W3TermInfo(weight, 1, length or None, length, maxweight, docnum, docnum)
+        terminfo.set_extent(start, postfile.tell() - start)
+        terms.add(field_key + btext, terminfo.to_bytes())
+
+    return write
 
 
 def write_index(

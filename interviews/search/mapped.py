@@ -45,18 +45,15 @@ class MappedWriter:
         self.terms: dict[bytes, tuple[int, int, int]] = {}
         self.written = 0
 
-    def add(self, btext: bytes, docs: array, weights: array, values: bytes, sizes: array) -> None:
+    def add(self, btext: bytes, docs: array, weights: array, values: list[bytes]) -> None:
         """Keep a term if enough documents hold it to be worth it: `docs` are the documents
-        holding it, `weights` how often each does, `values` their postings' encoded values one
-        after another, `sizes` the length of each."""
+        holding it, `weights` how often each does, `values` their postings' encoded values."""
         if len(docs) < MIN_DOCS:
             return
         counts, positions = np.asarray(weights, dtype="<u4"), array("I")
         if self.positions:
-            offset = 0
-            for size in sizes:
-                positions.extend(decode_positions(bytes(values[offset : offset + size])))
-                offset += size
+            for value in values:
+                positions.extend(decode_positions(value))
         self.terms[btext] = (self.written, len(docs), len(positions))
         for part in (docs, counts, positions):
             self.file.write(np.asarray(part, dtype="<u4").tobytes())
