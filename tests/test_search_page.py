@@ -79,6 +79,18 @@ def test_the_timeline_is_an_accessible_svg_whose_bars_narrow_the_dates(client, a
     assert "/search/?q=gang+date%3A2014" in hrefs(content)
 
 
+def test_the_timeline_draws_with_svg_numbers_whatever_the_locale(client, archive, settings):
+    # German writes 12,5 for 12.5: a localised coordinate would break the drawing.
+    settings.LANGUAGE_CODE = "de"
+    content = page(client, q="gang")
+
+    chart = content[content.index('<svg class="timeline__chart"') : content.index("</svg>")]
+    bars = " ".join(re.findall(r"<rect [^>]*>", chart))
+    coordinates = re.findall(r' (?:x|y|width|height)="([^"]*)"', bars)
+    assert coordinates
+    assert all(re.fullmatch(r"-?\d+(\.\d+)?", value) for value in coordinates), coordinates
+
+
 def test_a_misspelled_search_offers_what_was_meant(client, archive):
     content = page(client, q="gnag")
 
