@@ -56,7 +56,6 @@ class _Terms(NamedTuple):
     """One field's terms of one document, in parallel lists."""
 
     texts: list[bytes]
-    freqs: list[int]
     weights: list[float]
     values: bytes  # the encoded values one after another
     sizes: list[int]  # the length of each
@@ -64,7 +63,8 @@ class _Terms(NamedTuple):
 
     @classmethod
     def of(cls, texts, freqs, weights, values: list[bytes]) -> "_Terms":
-        return cls(texts, freqs, weights, b"".join(values), [len(v) for v in values], sum(freqs))
+        """From each term's text, frequency, weight and encoded value."""
+        return cls(texts, weights, b"".join(values), [len(v) for v in values], sum(freqs))
 
 
 class _FieldPostings:
@@ -239,7 +239,7 @@ def _fast_terms(
 def _whole_value_terms(weight: float, value: str) -> _Terms:
     """`Existence.word_values` of an `IDTokenizer` field (ids, mostly one per document): the
     whole value, once."""
-    return _Terms([value.encode("utf-8")], [1], [weight], b"", [0], 1)
+    return _Terms([value.encode("utf-8")], [weight], b"", [0], 1)
 
 
 def _whoosh_terms(field, value) -> _Terms:
