@@ -356,7 +356,7 @@ class SegmentBuilder:
                 )
             single = _single_posting_writer(writer, self.schema[fieldname].format)
             for btext, docs, weights, values in table.by_term():
-                if len(docs) == 1 and single is not None:
+                if len(docs) == 1:
                     single(btext, docs[0], weights[0], values, doc_lengths)
                     continue
                 if mapped is not None:
@@ -398,17 +398,14 @@ class SegmentBuilder:
         writer.finish_term()
 
 
-def _single_posting_writer(writer, format_) -> Callable | None:
+def _single_posting_writer(writer, format_) -> Callable:
     """Writes a term with one posting as `_write_term` would, without Whoosh's per-term layers.
 
     Most terms of a big index (word pairs above all) occur in one document, and going through
     the postings writer's buffers, block statistics and minifiers cost more than the two
     pickles and the table row actually written. The bytes are the same (the bulk writer's
-    tests compare them with Whoosh's); with compressed blocks it returns None.
+    tests compare them with Whoosh's) for the uncompressed blocks this builder's codec writes.
     """
-    postings = writer._postwriter
-    if postings._compression:
-        return None
     postfile, terms = writer._postfile, writer._tindex
     field_key = pack_ushort(writer._fieldid)
     fixed = format_.fixed_value_size()
