@@ -411,39 +411,71 @@ def score(parsed, truth: list[Said]) -> Outcome:
         offsets.append(at)
         at += len(text) + 1
     cursor = 0
-    owners: dict[int, list[bool]] = defaultdict(list)
+    found: list[tuple[Said, str, int | None]] = []  # each paragraph and the turn holding it
     for said in truth:
-        key = speaker_key(said.speaker) if said.speaker else None
-        results = []
         for paragraph in said.paragraphs:
             p = _norm(paragraph)
             if DIRECTION.match(p):
                 continue  # "(CROSSTALK)" is nobody's speech
             pos = stream.find(p, cursor)
             if pos < 0:
-                results.append(False)
-                outcome.errors.append(f"LOST [{said.speaker}] {p[:70]}")
+                found.append((said, p, None))
                 continue
             cursor = pos + len(p)
-            turn_index = max(0, _bisect(offsets, pos))
-            turn = parsed.turns[turn_index]
-            got = speaker_key(turn.speaker) if turn.speaker else None
-            right = got == key
-            results.append(right)
-            owners[turn_index].append(right)
-            if not right:
-                outcome.errors.append(
-                    f"{said.speaker} -> {turn.speaker} ({turn.confidence:.2f},"
-                    f" {turn.attribution}): {p[:70]}"
-                )
-        outcome.paragraphs += [(said.role, r) for r in results]
-        if results:
-            outcome.turns.append((said.role, all(results)))
+            found.append((said, p, max(0, _bisect(offsets, pos))))
+    aliases = _named_parts(parsed, truth, found)
+    owners: dict[int, list[bool]] = defaultdict(list)
+    results: dict[int, list[bool]] = defaultdict(list)
+    for said, p, turn_index in found:
+        if turn_index is None:
+            results[id(said)].append(False)
+            outcome.errors.append(f"LOST [{said.speaker}] {p[:70]}")
+            continue
+        turn = parsed.turns[turn_index]
+        got = speaker_key(turn.speaker) if turn.speaker else None
+        if said.speaker:
+            right = got == speaker_key(said.speaker)
+        else:
+            right = got is None or got == aliases.get(said.printed)
+        results[id(said)].append(right)
+        owners[turn_index].append(right)
+        if not right:
+            outcome.errors.append(
+                f"{said.speaker} -> {turn.speaker} ({turn.confidence:.2f},"
+                f" {turn.attribution}): {p[:70]}"
+            )
+    for said in truth:
+        rights = results.get(id(said), [])
+        outcome.paragraphs += [(said.role, r) for r in rights]
+        if rights:
+            outcome.turns.append((said.role, all(rights)))
     for turn_index, rights in owners.items():
         # A label's turn is certain by construction; calibration is about the engine's guesses.
         if parsed.turns[turn_index].attribution == "inferred":
             outcome.confidences.append((parsed.turns[turn_index].confidence, all(rights)))
     return outcome
+
+
+def _named_parts(parsed, truth: list[Said], found: list) -> dict[str, str]:
+    """The name the parse gives each part the corpus leaves nameless, where it may.
+
+    A debate's "MODERATOR" often introduces himself ("I'm Jim Lehrer"); naming him is right, so
+    a nameless part may be scored against one name of the parse: the one it most often gets, if
+    that is nobody else's in the truth and no other nameless part's.
+    """
+    named = {speaker_key(s.speaker) for s in truth if s.speaker}
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for said, _, turn_index in found:
+        if said.speaker is None and turn_index is not None:
+            speaker = parsed.turns[turn_index].speaker
+            if speaker:
+                votes[said.printed][speaker_key(speaker)] += 1
+    aliases: dict[str, str] = {}
+    for part, counts in sorted(votes.items(), key=lambda kv: -kv[1].total()):
+        name = counts.most_common(1)[0][0]
+        if name not in named and name not in aliases.values():
+            aliases[part] = name
+    return aliases
 
 
 def _bisect(offsets: list[int], pos: int) -> int:

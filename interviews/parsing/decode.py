@@ -1,11 +1,14 @@
 """Exact inference over speaker sequences: posteriors (forward-backward) and the best path.
 
 Scores are log-potentials: `emit[i][s]` for speaker s on block i, `trans[i][a][b]` for a then b
-between blocks i-1 and i. The chain also remembers which host last spoke, so a debate whose
-moderators take turns by segment keeps giving the floor back to the same moderator: a host
-speaking again scores `continuity` when they are the last host, minus `continuity` when another
-host was. Only the host memory is added to the state, so the cost stays linear in the number of
-blocks and quadratic in the number of expanded states; numpy does the inner products.
+between blocks i-1 and i. The chain also remembers, for each speaker, the last speaker of the other
+side: a host remembers which guest spoke last, a guest which host. So a debate whose moderators
+take turns by segment keeps giving the floor back to the same moderator (a host speaking again
+scores `continuity` when they are the last host, minus `continuity` when another host was), and
+a host's follow-up is answered by the guest they were talking with (a guest speaking after a host
+scores `follow[i][0]` when they are the last guest, `follow[i][1]` when another guest is). Speakers on neither side (an anchor, an
+audience member) forget both. The cost stays linear in the number of blocks and quadratic in the
+number of expanded states; numpy does the inner products.
 """
 
 from __future__ import annotations
@@ -17,47 +20,69 @@ _NONE = -1
 
 
 class Chain:
-    """The expanded state space: (speaker, last host) pairs for the given host speakers."""
+    """The expanded state space: (speaker, last host, last guest) for the given sides."""
 
-    def __init__(self, n_states: int, hosts: list[int], continuity: float) -> None:
+    def __init__(
+        self,
+        n_states: int,
+        hosts: list[int],
+        guests: list[int],
+        continuity: float,
+    ) -> None:
         self.n = n_states
-        host_set = set(hosts) if len(hosts) > 1 and continuity else set()
-        memories = [_NONE, *sorted(host_set)]
-        states: list[tuple[int, int]] = []
+        host_side, guest_side = set(hosts), set(guests)
+        remembered_hosts = host_side if len(hosts) > 1 and continuity else set()
+        remembered_guests = guest_side if len(guests) > 1 else set()
+        states: list[tuple[int, int, int]] = []
         for s in range(n_states):
-            if s in host_set:
-                states.append((s, s))
+            if s in host_side:
+                own = s if s in remembered_hosts else _NONE
+                states.extend((s, own, g) for g in [_NONE, *sorted(remembered_guests)])
+            elif s in guest_side:
+                own = s if s in remembered_guests else _NONE
+                states.extend((s, h, own) for h in [_NONE, *sorted(remembered_hosts)])
             else:
-                states.extend((s, m) for m in memories)
-        self.speaker = np.array([s for s, _ in states], dtype=np.intp)
+                states.append((s, _NONE, _NONE))
+        self.speaker = np.array([s for s, _, _ in states], dtype=np.intp)
         size = len(states)
         # structure[p, e]: the score of moving from expanded state p to e, NEG where the memory
-        # would not follow (only a host speaking changes the remembered host).
+        # would not follow. follow_same / follow_other: 1 where a guest speaks after a host who
+        # remembers a guest, and it is / is not that guest.
         self.structure = np.full((size, size), NEG)
-        for p, (_, memory) in enumerate(states):
-            for e, (b, own_memory) in enumerate(states):
-                follows = own_memory == (b if b in host_set else memory)
-                if not follows:
+        self.follow_same = np.zeros((size, size))
+        self.follow_other = np.zeros((size, size))
+        for p, (a, last_host, last_guest) in enumerate(states):
+            for e, (b, own_host, own_guest) in enumerate(states):
+                if b in host_side and own_guest != last_guest:
+                    continue
+                if b in guest_side and own_host != last_host:
                     continue
                 bonus = 0.0
-                if b in host_set and memory != _NONE:
-                    bonus = continuity if memory == b else -continuity
+                if b in remembered_hosts and last_host != _NONE:
+                    bonus = continuity if last_host == b else -continuity
                 self.structure[p, e] = bonus
+                if b in remembered_guests and a in host_side and last_guest != _NONE:
+                    (self.follow_same if last_guest == b else self.follow_other)[p, e] = 1.0
         self.start = np.array(
-            [0.0 if m == _NONE or s in host_set else NEG for s, m in states], dtype=float
+            [0.0 if h in (_NONE, s) and g in (_NONE, s) else NEG for s, h, g in states]
         )
 
-    def _expanded(self, emit: list[list[float]], trans: list) -> tuple[np.ndarray, list]:
+    def _expanded(self, emit: list[list[float]], trans: list, follow: list) -> tuple:
         rows = np.asarray(emit, dtype=float)[:, self.speaker]
         steps = [None]
-        for table in trans[1:]:
+        for table, (same, other) in zip(trans[1:], follow[1:], strict=True):
             speaker_scores = np.asarray(table, dtype=float)[np.ix_(self.speaker, self.speaker)]
-            steps.append(speaker_scores + self.structure)
+            steps.append(
+                speaker_scores
+                + self.structure
+                + same * self.follow_same
+                + other * self.follow_other
+            )
         return rows, steps
 
-    def posteriors(self, emit: list[list[float]], trans: list) -> list[list[float]]:
+    def posteriors(self, emit: list[list[float]], trans: list, follow: list) -> list[list[float]]:
         """P(speaker of block i = s | everything), for every block and speaker."""
-        rows, steps = self._expanded(emit, trans)
+        rows, steps = self._expanded(emit, trans, follow)
         n = len(rows)
         alpha = np.empty_like(rows)
         alpha[0] = rows[0] + self.start
@@ -74,9 +99,9 @@ class Chain:
         np.add.at(marginals.T, self.speaker, weights.T)
         return marginals.tolist()
 
-    def best_path(self, emit: list[list[float]], trans: list) -> list[int]:
+    def best_path(self, emit: list[list[float]], trans: list, follow: list) -> list[int]:
         """The single most likely speaker sequence (Viterbi)."""
-        rows, steps = self._expanded(emit, trans)
+        rows, steps = self._expanded(emit, trans, follow)
         score = rows[0] + self.start
         back = []
         for i in range(1, len(rows)):

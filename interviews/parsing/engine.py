@@ -66,6 +66,8 @@ class Weights:
     lexical: float = 0.35  # learnt vocabulary, per square root of a block's words
     structure: float = 1.0  # learnt length, asking and naming habits
     host_continuity: float = 1.0  # the moderator who spoke last takes the floor again
+    follow_up: float = 0.6  # how often the guest a host was talking with answers a follow-up
+    follow_prior: float = 4.0  # ... before this many follow-ups of the transcript are counted
     resume: float = 2.0  # the interrupted speaker carries on after a cut-in
     habit_cap: float = 4.0  # no learnt habit outweighs direct evidence
     rounds: int = 3  # decoding rounds with learnt habits
@@ -179,9 +181,10 @@ class _Model:
         base = self.emissions()
         trans = [self.transitions(i) for i in range(len(self.blocks))]
         hosts = [k for k, s in enumerate(self.states) if s.role == "host"]
-        chain = Chain(len(self.states), hosts, self.w.host_continuity)
+        guests = [k for k, s in enumerate(self.states) if s.role == "guest"]
+        chain = Chain(len(self.states), hosts, guests, self.w.host_continuity)
         emit = base
-        marginals = chain.posteriors(emit, trans)
+        marginals = chain.posteriors(emit, trans, self.follow_ups(self.w.follow_up, len(guests)))
         habits = _Habits(self)
         for _ in range(self.w.rounds):
             learnt = habits.scores(marginals)
@@ -195,8 +198,41 @@ class _Model:
                 emit[i] = [
                     e + self.w.resume * p for e, p in zip(emit[i], marginals[i - 2], strict=True)
                 ]
-            marginals = chain.posteriors(emit, trans)
-        return self.decisions(chain.best_path(emit, trans), marginals)
+            follow = self.follow_ups(self.follow_rate(marginals, hosts, guests), len(guests))
+            marginals = chain.posteriors(emit, trans, follow)
+        return self.decisions(chain.best_path(emit, trans, follow), marginals)
+
+    def follow_ups(self, rate: float, n_guests: int) -> list[tuple[float, float]]:
+        """For each block, the scores of the remembered guest and of another guest answering
+        a host's block that names nobody (a follow-up), when the remembered one answers such
+        blocks at `rate`; neutral after a block that names someone."""
+        n = max(2, n_guests)
+        scores = (math.log(rate * n), math.log((1 - rate) * n / (n - 1)))
+        return [(0.0, 0.0)] + [(0.0, 0.0) if m else scores for m in self.mentions[:-1]]
+
+    def follow_rate(
+        self, marginals: list[list[float]], hosts: list[int], guests: list[int]
+    ) -> float:
+        """How often this transcript's guests answer a host's follow-up themselves, on the
+        current most likely speakers: an advocate before a court nearly always, a candidate in a
+        debate less often, starting from the prior `follow_up`."""
+        host_side, guest_side = set(hosts), set(guests)
+        same = total = 0
+        last_guest = None
+        speakers = np.argmax(np.asarray(marginals), axis=1).tolist()
+        for i, k in enumerate(speakers):
+            if k in guest_side:
+                if (
+                    last_guest is not None
+                    and speakers[i - 1] in host_side
+                    and not self.mentions[i - 1]
+                ):
+                    total += 1
+                    same += k == last_guest
+                last_guest = k
+        prior = self.w.follow_prior
+        rate = (same + prior * self.w.follow_up) / (total + prior)
+        return min(max(rate, 0.05), 0.99)
 
     def decisions(self, path: list[int], marginals: list[list[float]]) -> list[_Decision]:
         roles = _final_roles(self.states, self.blocks, path)

@@ -22,7 +22,7 @@ from .names import (
     surname,
     title_of,
 )
-from .text import fold
+from .text import fold, sentence_spans
 
 
 @dataclass
@@ -177,17 +177,13 @@ _OPENERS = re.compile(
 )
 _APPOSITION = re.compile(r",\s+(?:who|which|whose|the|a|an|our|his|her|their)\b", re.I)
 _APPOSITION_VERB = re.compile(r",\s+(?:is|was|has|had|will|said|says|told|joins)\b")
+_PREDICATE = re.compile(
+    r",\s+(?:is|was|has|had|will|would|could|should|can|may|might|must|does|did|said|says|"
+    r"wants|wanted|thinks|believes)\b(?!\s+you\b)",
+    re.I,
+)
 _GROUP_HEAD = re.compile(r"(?:[A-Z][\w'’.\-]*\s+)+(?:and|&)\s+$")
 _GROUP_JOIN = re.compile(r"^\s*(?:,\s*|\s+)(?:and|&)\s+$|^\s*,\s*$")
-_SENTENCE = re.compile(r"[^.?!…]*(?:[.?!…]+[\"'”’)\]]*|$)\s*")
-
-
-def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
-    for match in _SENTENCE.finditer(text):
-        if match.group().strip():
-            spans.append((match.start(), match.end()))
-    return spans or [(0, len(text))]
 
 
 def name_runs(text: str) -> list[tuple[int, int, str]]:
@@ -223,7 +219,7 @@ def find_mentions(text: str, roster: Roster) -> list[Mention]:
     """Every naming of a roster person in `text`, classified by how the name is used."""
     if not len(roster):
         return []
-    sentences = _sentence_spans(text)
+    sentences = sentence_spans(text) or [(0, len(text))]
     mentions: list[Mention] = []
     sentence_index = 0
     for run_start, _, run in name_runs(text):
@@ -256,17 +252,24 @@ def _classify(text: str, start: int, end: int, s_start: int, s_end: int) -> str:
     if opens and (not after_stripped or after_stripped[0] in ".?!"):
         return "vocative"  # the name is the whole sentence: "Sandy." "Senator?"
     # "Peter, just staying with you" addresses Peter; "Peter Neumann, who runs the centre, says"
-    # is an apposition about him.
+    # is an apposition about him, closed by a comma ("Jim, the floor is yours." is not).
+    apposition = _APPOSITION.match(after_stripped) and "," in after_stripped[1:]
     if (
         opens
         and after_stripped.startswith(",")
-        and not _APPOSITION.match(after_stripped)
+        and not apposition
         and not _APPOSITION_VERB.search(after_stripped)
     ):
         return "vocative"
     if before.rstrip().endswith(",") and re.fullmatch(r"\s*[.?!…]+[\"'”’)\]]*\s*", after):
         return "vocative"  # "I don't think that follows, William."
-    set_off = before.rstrip().endswith(",") and after_stripped[:1] in (",", "")
+    # "New question, Mr. President, to you." addresses him; "your rival, Mr. Lee, would win"
+    # is about him (but "Tell me, Mr. Lee, would you?" asks him).
+    set_off = (
+        before.rstrip().endswith(",")
+        and after_stripped[:1] in (",", "")
+        and not _PREDICATE.match(after_stripped)
+    )
     sentence = text[s_start:s_end]
     if set_off and (_SECOND_PERSON.search(sentence) or sentence.rstrip().endswith("?")):
         return "vocative"  # "New question, Mr. President, to you."

@@ -166,7 +166,13 @@ _SENTENCE_END = re.compile(r"[.?!…]+[\"'”’)\]]*(?=\s+|$)")
 
 def split_sentences(text: str) -> list[str]:
     """Split prose into sentences, keeping every character (joined by spaces they rebuild it)."""
-    sentences: list[str] = []
+    return [text[start:end].strip() for start, end in sentence_spans(text)]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Where each sentence of `text` starts and ends; a full stop after an abbreviation or an
+    initial ("Mr.", "J.") ends none."""
+    spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
         end = match.end()
@@ -178,14 +184,12 @@ def split_sentences(text: str) -> list[str]:
             token = word[0].lstrip("(\"'“‘").lower()
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
-        piece = text[start:end].strip()
-        if piece:
-            sentences.append(piece)
+        if text[start:end].strip():
+            spans.append((start, end))
         start = end
-    tail = text[start:].strip()
-    if tail:
-        sentences.append(tail)
-    return sentences
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
 
 
 def words(text: str) -> list[str]:

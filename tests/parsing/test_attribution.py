@@ -1,6 +1,7 @@
 """The engine names unlabelled speakers from the evidence a careful reader uses."""
 
 from interviews.parsing import parse_transcript
+from interviews.parsing.people import Roster, find_mentions
 
 
 def page(summary: str, *turns: list[str], labels: dict[int, str] | None = None) -> str:
@@ -128,3 +129,44 @@ def test_a_part_labelled_on_its_own_line_speaks_each_turn_it_heads():
         "Why should anyone trust either of you?",
     ]
     assert {(t.speaker, t.attribution, t.confidence) for t in asked} == {(None, "label", 1.0)}
+
+
+def test_a_hosts_follow_up_naming_nobody_is_answered_by_the_guest_they_were_talking_with():
+    hearing = page(
+        "Rita Moreno questions Paul Grant of the Treasury and Lena Ortiz of the Audit Office"
+        " about the budget.",
+        ["Tonight, the budget hearing.", "Rita Moreno begins."],
+        ["Paul Grant, where did the money go?"],
+        ["Most of it went to roads, and the rest to schools."],
+        ["Lena Ortiz, is that what your audit found?"],
+        ["Our audit found that a third of it cannot be traced at all."],
+        ["A third?"],
+        ["A third. The accounts for two years are missing."],
+        ["Who kept them?"],
+        ["A contractor, and the contract ended last spring."],
+        ["And the roads?"],
+        ["Half of them were never resurfaced, whatever the ledger says."],
+        labels={2: "PAUL GRANT, Treasury", 4: "LENA ORTIZ, Audit Office"},
+    )
+    assert speakers(hearing)[4:] == ["Lena Ortiz", "Rita Moreno"] * 3 + ["Lena Ortiz"]
+
+
+def test_a_name_is_addressed_or_talked_about_by_where_it_stands_in_its_sentence():
+    roster = Roster()
+    for name in ("Ann Lee", "Sam Hill"):
+        roster.add(name)
+
+    def mentions(text):
+        return [(m.person.name, m.kind, m.sentence) for m in find_mentions(text, roster)]
+
+    # "Mr." ends no sentence, and a name set off before its verb is the verb's subject.
+    assert mentions(
+        "Senator Lee, I start with you. Your rival, Mr. Sam Hill, would raise taxes. Would you?"
+    ) == [("Ann Lee", "vocative", 0), ("Sam Hill", "third", 1)]
+    assert mentions("Tell me, Mr. Hill, would you raise them?") == [("Sam Hill", "vocative", 0)]
+    # An apposition runs on to the sentence's verb; a vocative needs none.
+    assert mentions("Mr. Hill, a question for Senator Lee.") == [
+        ("Sam Hill", "vocative", 0),
+        ("Ann Lee", "third", 0),
+    ]
+    assert mentions("Sam Hill, a senator since 2010, said no.") == [("Sam Hill", "third", 0)]
