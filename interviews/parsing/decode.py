@@ -5,10 +5,11 @@ between blocks i-1 and i. The chain also remembers, for each speaker, the last s
 side: a host remembers which guest spoke last, a guest which host. So a debate whose moderators
 take turns by segment keeps giving the floor back to the same moderator (a host speaking again
 scores `continuity` when they are the last host, minus `continuity` when another host was), and
-a host's follow-up is answered by the guest they were talking with (a guest speaking after a host
-scores `follow[i][0]` when they are the last guest, `follow[i][1]` when another guest is). Speakers on neither side (an anchor, an
-audience member) forget both. The cost stays linear in the number of blocks and quadratic in the
-number of expanded states; numpy does the inner products.
+a host's follow-up is answered by the guest they were talking with (a guest speaking after a
+host scores `follow[i][0]` when they are the last guest, `follow[i][1]` when another guest is).
+Speakers on neither side (an anchor, an audience member) forget both. The cost stays linear in
+the number of blocks and quadratic in the number of expanded states; numpy does the inner
+products.
 """
 
 from __future__ import annotations
