@@ -283,11 +283,10 @@ class _Model:
             row[host] -= w.unnamed_host if named_host else 0.0
             for k in self.unprinted_parts:
                 row[k] -= w.unnamed_other
-            for mention in self.mentions[i]:
-                k = self.person_state[id(mention.person)]
-                row[k] += {"vocative": -w.addressed, "self": w.self_named}.get(
-                    mention.kind, -w.named
-                )
+            # Each way of naming counts once per block: a candidate may name their own ticket
+            # ("Dukakis and Bentsen will") more often than a rival does.
+            for k, kind in {(self._state(m), m.kind) for m in self.mentions[i]}:
+                row[k] += {"vocative": -w.addressed, "self": w.self_named}.get(kind, -w.named)
             if i == 0:
                 introduces = any(
                     m.kind == "third"

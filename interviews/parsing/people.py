@@ -8,6 +8,7 @@ listener (a vocative), claimed by the speaker ("I'm ..."), or talked about.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -205,7 +206,7 @@ def _resolve_run(roster: Roster, run: str) -> list[tuple[int, int, Person, bool]
             if person is not None:
                 hit = (j, person, by_title)
                 break
-        if hit is None:
+        if hit is None or _given_name_of_another(run, words, i, hit[0], hit[1]):
             i += 1
             continue
         j, person, by_title = hit
@@ -234,9 +235,34 @@ def find_mentions(text: str, roster: Roster) -> list[Mention]:
             thanks = bool(_THANKS.search(text, s_start, s_end))
             directed = kind == "third" and bool(_DIRECTED.search(text[s_start:start]))
             mentions.append(Mention(person, start, end, kind, sentence_index, thanks, directed))
+    mentions += _office_mentions(text, roster, sentences)
+    mentions.sort(key=lambda m: m.start)
     return _spread_group_vocatives(text, mentions)
 
 
+def _office_mentions(text: str, roster: Roster, sentences: list[tuple[int, int]]) -> list[Mention]:
+    """People talked about by their office alone ("the governor said"), where the office fits
+    one person of the roster: in a debate between a governor and a president, "the governor"
+    is not the one speaking."""
+    found = []
+    starts = [start for start, _ in sentences]
+    for match in _THE_OFFICE.finditer(text):
+        person = roster.by_title(match.group("office"))
+        if person is not None:
+            sentence = bisect.bisect_right(starts, match.start()) - 1
+            s_start = sentences[sentence][0]
+            directed = bool(_DIRECTED.search(text[s_start : match.start()]))
+            found.append(
+                Mention(person, match.start(), match.end(), "third", sentence, False, directed)
+            )
+    return found
+
+
+_THE_OFFICE = re.compile(
+    r"\b[Tt]he\s+(?P<office>(?:vice[ -])?president|governor|senator|mayor|congress(?:wo)?man|"
+    r"secretary|judge|justice|chief justice|general|ambassador|speaker|prime minister)\b"
+    r"(?!\s+[A-Z])(?!['’]?s\b\s+(?:office|race|debate))"
+)
 _THANKS = re.compile(r"\bthank|\bthanks\b", re.I)
 _DIRECTED = re.compile(r"\b(?:to|for|from|with|turn to|go to|ask)\s+(?:you,?\s+)?$", re.I)
 
@@ -274,6 +300,19 @@ def _classify(text: str, start: int, end: int, s_start: int, s_end: int) -> str:
     if set_off and (_SECOND_PERSON.search(sentence) or sentence.rstrip().endswith("?")):
         return "vocative"  # "New question, Mr. President, to you."
     return "third"
+
+
+def _given_name_of_another(
+    run: str, words: list[tuple[int, int, str]], i: int, j: int, person: Person
+) -> bool:
+    """Whether a lone given name that resolved to `person` is followed by a surname that is not
+    theirs: "John Kerry" is not John Edwards."""
+    if j != i + 1 or j >= len(words) or is_honorific(words[j][2]):
+        return False
+    following = fold(words[j][2]).strip(".,")
+    if following in _NOT_NAME_OPENERS or following in _SENTENCE_WORDS:
+        return False  # "Bernie If I could finish": the name ends where the sentence begins
+    return surname(person.name) != surname(run[words[i][0] : words[i][1]])
 
 
 def _spread_group_vocatives(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -343,6 +382,8 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
     return people
 
 
+# Capitalised words that start a sentence running on after a name, where punctuation is lost.
+_SENTENCE_WORDS = {"i", "we", "you", "let", "it", "thank", "thanks", "yes", "no", "well", "please"}
 _NOT_NAME_OPENERS = {
     "if",
     "when",

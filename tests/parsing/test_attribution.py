@@ -170,3 +170,44 @@ def test_a_name_is_addressed_or_talked_about_by_where_it_stands_in_its_sentence(
         ("Ann Lee", "third", 0),
     ]
     assert mentions("Sam Hill, a senator since 2010, said no.") == [("Sam Hill", "third", 0)]
+
+
+def test_a_given_name_before_another_surname_is_not_the_roster_person_who_shares_it():
+    roster = Roster()
+    for name in ("John Edwards", "Dick Cheney"):
+        roster.add(name)
+    assert find_mentions("I respect John Kerry, and so does Dick.", roster)[0].person.name == (
+        "Dick Cheney"
+    )
+    assert [m.person.name for m in find_mentions("John, go ahead.", roster)] == ["John Edwards"]
+
+
+def test_a_person_talked_about_by_their_office_alone_is_mentioned_where_one_holds_it():
+    roster = Roster()
+    for name in ("Barack Obama", "Mitt Romney"):
+        roster.add(name)
+    roster.learn_titles(["President Obama and Governor Romney are here."])
+    assert [
+        (m.person.name, m.kind)
+        for m in find_mentions("The governor's plan adds up, and the president knows it.", roster)
+    ] == [("Mitt Romney", "third"), ("Barack Obama", "third")]
+    assert find_mentions("The senator from Ohio disagrees.", roster) == []
+
+
+def test_a_candidate_naming_their_own_ticket_twice_is_still_its_likely_speaker():
+    debate = page(
+        "Pat Kim moderates a debate between Lee Park of the Green Party and Sam Hill of the"
+        " Blue Party.",
+        ["Welcome to the debate.", "Pat Kim begins."],
+        ["Mr. Park, your plan for the rivers?"],
+        ["Clean them within five years."],
+        ["Mr. Hill, the same question."],
+        ["I have cleaned more rivers than anyone in this state."],
+        ["Mr. Hill, and the forests?"],
+        [
+            "The forests need work. The Hill and Ross ticket will plant a million trees, because"
+            " Hill and Ross have the plan, and Hill and Ross have the money."
+        ],
+        labels={2: "LEE PARK, Green Party", 4: "SAM HILL, Blue Party"},
+    )
+    assert speakers(debate)[5:] == ["Pat Kim", "Sam Hill"]
