@@ -141,17 +141,18 @@ class _Model:
             if draft.format != "scraped"
             else set()
         )
+        # A labelled block's speaker is known, but whom it names still hands over the floor;
+        # where every block is labelled there is nothing to decide and nothing is read.
+        deciding = any(b.label is None for b in self.blocks)
         self.mentions = [
-            find_mentions(b.text, self.roster) if b.label is None else [] for b in self.blocks
+            find_mentions(b.text, self.roster) if deciding else [] for b in self.blocks
         ]
         self.resumed = [
             i
             for i in range(2, len(self.blocks))
             if self.blocks[i].label is None and _resumes(self.blocks[i - 1], self.blocks[i])
         ]
-        self.sentences = [
-            len(split_sentences(b.text)) if b.label is None else 0 for b in self.blocks
-        ]
+        self.sentences = [len(split_sentences(b.text)) if deciding else 0 for b in self.blocks]
 
     def state_of(self, label: Label) -> int | None:
         if not label.name:

@@ -211,3 +211,27 @@ def test_a_candidate_naming_their_own_ticket_twice_is_still_its_likely_speaker()
         labels={2: "LEE PARK, Green Party", 4: "SAM HILL, Blue Party"},
     )
     assert speakers(debate)[5:] == ["Pat Kim", "Sam Hill"]
+
+
+def test_whom_a_labelled_block_addresses_speaks_next():
+    debate = page(
+        "A debate between Lee Park of the Green Party and Sam Hill of the Blue Party.",
+        ["Tonight, the debate."],
+        ["Mr. Park, your plan for the rivers?"],
+        ["Clean them within five years."],
+        ["Mr. Hill, your plan?"],
+        ["I would dredge them first, and then we will see."],
+        ["Mr. Hill, two minutes on the forests."],
+        ["Plant a million trees, and protect the old ones."],
+        ["Mr. Park, your response."],
+        ["Trees are fine, but jobs come first."],
+        labels={
+            1: "MODERATOR",
+            2: "LEE PARK, Green Party",
+            3: "MODERATOR",
+            4: "SAM HILL, Blue Party",
+            5: "MODERATOR",
+            7: "MODERATOR",
+        },
+    )
+    assert speakers(debate)[5:] == [None, "Sam Hill", None, "Lee Park"]
