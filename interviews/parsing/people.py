@@ -188,8 +188,19 @@ _GROUP_JOIN = re.compile(r"^\s*(?:,\s*|\s+)(?:and|&)\s+$|^\s*,\s*$")
 
 
 def name_runs(text: str) -> list[tuple[int, int, str]]:
-    """Runs of capitalised words in `text` that may print a name, with their offsets."""
-    return [(m.start(), m.end(), m.group()) for m in _NAME_RUN.finditer(text)]
+    """Runs of capitalised words in `text` that may print a name, with their offsets; a run
+    ends with its sentence ("Thank you, Vice President. Senator Sanders." holds two)."""
+    ends = [end for _, end in sentence_spans(text)]
+    runs = []
+    for match in _NAME_RUN.finditer(text):
+        start = match.start()
+        for end in ends[bisect.bisect_right(ends, start) :]:
+            if end >= match.end():
+                break
+            runs.append((start, end, text[start:end]))
+            start = end + len(text[end : match.end()]) - len(text[end : match.end()].lstrip())
+        runs.append((start, match.end(), text[start : match.end()]))
+    return runs
 
 
 def _resolve_run(roster: Roster, run: str) -> list[tuple[int, int, Person, bool]]:

@@ -170,6 +170,9 @@ def test_a_name_is_addressed_or_talked_about_by_where_it_stands_in_its_sentence(
         ("Ann Lee", "third", 0),
     ]
     assert mentions("Sam Hill, a senator since 2010, said no.") == [("Sam Hill", "third", 0)]
+    # A name ends with its sentence: the thanks go to whoever spoke, the floor to Mr. Hill.
+    (handed,) = find_mentions("Thank you, Senator. Mr. Hill.", roster)
+    assert (handed.person.name, handed.sentence, handed.thanks) == ("Sam Hill", 1, False)
 
 
 def test_a_given_name_before_another_surname_is_not_the_roster_person_who_shares_it():
