@@ -244,7 +244,7 @@ def find_mentions(text: str, roster: Roster) -> list[Mention]:
             if by_title and kind != "vocative":
                 continue  # "the President said" may mean anyone; "Mr. President," is addressed
             thanks = bool(_THANKS.search(text, s_start, s_end))
-            directed = kind == "third" and bool(_DIRECTED.search(text[s_start:start]))
+            directed = kind == "third" and _directs(text[s_start:start])
             mentions.append(Mention(person, start, end, kind, sentence_index, thanks, directed))
     mentions += _office_mentions(text, roster, sentences)
     mentions.sort(key=lambda m: m.start)
@@ -262,7 +262,7 @@ def _office_mentions(text: str, roster: Roster, sentences: list[tuple[int, int]]
         if person is not None:
             sentence = bisect.bisect_right(starts, match.start()) - 1
             s_start = sentences[sentence][0]
-            directed = bool(_DIRECTED.search(text[s_start : match.start()]))
+            directed = _directs(text[s_start : match.start()])
             found.append(
                 Mention(person, match.start(), match.end(), "third", sentence, False, directed)
             )
@@ -276,6 +276,17 @@ _THE_OFFICE = re.compile(
 )
 _THANKS = re.compile(r"\bthank|\bthanks\b", re.I)
 _DIRECTED = re.compile(r"\b(?:to|for|from|with|turn to|go to|ask)\s+(?:you,?\s+)?$", re.I)
+_ANSWERED = re.compile(
+    r"\b(?:respond|responding|reply|replying|react|reacting|answer|answering|listen|listening|"
+    r"refer|referring)\s+to\s+(?:you,?\s+)?$",
+    re.I,
+)
+
+
+def _directs(before: str) -> bool:
+    """Whether the words before a name give that person the floor ("a question for", "turn
+    to"), rather than ask for an answer to them ("respond to")."""
+    return bool(_DIRECTED.search(before)) and not _ANSWERED.search(before)
 
 
 def _classify(text: str, start: int, end: int, s_start: int, s_end: int) -> str:
