@@ -63,7 +63,7 @@ class Weights:
     answers_addresser: float = 2.0  # "Thank you, Jim." / "..., William." follows Jim's block
     guest_to_guest: float = 1.0
     host_to_host: float = 1.5
-    lexical: float = 0.35  # learnt vocabulary, per square root of a block's words
+    lexical: float = 0.6  # learnt vocabulary, per square root of a block's words
     structure: float = 1.0  # learnt length, asking and naming habits
     host_continuity: float = 1.0  # the moderator who spoke last takes the floor again
     follow_up: float = 0.6  # how often the guest a host was talking with answers a follow-up
