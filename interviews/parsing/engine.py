@@ -66,6 +66,7 @@ class Weights:
     lexical: float = 0.6  # learnt vocabulary, per square root of a block's words
     structure: float = 1.0  # learnt length, asking and naming habits
     host_continuity: float = 1.0  # the moderator who spoke last takes the floor again
+    host_addressed: float = 2.0  # ... or the one a block addresses by name
     follow_up: float = 0.6  # how often the guest a host was talking with answers a follow-up
     follow_prior: float = 4.0  # ... before this many follow-ups of the transcript are counted
     resume: float = 2.0  # the interrupted speaker carries on after a cut-in
@@ -309,6 +310,20 @@ class _Model:
             ):
                 if 0 <= i < len(self.blocks) and self.blocks[i].label is None:
                     rows[i][k] += bonus
+        # A moderator addressed by name ("Jake, let me finish") is the one holding the floor:
+        # the next host to speak is likely them.
+        for i, mentions in enumerate(self.mentions):
+            hosts = {
+                self._state(m)
+                for m in mentions
+                if m.kind == "vocative"
+                and not m.thanks
+                and self.states[self._state(m)].role == "host"
+            }
+            for k in hosts:
+                for j in (i + 1, i + 2):
+                    if j < len(self.blocks) and self.blocks[j].label is None:
+                        rows[j][k] += w.host_addressed
         return rows
 
     def transitions(self, i: int) -> list[list[float]] | None:

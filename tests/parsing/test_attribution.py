@@ -241,3 +241,20 @@ def test_whom_a_labelled_block_addresses_speaks_next():
         },
     )
     assert speakers(debate)[5:] == [None, "Sam Hill", None, "Lee Park"]
+
+
+def test_the_moderator_a_guest_addresses_holds_the_floor():
+    debate = page(
+        "Jake Tapper moderates a debate between Lee Park of the Green Party and Sam Hill of the"
+        " Blue Party. With questions from Dana Bash.",
+        ["Tonight, the debate.", "Jake Tapper begins."],
+        ["Welcome. Mr. Park, your plan for the rivers?"],
+        ["Clean them within five years."],
+        ["Mr. Hill, the same question."],
+        ["I would dredge them first, and then we will see."],
+        ["Thank you both. Now to the budget: where would the money come from?"],
+        ["From the rivers fund. Dana, that fund is large. It can pay for all of it."],
+        ["How large?"],
+        labels={2: "LEE PARK, Green Party", 4: "SAM HILL, Blue Party"},
+    )
+    assert speakers(debate)[5:] == ["Dana Bash", "Sam Hill", "Dana Bash"]
