@@ -270,8 +270,8 @@ def _office_mentions(text: str, roster: Roster, sentences: list[tuple[int, int]]
 
 
 _THE_OFFICE = re.compile(
-    r"\b[Tt]he\s+(?P<office>(?:vice[ -])?president|governor|senator|mayor|congress(?:wo)?man|"
-    r"secretary|judge|justice|chief justice|general|ambassador|speaker|prime minister)\b"
+    r"\b[Tt]he\s+(?P<office>(?i:(?:vice[ -])?president|governor|senator|mayor|congress(?:wo)?man|"
+    r"secretary|judge|justice|chief justice|general|ambassador|speaker|prime minister))\b"
     r"(?!\s+[A-Z])(?!['’]?s\b\s+(?:office|race|debate))"
 )
 _THANKS = re.compile(r"\bthank|\bthanks\b", re.I)

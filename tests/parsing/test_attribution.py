@@ -195,7 +195,7 @@ def test_a_person_talked_about_by_their_office_alone_is_mentioned_where_one_hold
     roster.learn_titles(["President Obama and Governor Romney are here."])
     assert [
         (m.person.name, m.kind)
-        for m in find_mentions("The governor's plan adds up, and the president knows it.", roster)
+        for m in find_mentions("The governor's plan adds up, and the President knows it.", roster)
     ] == [("Mitt Romney", "third"), ("Barack Obama", "third")]
     assert find_mentions("The senator from Ohio disagrees.", roster) == []
 
