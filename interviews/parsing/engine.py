@@ -66,6 +66,7 @@ class Weights:
     lexical: float = 0.6  # learnt vocabulary, per square root of a block's words
     structure: float = 1.0  # learnt length, asking and naming habits
     host_continuity: float = 1.0  # the moderator who spoke last takes the floor again
+    second_host: float = 0.5  # a host the summary lists beside the one it makes its subject
     host_addressed: float = 2.0  # ... or the one a block addresses by name
     follow_up: float = 0.6  # how often the guest a host was talking with answers a follow-up
     follow_prior: float = 4.0  # ... before this many follow-ups of the transcript are counted
@@ -267,6 +268,11 @@ class _Model:
             k = self.state_of(floating.label)
             if k is not None and self.states[k].person is not None:
                 first_label.setdefault(k, floating.block)
+        # The host the summary makes its subject ("Jim Lehrer moderates") leads; the others it
+        # lists ("with questions from ...") speak less.
+        named_hosts = [k for k, s in enumerate(self.states) if s.role == "host" and s.person]
+        leads = {k for k in named_hosts if "summary-subject" in self.states[k].person.evidence}
+        seconds = set(named_hosts) - leads if leads else set()
         rows = []
         for i, block in enumerate(self.blocks):
             if block.label is not None:
@@ -282,6 +288,8 @@ class _Model:
                     row[k] -= w.before_label
                 if state.person is None and k not in (anchor, host):
                     row[k] -= w.unnamed_other
+                if k in seconds:
+                    row[k] -= w.second_host
             row[host] -= w.unnamed_host if named_host else 0.0
             for k in self.unprinted_parts:
                 row[k] -= w.unnamed_other

@@ -257,4 +257,24 @@ def test_the_moderator_a_guest_addresses_holds_the_floor():
         ["How large?"],
         labels={2: "LEE PARK, Green Party", 4: "SAM HILL, Blue Party"},
     )
-    assert speakers(debate)[5:] == ["Dana Bash", "Sam Hill", "Dana Bash"]
+    assert speakers(debate)[-2:] == ["Sam Hill", "Dana Bash"]
+
+
+def test_the_host_a_summary_makes_its_subject_leads_the_others_it_lists():
+    debate = page(
+        "With questions from Ann Cole and Bo Dunn, Pat Kim moderates a debate between Lee Park"
+        " of the Green Party and Sam Hill of the Blue Party.",
+        ["Tonight, the debate."],
+        ["Good evening. Our first question goes to the Green Party."],
+        ["We will clean the rivers within five years."],
+        ["And the Blue Party?"],
+        ["We will dredge them first, and then we will see."],
+        labels={2: "LEE PARK, Green Party", 4: "SAM HILL, Blue Party"},
+    )
+    asked = [
+        turn.speaker
+        for turn in parse_transcript(debate).turns
+        for question in ("Our first question", "And the Blue Party?")
+        if question in turn.text
+    ]
+    assert asked == ["Pat Kim", "Pat Kim"]
