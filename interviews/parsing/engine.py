@@ -66,8 +66,8 @@ class Weights:
     lexical: float = 0.6  # learnt vocabulary, per square root of a block's words
     structure: float = 1.0  # learnt length, asking and naming habits
     host_continuity: float = 1.0  # the moderator who spoke last takes the floor again
-    second_host: float = 0.5  # a host the summary lists beside the one it makes its subject
     host_addressed: float = 2.0  # ... or the one a block addresses by name
+    second_host: float = 0.5  # a host the summary lists beside the one it makes its subject
     follow_up: float = 0.6  # how often the guest a host was talking with answers a follow-up
     follow_prior: float = 4.0  # ... before this many follow-ups of the transcript are counted
     resume: float = 2.0  # the interrupted speaker carries on after a cut-in
