@@ -70,15 +70,15 @@ class Chain:
 
     def _expanded(self, emit: list[list[float]], trans: list, follow: list) -> tuple:
         rows = np.asarray(emit, dtype=float)[:, self.speaker]
+        # A block's follow-up scores are one of few pairs (none, or this round's): one matrix each.
+        follow_ups: dict[tuple[float, float], np.ndarray] = {}
         steps = [None]
-        for table, (same, other) in zip(trans[1:], follow[1:], strict=True):
+        for table, scores in zip(trans[1:], follow[1:], strict=True):
             speaker_scores = np.asarray(table, dtype=float)[np.ix_(self.speaker, self.speaker)]
-            steps.append(
-                speaker_scores
-                + self.structure
-                + same * self.follow_same
-                + other * self.follow_other
-            )
+            if scores not in follow_ups:
+                same, other = scores
+                follow_ups[scores] = same * self.follow_same + other * self.follow_other
+            steps.append(speaker_scores + self.structure + follow_ups[scores])
         return rows, steps
 
     def posteriors(self, emit: list[list[float]], trans: list, follow: list) -> list[list[float]]:

@@ -321,14 +321,8 @@ class _Model:
         # A moderator addressed by name ("Jake, let me finish") is the one holding the floor:
         # the next host to speak is likely them.
         for i, mentions in enumerate(self.mentions):
-            hosts = {
-                self._state(m)
-                for m in mentions
-                if m.kind == "vocative"
-                and not m.thanks
-                and self.states[self._state(m)].role == "host"
-            }
-            for k in hosts:
+            addressed = {self._state(m) for m in mentions if m.kind == "vocative" and not m.thanks}
+            for k in (k for k in addressed if self.states[k].role == "host"):
                 for j in (i + 1, i + 2):
                     if j < len(self.blocks) and self.blocks[j].label is None:
                         rows[j][k] += w.host_addressed

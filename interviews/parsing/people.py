@@ -187,10 +187,13 @@ _GROUP_HEAD = re.compile(r"(?:[A-Z][\w'’.\-]*\s+)+(?:and|&)\s+$")
 _GROUP_JOIN = re.compile(r"^\s*(?:,\s*|\s+)(?:and|&)\s+$|^\s*,\s*$")
 
 
-def name_runs(text: str) -> list[tuple[int, int, str]]:
+def name_runs(
+    text: str, sentences: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int, str]]:
     """Runs of capitalised words in `text` that may print a name, with their offsets; a run
-    ends with its sentence ("Thank you, Vice President. Senator Sanders." holds two)."""
-    ends = [end for _, end in sentence_spans(text)]
+    ends with its sentence ("Thank you, Vice President. Senator Sanders." holds two).
+    `sentences`: the text's `sentence_spans`, where the caller has them already."""
+    ends = [end for _, end in (sentence_spans(text) if sentences is None else sentences)]
     runs = []
     for match in _NAME_RUN.finditer(text):
         start = match.start()
@@ -198,7 +201,8 @@ def name_runs(text: str) -> list[tuple[int, int, str]]:
             if end >= match.end():
                 break
             runs.append((start, end, text[start:end]))
-            start = end + len(text[end : match.end()]) - len(text[end : match.end()].lstrip())
+            gap = text[end : match.end()]
+            start = end + len(gap) - len(gap.lstrip())
         runs.append((start, match.end(), text[start : match.end()]))
     return runs
 
@@ -234,7 +238,7 @@ def find_mentions(text: str, roster: Roster) -> list[Mention]:
     sentences = sentence_spans(text) or [(0, len(text))]
     mentions: list[Mention] = []
     sentence_index = 0
-    for run_start, _, run in name_runs(text):
+    for run_start, _, run in name_runs(text, sentences):
         for offset, end_offset, person, by_title in _resolve_run(roster, run):
             start, end = run_start + offset, run_start + end_offset
             while sentence_index + 1 < len(sentences) and sentences[sentence_index][1] <= start:
