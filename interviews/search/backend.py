@@ -166,6 +166,7 @@ class _SharedState:
         self.docsets = LRU(64)
         self.responses = LRU(256)
         self.spellings = LRU(256)
+        self.facet_vocabularies = LRU(32)
 
 
 _shared_states: dict[str, _SharedState] = {}
@@ -193,6 +194,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         self._tables, self._tables_lock = shared.tables, shared.tables_lock
         self._docsets, self._responses = shared.docsets, shared.responses
         self._spellings = shared.spellings
+        self._facet_vocabularies = shared.facet_vocabularies
 
     # Schema -------------------------------------------------------------------------------
 
@@ -516,6 +518,8 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             for name in scored:
                 tables.lengths(name)
             tables.read_frequent_terms(self.content_field_name, self.warm_terms)
+        for name in facets:
+            self._facet_values(searcher, name)
 
     def _leaf_tables(self, leaf) -> LeafTables:
         # Tables hold their own reader of the segment's immutable files (deletions are read
@@ -576,13 +580,21 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
 
         return self._docsets.get_or_compute(key, compute)
 
-    def _numbers(self, searcher, fieldname: str, docs: np.ndarray) -> np.ndarray:
-        """A numeric field's values for `docs` (NO_VALUE where missing)."""
-        values = np.full(len(docs), NO_VALUE, dtype=np.int64)
+    def _by_segment(self, searcher, docs: np.ndarray) -> list[tuple[LeafTables, np.ndarray]]:
+        """Sorted global document numbers cut by segment: (its tables, its numbers of them)."""
+        parts = []
         for _, tables, offset in self._leaves(searcher):
-            inside = (docs >= offset) & (docs < offset + tables.doc_count_all)
-            values[inside] = tables.numbers(fieldname)[docs[inside] - offset]
-        return values
+            first, end = np.searchsorted(docs, [offset, offset + tables.doc_count_all])
+            parts.append((tables, docs[first:end] - offset))
+        return parts
+
+    def _numbers(self, searcher, fieldname: str, docs: np.ndarray) -> np.ndarray:
+        """A numeric field's values for sorted `docs` (NO_VALUE where missing)."""
+        parts = self._by_segment(searcher, docs)
+        return np.concatenate(
+            [tables.numbers(fieldname)[inside] for tables, inside in parts]
+            or [np.empty(0, np.int64)]
+        )
 
     def _model_restriction(self, searcher, models, limit_to_registered_models):
         """A filter on the document's model, or None when it would keep every document."""
@@ -870,19 +882,24 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         counts = {"fields": {}, "dates": {}, "queries": {}}
         # A dict (facet name: True) so that haystack renames its keys like the counts' keys.
         approximate = {}
+        everything = self._by_segment(searcher, docs)
+        sampled = None
         for name, options in facets.items():
-            fieldname = self._fieldname(name)
-            sample = docs
-            exact = (options or {}).get("exact") or len(docs) <= self.facet_exact_limit
-            if not exact:
-                rng = np.random.default_rng(len(docs))
-                sample = np.sort(rng.choice(docs, size=self.facet_sample_size, replace=False))
+            parts = everything
+            if not (options or {}).get("exact") and len(docs) > self.facet_exact_limit:
+                if sampled is None:
+                    rng = np.random.default_rng(len(docs))
+                    sample = np.sort(rng.choice(docs, size=self.facet_sample_size, replace=False))
+                    sampled = self._by_segment(searcher, sample)
+                parts = sampled
                 approximate[name] = True
-            tally = self._facet_counts(searcher, fieldname, sample)
-            if sample is not docs:
-                scale = len(docs) / len(sample)
-                tally = {value: max(1, round(n * scale)) for value, n in tally.items()}
-            ranked = sorted(tally.items(), key=lambda item: (-item[1], item[0]))
+            values, held = self._facet_counts(searcher, self._fieldname(name), parts)
+            if parts is sampled:
+                scale = len(docs) / self.facet_sample_size
+                held = np.maximum(1, np.rint(held * scale)).astype(np.int64)
+            # Most held first; the values arrive in order, so a stable sort breaks ties by value.
+            order = np.argsort(-held, kind="stable")
+            ranked = list(zip(values[order].tolist(), held[order].tolist(), strict=True))
             limit = (options or {}).get("limit") or (options or {}).get("size")
             counts["fields"][name] = ranked[: int(limit)] if limit else ranked
         for name, options in date_facets.items():
@@ -901,16 +918,27 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         """
         return f"{name}_exact" if f"{name}_exact" in self.schema else name
 
-    def _facet_counts(self, searcher, fieldname: str, docs: np.ndarray) -> dict:
-        tally: dict = {}
-        for _, tables, offset in self._leaves(searcher):
-            inside = docs[(docs >= offset) & (docs < offset + tables.doc_count_all)] - offset
-            if not len(inside):
-                continue
-            values, per_value = tables.facet_counts(fieldname, inside)
-            for i in np.flatnonzero(per_value):
-                tally[values[i]] = tally.get(values[i], 0) + int(per_value[i])
-        return tally
+    def _facet_counts(self, searcher, fieldname: str, parts) -> tuple[np.ndarray, np.ndarray]:
+        """(values, how many of the documents hold each): the values held, in value order."""
+        values, ids_by_segment = self._facet_values(searcher, fieldname)
+        held = np.zeros(len(values), dtype=np.int64)
+        for (tables, inside), ids in zip(parts, ids_by_segment, strict=True):
+            if len(inside):
+                held[ids] += tables.facet_counts(fieldname, inside)[1]
+        nonzero = np.flatnonzero(held)
+        return values[nonzero], held[nonzero]
+
+    def _facet_values(self, searcher, fieldname: str) -> tuple[np.ndarray, list[np.ndarray]]:
+        """Every value of a facet field in the index, sorted, and where each segment's values
+        are in that array: counts from several segments add up without merging names."""
+
+        def compute():
+            per_segment = [tables.facet(fieldname)[0] for _, tables, _ in self._leaves(searcher)]
+            values = np.unique(np.concatenate(per_segment or [np.array([], dtype=object)]))
+            return values, [np.searchsorted(values, own) for own in per_segment]
+
+        key = (fieldname, _index_version(searcher))
+        return self._facet_vocabularies.get_or_compute(key, compute)
 
     def _date_counts(self, searcher, fieldname, docs, options) -> list:
         start = _as_datetime(options["start_date"])

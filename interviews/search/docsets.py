@@ -177,9 +177,10 @@ class LeafTables:
                 self._lengths[fieldname] = lengths
             return self._lengths[fieldname]
 
-    def facet(self, fieldname: str) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray | None]:
-        """(values, docs, value_ids, by_doc): one (doc, value) pair per posting of every whole
-        value, and where no document holds two values, each document's value id (-1: none)."""
+    def facet(self, fieldname: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray | None]:
+        """(values, docs, value_ids, by_doc): the whole values in order (an array of strings),
+        one (doc, value) pair per posting, and where no document holds two values, each
+        document's value id (-1: none)."""
         with self._lock:
             if fieldname not in self._facets:
                 field = self.leaf.schema[fieldname]
@@ -194,10 +195,15 @@ class LeafTables:
                 by_doc = np.full(self.doc_count_all, -1, dtype=np.int32)
                 by_doc[docs] = ids
                 single = np.count_nonzero(by_doc >= 0) == len(docs)
-                self._facets[fieldname] = (values, docs, ids, by_doc if single else None)
+                self._facets[fieldname] = (
+                    np.array(values, dtype=object),
+                    docs,
+                    ids,
+                    by_doc if single else None,
+                )
             return self._facets[fieldname]
 
-    def facet_counts(self, fieldname: str, docs: np.ndarray) -> tuple[list[str], np.ndarray]:
+    def facet_counts(self, fieldname: str, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(values, how many of `docs` hold each value)."""
         values, value_docs, value_ids, by_doc = self.facet(fieldname)
         if by_doc is not None:

@@ -42,3 +42,18 @@ def test_exact_counts_are_one_option_away(busy_archive, low_exact_limit):
 
     assert "approximate" not in counts
     assert counts["fields"]["speaker"] == [("Often", 30), ("Rarely", 10)]
+
+
+def test_counts_of_a_value_held_in_several_index_segments_add_up():
+    first, second = SegmentFactory(), SegmentFactory()
+    often, once = SpeakerFactory(name="Often"), SpeakerFactory(name="Once")
+    TurnFactory.create_batch(3, segment=first, speaker=often, text="court")
+    TurnFactory(segment=second, speaker=often, text="court")
+    TurnFactory(segment=second, speaker=once, text="court")
+    segment_index_sync(segment_id=first.pk)
+    segment_index_sync(segment_id=second.pk)
+    assert len(connections["default"].get_backend().searcher().reader().leaf_readers()) > 1
+
+    counts = SearchQuerySet().models(Turn).auto_query("court").facet("speaker_exact").facet_counts()
+
+    assert counts["fields"]["speaker"] == [("Often", 4), ("Once", 1)]
