@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+import statistics
 from collections import Counter
 from dataclasses import dataclass
 
@@ -34,6 +35,10 @@ from .people import Mention, Person, Roster, find_mentions, prose_people
 from .text import split_sentences, words
 
 HOST_LIKE = ("host", "anchor", "correspondent")
+# A labelled person whose blocks run under this many times a typical block's words is brief, as
+# hosts are (in captions of court arguments, a justice's median remark is 12 words, an
+# advocate's 323; in debates, 78 against 197).
+SHORT_REMARK = 2.0
 
 
 @dataclass(frozen=True)
@@ -123,7 +128,13 @@ class _Model:
         self.roster = _build_roster(draft)
         # Where a page labels its guests, the people it names without a label are its hosts.
         labels_guests = bool(draft.floating)
-        asking = _asking_by_label(self.roster, self.blocks)
+        # A labelled block's speaker is known, but whom it names still hands over the floor;
+        # where every block is labelled there is nothing to decide and nothing is read.
+        deciding = any(b.label is None for b in self.blocks)
+        self.mentions = [
+            find_mentions(b.text, self.roster) if deciding else [] for b in self.blocks
+        ]
+        asking = _asking_by_label(self.roster, self.blocks, self.mentions, by_length=deciding)
         self.states = [
             _State(p, "host" if asking.get(id(p)) else _decoding_role(p, labels_guests))
             for p in self.roster
@@ -143,12 +154,6 @@ class _Model:
             if draft.format != "scraped"
             else set()
         )
-        # A labelled block's speaker is known, but whom it names still hands over the floor;
-        # where every block is labelled there is nothing to decide and nothing is read.
-        deciding = any(b.label is None for b in self.blocks)
-        self.mentions = [
-            find_mentions(b.text, self.roster) if deciding else [] for b in self.blocks
-        ]
         self.resumed = [
             i
             for i in range(2, len(self.blocks))
@@ -469,20 +474,37 @@ def _decoding_role(person: Person, labels_guests: bool) -> str:
     return "guest"
 
 
-def _asking_by_label(roster: Roster, blocks: list[Block]) -> dict[int, bool]:
+def _asking_by_label(
+    roster: Roster, blocks: list[Block], mentions: list[list[Mention]], *, by_length: bool
+) -> dict[int, bool]:
     """Whether each labelled person of unknown role looks like the host: they open the
-    transcript, or most of the blocks labelled as theirs ask a question (captions that name each
-    speaker once label one block each: a justice's or co-host's is a question)."""
+    transcript; most of the blocks labelled as theirs ask a question; or (`by_length`) those
+    blocks are short and nobody called on them by name before their first.
+
+    Captions that name each speaker once label one block each: a justice's or co-host's is a
+    question or a brief remark, a guest's an answer, usually after a host has called on them.
+    """
     asked: dict[int, list[bool]] = {}
+    lengths: dict[int, list[int]] = {}
+    called_on: set[int] = set()
+    called_before_label: set[int] = set()
     hosts: dict[int, bool] = {}
     for i, block in enumerate(blocks):
         person = roster.find(block.label.name) if block.label and block.label.name else None
         if person is not None and person.role == "unknown":
-            asked.setdefault(id(person), []).append(_asks(block.text))
+            k = id(person)
+            if k not in asked and k in called_on:
+                called_before_label.add(k)
+            asked.setdefault(k, []).append(_asks(block.text))
+            lengths.setdefault(k, []).append(len(block.text.split()))
             if i == 0:
-                hosts[id(person)] = True
+                hosts[k] = True
+        called_on.update(id(m.person) for m in mentions[i] if m.kind == "vocative")
+    typical = statistics.median(len(b.text.split()) for b in blocks) if blocks else 0
     for k, asks in asked.items():
-        hosts.setdefault(k, sum(asks) * 2 > len(asks))
+        short = statistics.median(lengths[k]) < SHORT_REMARK * typical
+        brief = by_length and short and k not in called_before_label
+        hosts.setdefault(k, sum(asks) * 2 > len(asks) or brief)
     return hosts
 
 

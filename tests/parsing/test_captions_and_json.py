@@ -159,3 +159,29 @@ def test_a_speaker_named_once_on_a_question_asks_for_the_program():
         "Carl Reed": "host",
     }
     assert [t.speaker for t in parsed.turns][3] == "Bob Jones"
+
+
+def test_a_speaker_named_once_on_a_brief_remark_is_a_host_unless_called_on_before():
+    cues = [
+        ">> ANNA SMITH: Good evening. Our guest has farmed this valley for forty years and has"
+        " seen every kind of weather it brings. Bob Jones, what brings you here?",
+        ">> BOB JONES: Thank you, Anna.",
+        ">> The weather, and the harvest, the best this valley has seen in a decade, and the"
+        " prices that came with it, which were not.",
+        ">> CARL REED: I grew up near there.",
+        ">> The wheat did well, mostly. It was a good year for it, and the barley too, though"
+        " the rain came late in the spring.",
+        ">> Will next year be as good?",
+        ">> Nobody can say yet, but the soil is in better shape than it was.",
+    ]
+    srt = "\n".join(
+        f"{n}\n00:00:{2 * n:02d},000 --> 00:00:{2 * n + 2:02d},000\n{cue}\n"
+        for n, cue in enumerate(cues, start=1)
+    )
+    parsed = parse_transcript(srt)
+
+    assert {s.name: s.role for s in parsed.speakers} == {
+        "Anna Smith": "host",
+        "Bob Jones": "guest",
+        "Carl Reed": "host",
+    }
