@@ -14,6 +14,7 @@ and advocates as guests. Reports the database load and the index build (through 
 
 Each query runs --repeat times with the engine's caches emptied before every run, so the
 figures are the engine's work, not its cache; "cached" is the same query answered again.
+--breakdown then times the search page's parts apart (p50 ms of each kind's page loads).
 """
 
 import argparse
@@ -25,6 +26,8 @@ import random
 import statistics
 import sys
 import time
+from collections import defaultdict
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -65,6 +68,9 @@ def parse_args():
         "--kinds", help='Only these kinds of query, comma-separated words of them: "phrase,rare".'
     )
     parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument(
+        "--breakdown", action="store_true", help="Also time the search page's parts apart."
+    )
     return parser.parse_args()
 
 
@@ -354,6 +360,70 @@ def run_raw(ix_searcher, parser, spec: dict):
     return count, hits
 
 
+def page_parts() -> dict[str, tuple[object, str]]:
+    """The parts of a search page that --breakdown times: (where it is looked up, its name)."""
+    from haystack.query import SearchQuerySet
+
+    from interviews import views
+    from interviews.search import backend, queries
+
+    return {
+        "engine": (backend.ArchiveWhooshBackend, "search"),
+        "quotes": (SearchQuerySet, "_load_model_objects"),  # the hits' turns, from the database
+        "people": (queries, "people_matching"),
+        "dates": (queries, "_date_bounds"),  # the archive's date span, for the timeline
+        "template": (views, "render"),
+    }
+
+
+@contextmanager
+def stopwatches(parts: dict[str, tuple[object, str]]):
+    """Milliseconds spent in each part while the block runs."""
+    spent = dict.fromkeys(parts, 0.0)
+    originals = [(owner, name, getattr(owner, name)) for owner, name in parts.values()]
+
+    def timing(part, original):
+        def timed(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                spent[part] += (time.perf_counter() - started) * 1000
+
+        return timed
+
+    for part, (owner, name, original) in zip(parts, originals, strict=True):
+        setattr(owner, name, timing(part, original))
+    try:
+        yield spent
+    finally:
+        for owner, name, original in originals:
+            setattr(owner, name, original)
+
+
+def breakdown(client, queries: dict[str, list], repeat: int, before) -> None:
+    parts = page_parts()
+    print(f"\n{'kind (p50 ms)':<30} {'page':>7}" + "".join(f" {p:>8}" for p in parts) + "    other")
+    for kind, specs in queries.items():
+        times = defaultdict(list)
+        for spec in specs:
+            for _ in range(repeat):
+                before()
+                with stopwatches(parts) as spent:
+                    started = time.perf_counter()
+                    client.get("/search/", view_params(spec))
+                    page = (time.perf_counter() - started) * 1000
+                times["page"].append(page)
+                times["other"].append(page - sum(spent.values()))
+                for part, ms in spent.items():
+                    times[part].append(ms)
+        print(
+            f"{kind:<30} {percentile(times['page'], 50):>7.1f}"
+            + "".join(f" {percentile(times[p], 50):>8.1f}" for p in parts)
+            + f" {percentile(times['other'], 50):>8.1f}"
+        )
+
+
 def timed(fn, repeat: int, before=None) -> list[float]:
     times = []
     for _ in range(repeat):
@@ -446,6 +516,8 @@ def main() -> None:
             f"{statistics.median(view) / statistics.median(raw):>8.2f}x "
             f"{percentile(cached, 50):>7.1f}"
         )
+    if args.breakdown:
+        breakdown(client, queries, args.repeat, empty_caches)
 
 
 if __name__ == "__main__":
