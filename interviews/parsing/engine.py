@@ -140,6 +140,7 @@ class _Model:
             for p in self.roster
         ]
         self.person_state = {id(p): k for k, p in enumerate(self.roster)}
+        self.roles_from_labels = [self.person_state[i] for i in asking]
         self.nameless: dict[str, int] = {}
         labels = [b.label for b in self.blocks if b.label] + [f.label for f in draft.floating]
         for role in ["anchor", "host"] + [lb.role for lb in labels if not lb.name]:
@@ -208,7 +209,29 @@ class _Model:
                 ]
             follow = self.follow_ups(self.follow_rate(marginals, hosts, guests), len(guests))
             marginals = chain.posteriors(emit, trans, follow)
-        return self.decisions(chain.best_path(emit, trans, follow), marginals)
+        path = chain.best_path(emit, trans, follow)
+        answering = self.hosts_who_answer(path)
+        if answering:
+            for k in answering:
+                self.states[k].role = "guest"
+            return self.decide()
+        return self.decisions(path, marginals)
+
+    def hosts_who_answer(self, path: list[int]) -> list[int]:
+        """People taken for hosts from their labelled blocks whose decoded blocks, at least
+        three, are answers: long (over twice a typical block) and hardly ever a question. A
+        first labelled block that looked brief or came first does not outweigh all the rest."""
+        typical = statistics.median(len(b.text.split()) for b in self.blocks)
+        answering = []
+        for k in self.roles_from_labels:
+            own = [b for b, s in zip(self.blocks, path, strict=True) if s == k]
+            if self.states[k].role != "host" or len(own) < 3:
+                continue
+            asking = sum(_asks(b.text) for b in own)
+            length = statistics.median(len(b.text.split()) for b in own)
+            if asking < 0.2 * len(own) and length > SHORT_REMARK * typical:
+                answering.append(k)
+        return answering
 
     def follow_ups(self, rate: float, n_guests: int) -> list[tuple[float, float]]:
         """For each block, the scores of the remembered guest and of another guest answering

@@ -185,3 +185,28 @@ def test_a_speaker_named_once_on_a_brief_remark_is_a_host_unless_called_on_befor
         "Bob Jones": "guest",
         "Carl Reed": "host",
     }
+
+
+def test_a_speaker_taken_for_a_host_on_a_brief_first_remark_who_then_answers_is_a_guest():
+    answer = (
+        "The rain came late in the spring, and then the heat arrived in June before the grain"
+        " had set, so the yield fell by half across the valley and the prices with it."
+    )
+    cues = [
+        ">> ANNA SMITH: Good evening and welcome. Tonight we talk about farming.",
+        ">> BOB JONES: Glad to be here.",
+        ">> Why did the harvest fail this year?",
+        f">> {answer}",
+        ">> What about the barley?",
+        f">> The barley did no better. {answer}",
+        ">> And next year?",
+        f">> Nobody can say yet. {answer}",
+    ]
+    srt = "\n".join(
+        f"{n}\n00:00:{2 * n:02d},000 --> 00:00:{2 * n + 2:02d},000\n{cue}\n"
+        for n, cue in enumerate(cues, start=1)
+    )
+    parsed = parse_transcript(srt)
+
+    assert {s.name: s.role for s in parsed.speakers} == {"Anna Smith": "host", "Bob Jones": "guest"}
+    assert [t.speaker for t in parsed.turns][2:] == ["Anna Smith", "Bob Jones"] * 3
