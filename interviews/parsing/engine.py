@@ -35,9 +35,9 @@ from .people import Mention, Person, Roster, find_mentions, prose_people
 from .text import split_sentences, words
 
 HOST_LIKE = ("host", "anchor", "correspondent")
-# A labelled person whose blocks run under this many times a typical block's words is brief, as
-# hosts are (in captions of court arguments, a justice's median remark is 12 words, an
-# advocate's 323; in debates, 78 against 197).
+# Blocks under this many times a transcript's median block are brief, as hosts' are, and over it
+# long, as answers are (in captions of court arguments a justice's first remark runs a median 12
+# words, an advocate's 323; in debates 78 against 197).
 SHORT_REMARK = 2.0
 
 
@@ -134,7 +134,10 @@ class _Model:
         self.mentions = [
             find_mentions(b.text, self.roster) if deciding else [] for b in self.blocks
         ]
-        asking = _asking_by_label(self.roster, self.blocks, self.mentions, by_length=deciding)
+        self.typical_words = statistics.median(len(b.text.split()) for b in self.blocks)
+        asking = _asking_by_label(
+            self.roster, self.blocks, self.mentions, self.typical_words if deciding else None
+        )
         self.states = [
             _State(p, "host" if asking.get(id(p)) else _decoding_role(p, labels_guests))
             for p in self.roster
@@ -221,7 +224,6 @@ class _Model:
         """People taken for hosts from their labelled blocks whose decoded blocks, at least
         three, are answers: long (over twice a typical block) and hardly ever a question. A
         first labelled block that looked brief or came first does not outweigh all the rest."""
-        typical = statistics.median(len(b.text.split()) for b in self.blocks)
         answering = []
         for k in self.roles_from_labels:
             own = [b for b, s in zip(self.blocks, path, strict=True) if s == k]
@@ -229,7 +231,7 @@ class _Model:
                 continue
             asking = sum(_asks(b.text) for b in own)
             length = statistics.median(len(b.text.split()) for b in own)
-            if asking < 0.2 * len(own) and length > SHORT_REMARK * typical:
+            if asking < 0.2 * len(own) and length > SHORT_REMARK * self.typical_words:
                 answering.append(k)
         return answering
 
@@ -498,11 +500,12 @@ def _decoding_role(person: Person, labels_guests: bool) -> str:
 
 
 def _asking_by_label(
-    roster: Roster, blocks: list[Block], mentions: list[list[Mention]], *, by_length: bool
+    roster: Roster, blocks: list[Block], mentions: list[list[Mention]], typical: float | None
 ) -> dict[int, bool]:
     """Whether each labelled person of unknown role looks like the host: they open the
-    transcript; most of the blocks labelled as theirs ask a question; or (`by_length`) those
-    blocks are short and nobody called on them by name before their first.
+    transcript; most of the blocks labelled as theirs ask a question; or those blocks are brief
+    next to the `typical` block's words (when given) and nobody called on them by name before
+    their first.
 
     Captions that name each speaker once label one block each: a justice's or co-host's is a
     question or a brief remark, a guest's an answer, usually after a host has called on them.
@@ -523,10 +526,12 @@ def _asking_by_label(
             if i == 0:
                 hosts[k] = True
         called_on.update(id(m.person) for m in mentions[i] if m.kind == "vocative")
-    typical = statistics.median(len(b.text.split()) for b in blocks) if blocks else 0
     for k, asks in asked.items():
-        short = statistics.median(lengths[k]) < SHORT_REMARK * typical
-        brief = by_length and short and k not in called_before_label
+        brief = (
+            typical is not None
+            and statistics.median(lengths[k]) < SHORT_REMARK * typical
+            and k not in called_before_label
+        )
         hosts.setdefault(k, sum(asks) * 2 > len(asks) or brief)
     return hosts
 
