@@ -138,6 +138,14 @@ def test_a_malformed_export_says_what_is_wrong(payload, message):
         parse_transcript(payload)
 
 
+def srt_of(cues: list[str]) -> str:
+    """An SRT file of these cue texts, two seconds each."""
+    return "\n".join(
+        f"{n}\n00:00:{2 * n:02d},000 --> 00:00:{2 * n + 2:02d},000\n{cue}\n"
+        for n, cue in enumerate(cues, start=1)
+    )
+
+
 def test_a_speaker_named_once_on_a_question_asks_for_the_program():
     cues = [
         ">> ANNA SMITH: Welcome, Bob Jones. What brings you here?",
@@ -147,11 +155,7 @@ def test_a_speaker_named_once_on_a_question_asks_for_the_program():
         ">> Will next year be as good?",
         ">> Nobody can say yet.",
     ]
-    srt = "\n".join(
-        f"{n}\n00:00:{2 * n:02d},000 --> 00:00:{2 * n + 2:02d},000\n{cue}\n"
-        for n, cue in enumerate(cues, start=1)
-    )
-    parsed = parse_transcript(srt)
+    parsed = parse_transcript(srt_of(cues))
 
     assert {s.name: s.role for s in parsed.speakers} == {
         "Anna Smith": "host",
@@ -174,11 +178,7 @@ def test_a_speaker_named_once_on_a_brief_remark_is_a_host_unless_called_on_befor
         ">> Will next year be as good?",
         ">> Nobody can say yet, but the soil is in better shape than it was.",
     ]
-    srt = "\n".join(
-        f"{n}\n00:00:{2 * n:02d},000 --> 00:00:{2 * n + 2:02d},000\n{cue}\n"
-        for n, cue in enumerate(cues, start=1)
-    )
-    parsed = parse_transcript(srt)
+    parsed = parse_transcript(srt_of(cues))
 
     assert {s.name: s.role for s in parsed.speakers} == {
         "Anna Smith": "host",
@@ -202,11 +202,7 @@ def test_a_speaker_taken_for_a_host_on_a_brief_first_remark_who_then_answers_is_
         ">> And next year?",
         f">> Nobody can say yet. {answer}",
     ]
-    srt = "\n".join(
-        f"{n}\n00:00:{2 * n:02d},000 --> 00:00:{2 * n + 2:02d},000\n{cue}\n"
-        for n, cue in enumerate(cues, start=1)
-    )
-    parsed = parse_transcript(srt)
+    parsed = parse_transcript(srt_of(cues))
 
     assert {s.name: s.role for s in parsed.speakers} == {"Anna Smith": "host", "Bob Jones": "guest"}
     assert [t.speaker for t in parsed.turns][2:] == ["Anna Smith", "Bob Jones"] * 3
