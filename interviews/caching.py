@@ -7,8 +7,11 @@ stop using what they stored under the old one, which the cache then ages out.
 """
 
 import datetime
+import functools
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -21,6 +24,8 @@ from interviews.models import ContentVersion
 # The URL namespaces of pages that are the same for every visitor.
 PUBLIC_NAMESPACES = frozenset({"interviews", "api", "sitemaps"})
 NEVER_CHANGED = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,26 @@ def content_version() -> Version:
     """The archive's current content version (one indexed read)."""
     row = ContentVersion.objects.values_list("number", "changed").first()
     return Version(*row) if row else Version(0, NEVER_CHANGED)
+
+
+def per_content_version(compute: Callable[[], T]) -> Callable[[], T]:
+    """`compute` remembered by each process until the archive's content version changes.
+
+    For facts every search needs that only a change to the archive changes (its date span, the
+    people who speak in it): one indexed read instead of a scan per search. The version is read
+    before computing, so an answer is never older than the version it is kept under.
+    """
+    remembered: tuple[Version | None, T | None] = (None, None)
+
+    @functools.wraps(compute)
+    def current() -> T:
+        nonlocal remembered
+        version = content_version()
+        if remembered[0] != version:
+            remembered = (version, compute())
+        return remembered[1]
+
+    return current
 
 
 def is_public(request: HttpRequest) -> bool:

@@ -201,6 +201,17 @@ def test_people_whose_name_matches_the_query_are_listed(archive):
     assert quote_search(q="recruit").people == []
 
 
+def test_the_people_listed_follow_the_archive_as_it_changes(archive):
+    assert quote_search(q="peter").people[0].name == "Peter Neumann"
+    mann = SpeakerFactory(name="Peter Mann", key="peter mann", slug="peter-mann")
+    TurnFactory(segment=archive["newer"], speaker=mann, role="guest", text="Not about gangs.")
+    archive["older"].turns.all().delete()
+    archive["newer"].turns.filter(speaker=archive["neumann"]).update(speaker=mann)
+
+    assert [p.name for p in quote_search(q="peter").people] == ["Peter Mann"]
+    assert quote_search(q="neumann").people == []
+
+
 def test_grouping_ranks_every_speaker_by_their_hits(archive):
     results = quote_search(q="recruit -paris", group=True)
 

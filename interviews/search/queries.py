@@ -12,6 +12,7 @@ Everything goes through haystack's SearchQuerySet, never Whoosh directly, so tha
 from __future__ import annotations
 
 import datetime
+import itertools
 import math
 import re
 from collections.abc import Iterator
@@ -25,6 +26,7 @@ from haystack.inputs import Exact
 from haystack.query import SQ, SearchQuerySet
 
 from interviews import parsing
+from interviews.caching import per_content_version
 from interviews.models import Appearance, Program, Role, Segment, Speaker, Topic, Turn
 from interviews.search.backend import ArchiveWhooshBackend, SearchUnavailable
 from interviews.search.query import (
@@ -381,9 +383,23 @@ def query_resolve(query: ParsedQuery) -> tuple[ParsedQuery, dict[str, int]]:
 # The parts of a results page.
 
 
+@per_content_version
+def _archive_span() -> dict:
+    return Segment.objects.published().aggregate(first=Min("air_date"), last=Max("air_date"))
+
+
+@per_content_version
+def _speaking_people() -> list[tuple[str, Person]]:
+    """Everyone with a published quote, by name, each with their key padded by spaces."""
+    published = Turn.objects.published().filter(speaker=OuterRef("pk"))
+    found = Speaker.objects.filter(Exists(published)).order_by("name")
+    rows = found.values_list("key", "name", "slug", "affiliation")
+    return [(f" {key} ", Person(*person)) for key, *person in rows]
+
+
 def _date_bounds(query: ParsedQuery) -> tuple[datetime.date, datetime.date] | None:
     """The range the timeline covers: the dates asked for, within the archive's own."""
-    span = Segment.objects.published().aggregate(first=Min("air_date"), last=Max("air_date"))
+    span = _archive_span()
     first, last = span["first"], span["last"]
     if first is None:
         return None
@@ -464,19 +480,10 @@ def people_matching(query: ParsedQuery) -> list[Person]:
     key = parsing.speaker_key(" ".join(words))
     if len(key) < 3:
         return []
-    # Speakers are few next to turns; their unique `key` holds the folded name.
-    published = Turn.objects.published().filter(speaker=OuterRef("pk"))
-    found = (
-        Speaker.objects.filter(
-            Q(key=key)
-            | Q(key__startswith=f"{key} ")
-            | Q(key__endswith=f" {key}")
-            | Q(key__contains=f" {key} ")
-        )
-        .filter(Exists(published))
-        .order_by("name")[:PEOPLE_SHOWN]
-    )
-    return [Person(s.name, s.slug, s.affiliation) for s in found]
+    # A speaker's `key` is their folded name: the words searched for are some of its words.
+    words_run = f" {key} "
+    found = (person for padded, person in _speaking_people() if words_run in padded)
+    return list(itertools.islice(found, PEOPLE_SHOWN))
 
 
 def _suggestion(query: ParsedQuery, suggested: str | None) -> str | None:
