@@ -1,3 +1,4 @@
+import gc
 import os
 from pathlib import Path
 
@@ -11,7 +12,7 @@ application = get_wsgi_application()
 def warm_up() -> None:
     """Do before a worker's first request what that request would wait for otherwise (about
     two seconds at a million turns): import every view (the URL conf, the API's schemas),
-    compile the public templates, and read the search engine's tables."""
+    compile the public templates, and read the search engine's tables. Then freeze the heap."""
     from django.conf import settings
     from django.template.loader import get_template
     from django.urls import get_resolver
@@ -24,3 +25,7 @@ def warm_up() -> None:
     backend = connections["default"].get_backend()
     if hasattr(backend, "warm_up"):
         backend.warm_up()
+    # What is loaded now lives as long as the worker. A full garbage collection walked it all
+    # (120,000 objects at a million turns: 65-90 ms, in one request of 50-70); frozen, the
+    # collector skips it (0.1 ms).
+    gc.freeze()

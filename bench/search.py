@@ -449,6 +449,7 @@ def main() -> None:
     from django.test import Client
     from haystack import connections
 
+    from archive.wsgi import warm_up
     from interviews.models import Turn
 
     call_command("migrate", verbosity=0)
@@ -478,6 +479,7 @@ def main() -> None:
         for tables in backend._tables.values():
             tables._terms.clear()
 
+    warm_up()  # as each web worker does before its first request
     queries = pick_queries(searcher, random.Random(7))
     client = Client()
     raw_searcher = backend.index.refresh().searcher()

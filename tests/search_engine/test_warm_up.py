@@ -1,3 +1,4 @@
+import gc
 import shutil
 import threading
 
@@ -9,6 +10,14 @@ from interviews.services.indexing import segment_index_sync
 from tests.factories import SegmentFactory, TurnFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def unfrozen():
+    """A worker's warm-up freezes its heap; the test process's stays collectable."""
+    gc.unfreeze()
+    yield
+    gc.unfreeze()
 
 
 def cold_backend(*texts: str):
@@ -54,6 +63,12 @@ def test_a_web_worker_warms_its_search_engine_up_with_its_views_and_templates():
     warm_up()
 
     assert any("speaker_exact" in table._facets for table in backend._tables.values())
+
+
+def test_a_warmed_up_worker_leaves_what_it_loaded_out_of_garbage_collections():
+    warm_up()
+
+    assert gc.get_freeze_count() > 0
 
 
 def test_every_thread_of_a_server_searches_with_the_tables_warmed_up_once():
