@@ -146,6 +146,11 @@ def srt_of(cues: list[str]) -> str:
     )
 
 
+def roles(parsed) -> dict[str, str]:
+    """Each speaker's name and the part the parse gave them."""
+    return {s.name: s.role for s in parsed.speakers}
+
+
 def test_a_speaker_named_once_on_a_question_asks_for_the_program():
     cues = [
         ">> ANNA SMITH: Welcome, Bob Jones. What brings you here?",
@@ -157,7 +162,7 @@ def test_a_speaker_named_once_on_a_question_asks_for_the_program():
     ]
     parsed = parse_transcript(srt_of(cues))
 
-    assert {s.name: s.role for s in parsed.speakers} == {
+    assert roles(parsed) == {
         "Anna Smith": "host",
         "Bob Jones": "guest",
         "Carl Reed": "host",
@@ -180,7 +185,7 @@ def test_a_speaker_named_once_on_a_brief_remark_is_a_host_unless_called_on_befor
     ]
     parsed = parse_transcript(srt_of(cues))
 
-    assert {s.name: s.role for s in parsed.speakers} == {
+    assert roles(parsed) == {
         "Anna Smith": "host",
         "Bob Jones": "guest",
         "Carl Reed": "host",
@@ -204,5 +209,5 @@ def test_a_speaker_taken_for_a_host_on_a_brief_first_remark_who_then_answers_is_
     ]
     parsed = parse_transcript(srt_of(cues))
 
-    assert {s.name: s.role for s in parsed.speakers} == {"Anna Smith": "host", "Bob Jones": "guest"}
+    assert roles(parsed) == {"Anna Smith": "host", "Bob Jones": "guest"}
     assert [t.speaker for t in parsed.turns][2:] == ["Anna Smith", "Bob Jones"] * 3
