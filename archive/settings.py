@@ -127,6 +127,14 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # The partials a page renders many times over, through a tag of the pages above
+        # (interviews/jinja.py says why).
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "interviews.jinja.environment"},
+    },
 ]
 
 DATABASES = {

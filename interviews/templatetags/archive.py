@@ -1,12 +1,13 @@
-"""Template helpers for links into search and for citing a quote."""
+"""Template helpers for links into search and for showing a quote."""
 
 from functools import lru_cache
 from urllib.parse import urlencode
 
 from django import template
+from django.template import engines
 from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.safestring import mark_safe
 
-from interviews.citations import turn_citation
 from interviews.models import Turn
 from interviews.search.query import Filter, ParsedQuery
 
@@ -36,20 +37,14 @@ def search_url(q: str = "", *, sort: str = "", group: str = "", page=None, exact
 
 
 @register.simple_tag(takes_context=True)
-def citation(context, turn: Turn) -> str:
-    """The attribution for `turn`, with an absolute link to it."""
-    request = context.get("request")
-    url = turn.get_absolute_url()
-    return turn_citation(turn, url=request.build_absolute_uri(url) if request else url)
+def quote(context, turn: Turn, *, snippet: str = "", in_context: bool = False) -> str:
+    """One quote, as every page shows it (templates/jinja2/interviews/_turn.html)."""
+    shown = {"turn": turn, "snippet": snippet, "in_context": in_context}
+    template = engines["jinja2"].get_template("interviews/_turn.html")
+    return mark_safe(template.render(shown, context.get("request")))
 
 
 @register.filter
 def without(query: ParsedQuery, removed: Filter) -> str:
     """The canonical query with one filter taken out (a chip's remove link)."""
     return query.without(removed).canonical()
-
-
-@register.filter
-def passages(snippet: str) -> list[str]:
-    """A highlighted snippet split at its paragraph breaks (still the engine's escaped HTML)."""
-    return [part for part in snippet.split("\n\n") if part.strip()]
