@@ -7,22 +7,18 @@ everything rendered once a page stay in Django's templates.
 
 from django.http import HttpRequest
 from django.template.defaultfilters import date
-from django.urls import reverse
 from jinja2 import Environment
 
 from interviews.citations import turn_citation
+from interviews.links import path_to
 from interviews.models import Turn
 
 
 def environment(**options) -> Environment:
     env = Environment(**options)
-    env.globals.update(url=url, citation=citation)
+    env.globals.update(url=path_to, citation=citation)
     env.filters.update(date=date, passages=passages)
     return env
-
-
-def url(name: str, *args) -> str:
-    return reverse(name, args=args)
 
 
 def citation(turn: Turn, request: HttpRequest | None) -> str:

@@ -7,6 +7,8 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.urls import reverse
 
+from interviews.links import path_to
+
 WEB_SCHEMES = ("http", "https")
 # A long transcript (an oral argument of a thousand turns) is shown in pages of this many turns.
 TURNS_PER_PAGE = 100
@@ -20,18 +22,6 @@ def web_url(value: str) -> str:
     except ValueError:
         return ""
     return value.strip() if scheme in WEB_SCHEMES else ""
-
-
-def remembered_url(instance: models.Model, key, build) -> str:
-    """`build()`, remembered on `instance` for as long as `key` (what the URL is made of) holds.
-
-    A transcript links every turn to its segment and speaker: the instances are shared, and
-    reverse() (about 60 µs) runs once per instance instead of several times per turn.
-    """
-    remembered = instance.__dict__.get("_remembered_url")
-    if remembered is None or remembered[0] != key:
-        remembered = instance.__dict__["_remembered_url"] = (key, build())
-    return remembered[1]
 
 
 class TimeStamped(models.Model):
@@ -119,15 +109,10 @@ class Segment(TimeStamped):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return remembered_url(self, (self.air_date, self.slug), self._reverse_url)
-
-    def _reverse_url(self) -> str:
         if self.air_date:
             d = self.air_date
-            return reverse(
-                "interviews:segment", args=[d.year, f"{d.month:02}", f"{d.day:02}", self.slug]
-            )
-        return reverse("interviews:segment_undated", args=[self.slug])
+            return path_to("interviews:segment", d.year, f"{d.month:02}", f"{d.day:02}", self.slug)
+        return path_to("interviews:segment_undated", self.slug)
 
     @property
     def is_published(self) -> bool:
@@ -179,9 +164,7 @@ class Speaker(TimeStamped):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return remembered_url(
-            self, self.slug, lambda: reverse("interviews:speaker", args=[self.slug])
-        )
+        return path_to("interviews:speaker", self.slug)
 
 
 class SpeakerAlias(TimeStamped):

@@ -1,24 +1,16 @@
 """Template helpers for links into search and for showing a quote."""
 
-from functools import lru_cache
 from urllib.parse import urlencode
 
 from django import template
 from django.template import engines
-from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.safestring import mark_safe
 
+from interviews.links import path_to
 from interviews.models import Turn
 from interviews.search.query import Filter, ParsedQuery
 
 register = template.Library()
-
-
-@lru_cache(maxsize=16)
-def _search_path(script_prefix: str, urlconf) -> str:
-    # reverse() costs about 60 µs, and a search page links back to search some eighty times
-    # (sorts, facets, timeline bars, pages); the path only changes with what it is keyed on.
-    return reverse("interviews:search")
 
 
 @register.simple_tag
@@ -33,7 +25,7 @@ def search_url(q: str = "", *, sort: str = "", group: str = "", page=None, exact
         params["exact"] = exact
     if page and str(page) != "1":
         params["page"] = page
-    return f"{_search_path(get_script_prefix(), get_urlconf())}?{urlencode(params)}"
+    return f"{path_to('interviews:search')}?{urlencode(params)}"
 
 
 @register.simple_tag(takes_context=True)

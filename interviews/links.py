@@ -1,0 +1,20 @@
+"""Paths into the archive, reversed once per process rather than once per link."""
+
+from functools import lru_cache
+
+from django.urls import get_script_prefix, get_urlconf, reverse
+
+
+def path_to(name: str, *args) -> str:
+    """reverse(name, args=args), remembered.
+
+    reverse() costs about 40 µs, and a page links to the same few paths over and over: a search
+    page to search itself some eighty times, and each of its quotes to a segment, a speaker and
+    the similar quotes. The path depends only on what it is keyed on here.
+    """
+    return _reversed(get_script_prefix(), get_urlconf(), name, args)
+
+
+@lru_cache(maxsize=16384)
+def _reversed(script_prefix: str, urlconf, name: str, args: tuple) -> str:
+    return reverse(name, args=args)
