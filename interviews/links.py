@@ -1,6 +1,7 @@
 """Paths into the archive, reversed once per process rather than once per link."""
 
 from functools import lru_cache
+from urllib.parse import urlencode
 
 from django.urls import get_script_prefix, get_urlconf, reverse
 
@@ -18,3 +19,17 @@ def path_to(name: str, *args) -> str:
 @lru_cache(maxsize=16384)
 def _reversed(script_prefix: str, urlconf, name: str, args: tuple) -> str:
     return reverse(name, args=args)
+
+
+def search_url(q: str = "", *, sort: str = "", group: str = "", page=None, exact: str = "") -> str:
+    """A bookmarkable search URL; parameters at their default are left out."""
+    params = {"q": q}
+    if sort and sort != "relevance":
+        params["sort"] = sort
+    if group:
+        params["group"] = group
+    if exact:
+        params["exact"] = exact
+    if page and str(page) != "1":
+        params["page"] = page
+    return f"{path_to('interviews:search')}?{urlencode(params)}"
