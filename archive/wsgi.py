@@ -19,9 +19,10 @@ def warm_up() -> None:
     from haystack import connections
 
     get_resolver().url_patterns  # noqa: B018 (imports the views)
-    public = Path(settings.BASE_DIR) / "templates" / "interviews"
-    for template in sorted(public.glob("*.html")):
-        get_template(f"interviews/{template.name}")
+    templates = Path(settings.BASE_DIR) / "templates"
+    for public in (templates / "interviews", templates / "jinja2" / "interviews"):
+        for template in sorted(public.glob("*.html")):
+            get_template(f"interviews/{template.name}")
     backend = connections["default"].get_backend()
     if hasattr(backend, "warm_up"):
         backend.warm_up()

@@ -3,6 +3,7 @@ import shutil
 import threading
 
 import pytest
+from django.template import engines
 from haystack import connections
 
 from archive.wsgi import warm_up
@@ -63,6 +64,20 @@ def test_a_web_worker_warms_its_search_engine_up_with_its_views_and_templates():
     warm_up()
 
     assert any("speaker_exact" in table._facets for table in backend._tables.values())
+
+
+def test_a_web_worker_compiles_the_partials_every_page_renders_before_its_first_request():
+    jinja = engines["jinja2"].env
+    jinja.cache.clear()
+
+    warm_up()
+
+    compiled = {name for _, name in jinja.cache}
+    assert {
+        "interviews/_turn.html",
+        "interviews/_timeline.html",
+        "interviews/_facets.html",
+    } <= compiled
 
 
 def test_a_warmed_up_worker_leaves_what_it_loaded_out_of_garbage_collections():
