@@ -14,7 +14,8 @@ and advocates as guests. Reports the database load and the index build (through 
 
 Each query runs --repeat times with the engine's caches emptied before every run, so the
 figures are the engine's work, not its cache; "cached" is the same query answered again.
---breakdown then times the search page's parts apart (p50 ms of each kind's page loads).
+--breakdown then times the search page's parts apart (p50 ms of each kind's page loads), and
+--pages the other pages that show many quotes: a transcript's page and a speaker's.
 """
 
 import argparse
@@ -70,6 +71,9 @@ def parse_args():
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument(
         "--breakdown", action="store_true", help="Also time the search page's parts apart."
+    )
+    parser.add_argument(
+        "--pages", action="store_true", help="Also time transcript and speaker pages."
     )
     return parser.parse_args()
 
@@ -424,6 +428,32 @@ def breakdown(client, queries: dict[str, list], repeat: int, before) -> None:
         )
 
 
+def time_pages(client, repeat: int) -> None:
+    """Ten transcripts' first pages (a full page of turns) and ten speakers' pages, each loaded
+    `repeat` times after an untimed first load."""
+    from django.db.models import Count
+
+    from interviews.models import TURNS_PER_PAGE, Segment, Speaker
+
+    long_enough = Segment.objects.published().annotate(turn_count=Count("turns"))
+    pages = {
+        f"transcript page ({TURNS_PER_PAGE} turns)": [
+            segment.get_absolute_url()
+            for segment in long_enough.filter(turn_count__gte=TURNS_PER_PAGE).order_by("pk")[:10]
+        ],
+        "speaker page": [
+            speaker.get_absolute_url() for speaker in Speaker.objects.order_by("pk")[:10]
+        ],
+    }
+    print(f"\n{'page':<30} {'p50':>7} {'p95':>7}   (ms; {repeat} runs each)")
+    for label, urls in pages.items():
+        times = []
+        for url in urls:
+            client.get(url)
+            times += timed(lambda u=url: client.get(u), repeat)
+        print(f"{label:<30} {percentile(times, 50):>7.0f} {percentile(times, 95):>7.0f}")
+
+
 def timed(fn, repeat: int, before=None) -> list[float]:
     times = []
     for _ in range(repeat):
@@ -520,6 +550,8 @@ def main() -> None:
         )
     if args.breakdown:
         breakdown(client, queries, args.repeat, empty_caches)
+    if args.pages:
+        time_pages(client, args.repeat)
 
 
 if __name__ == "__main__":
