@@ -1,7 +1,7 @@
 """Matches over time: buckets of a date range, and the bar chart drawn from them.
 
 Pure: the search service fills the buckets from the engine's date facet, the speaker page from
-the database; both are drawn by `templates/interviews/_timeline.html` from a `Chart`.
+the database; both are drawn by `templates/jinja2/interviews/_timeline.html` from a `Chart`.
 """
 
 from __future__ import annotations

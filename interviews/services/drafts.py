@@ -15,8 +15,9 @@ from interviews import parsing
 from interviews.models import Role
 
 # Below this confidence an inferred attribution is shown as uncertain and listed first for checking
-# (the same threshold as `turn--uncertain` in templates/interviews/_turn.html). Confidences are
-# calibrated (interviews/parsing/calibration.py): below 0.5 a turn is more likely wrong than right.
+# (the same threshold as `turn--uncertain` in templates/jinja2/interviews/_turn.html). Confidences
+# are calibrated (interviews/parsing/calibration.py): below 0.5 a turn is more likely wrong than
+# right.
 UNCERTAIN_BELOW = 0.5
 
 # A place a turn may be split: after a sentence's closing punctuation (and any closing quote or
