@@ -1,5 +1,8 @@
 """The archive's vocabulary: programs air segments, in which speakers appear and take turns."""
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from itertools import accumulate
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -286,6 +289,11 @@ class Turn(TimeStamped):
 
     class Meta:
         ordering = ["segment", "sequence"]
+        indexes = [
+            # A speaker's quotes counted per segment from the index alone (a justice speaks
+            # 40,000-60,000 turns of a million), and a page of them found by both.
+            models.Index(fields=["speaker", "segment"], name="turn_speaker_segment"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["segment", "sequence"], name="one_turn_per_position"),
             models.CheckConstraint(
@@ -334,6 +342,53 @@ class Turn(TimeStamped):
     @property
     def confidence_text(self) -> str:
         return f"{self.confidence:.2f}"
+
+
+class SpeakerQuotes(Sequence):
+    """A speaker's published quotes, newest segment first, as a Paginator's list.
+
+    Sorting all of a justice's 55,000 turns by their segment's date took 140 ms a page, and
+    counting them another 60-110. Here the turns are counted per segment from the (speaker,
+    segment) index, the segments put in order, and a page loads only the turns it shows.
+    """
+
+    def __init__(self, speaker: Speaker):
+        self.speaker = speaker
+        per_segment = dict(
+            Turn.objects.filter(speaker=speaker)
+            .order_by()
+            .values_list("segment")
+            .annotate(turns=models.Count("pk"))
+        )
+        newest_first = Segment.objects.published().filter(pk__in=per_segment).newest_first()
+        self.segments = list(newest_first.values_list("pk", flat=True))
+        # Where each segment's quotes start in the whole list, and where the last one ends.
+        self.starts = list(accumulate((per_segment[pk] for pk in self.segments), initial=0))
+
+    def __len__(self) -> int:
+        return self.starts[-1]
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            position = index + len(self) if index < 0 else index
+            if not 0 <= position < len(self):
+                raise IndexError(index)
+            return self[position : position + 1][0]
+        start, stop, _ = index.indices(len(self))
+        if start >= stop:
+            return []
+        first = bisect_right(self.starts, start) - 1
+        shown = self.segments[first : bisect_left(self.starts, stop)]
+        place = models.Case(*(models.When(segment=pk, then=i) for i, pk in enumerate(shown)))
+        turns = Turn.objects.filter(speaker=self.speaker, segment__in=shown).order_by(
+            place, "sequence"
+        )
+        skip = start - self.starts[first]
+        # The page's turns picked by id first: with the tables it shows joined in, SQLite walks
+        # all of the speaker's turns rather than the (speaker, segment) index.
+        page = list(turns.values_list("pk", flat=True)[skip : skip + stop - start])
+        loaded = Turn.objects.for_display().in_bulk(page)
+        return [loaded[pk] for pk in page]
 
 
 class SegmentEvent(models.Model):

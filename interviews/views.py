@@ -10,6 +10,7 @@ from interviews.models import (
     Program,
     Segment,
     Speaker,
+    SpeakerQuotes,
     SpeakerRedirect,
     Topic,
     Turn,
@@ -121,8 +122,7 @@ def speaker_detail(request, slug):
         # A merged or renamed speaker's old address: links never break.
         moved = get_object_or_404(SpeakerRedirect.objects.select_related("speaker"), old_slug=slug)
         return redirect(moved.speaker, permanent=True)
-    quotes = Turn.objects.published().by_speaker(speaker).newest_first().for_display()
-    page = Paginator(quotes, 20).get_page(request.GET.get("page"))
+    page = Paginator(SpeakerQuotes(speaker), 20).get_page(request.GET.get("page"))
     buckets, unit = appearance_timeline(speaker=speaker)
     base = ParsedQuery(filters=(Filter("speaker", speaker.name),))
     context = {
