@@ -65,7 +65,7 @@ class Roster:
         if exact:
             return exact[0]
         if len(tokens) == 1:
-            by_surname = [p for p in self.people if surname(p.name) == key]
+            by_surname = [p for p in self.people if _same_surname(surname(p.name), key)]
             if len(by_surname) == 1:
                 return by_surname[0]
             if by_surname:
@@ -77,7 +77,7 @@ class Roster:
         matches = [
             p
             for p in self.people
-            if surname(p.name) == last
+            if _same_surname(surname(p.name), last)
             and (
                 not given_name(p.name)
                 or same_given_name(first, given_name(p.name))
@@ -144,6 +144,12 @@ class Roster:
         if evidence:
             person.evidence.add(evidence)
         return person
+
+
+def _same_surname(a: str, b: str) -> bool:
+    """Whether two folded surnames are one, however the apostrophe was printed: transcripts
+    typed in a hurry and speech-to-text drop it ("ORourke", "OMalley")."""
+    return a == b or a.replace("'", "") == b.replace("'", "")
 
 
 @dataclass(frozen=True)
