@@ -92,6 +92,8 @@ HONORIFICS = sorted(
         "Hon.",
         "Honorable",
         "The Honorable",
+        # Plurals head a list of people ("Justices White, Black and Clark also question").
+        "Justices",
     ],
     key=lambda h: -len(h),
 )
