@@ -189,6 +189,7 @@ _PREDICATE = re.compile(
     r"wants|wanted|thinks|believes)\b(?!\s+you\b)",
     re.I,
 )
+_STAGE_DIRECTION = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _GROUP_HEAD = re.compile(r"(?:[A-Z][\w'’.\-]*\s+)+(?:and|&)\s+$")
 _GROUP_JOIN = re.compile(r"^\s*(?:,\s*|\s+)(?:and|&)\s+$|^\s*,\s*$")
 
@@ -300,8 +301,9 @@ def _directs(before: str) -> bool:
 
 
 def _classify(text: str, start: int, end: int, s_start: int, s_end: int) -> str:
-    # Earlier names joined by "and" share this name's position: "Peter and Ann, thank you".
-    before = _GROUP_HEAD.sub("", text[s_start:start])
+    # Earlier names joined by "and" share this name's position: "Peter and Ann, thank you". A
+    # stage direction is nobody's words: "(CROSSTALK) Governor Romney?" opens with the name.
+    before = _GROUP_HEAD.sub("", _STAGE_DIRECTION.sub(" ", text[s_start:start]))
     after = text[end:s_end]
     if _SELF.search(before):
         return "self"
