@@ -170,6 +170,9 @@ def test_a_name_is_addressed_or_talked_about_by_where_it_stands_in_its_sentence(
         ("Ann Lee", "third", 0),
     ]
     assert mentions("Sam Hill, a senator since 2010, said no.") == [("Sam Hill", "third", 0)]
+    # A stage direction is nobody's words: the name after it still opens the sentence.
+    assert mentions("(CROSSTALK) Senator Lee?") == [("Ann Lee", "vocative", 0)]
+    assert mentions("[crosstalk] Mr. Hill, your response?") == [("Sam Hill", "vocative", 0)]
     # The floor goes to whom a question is for, not to whom an answer responds.
     assert find_mentions("Mr. Hill, a question for Senator Lee.", roster)[1].directed
     assert not find_mentions("Mr. Hill, respond to Senator Lee.", roster)[1].directed

@@ -28,6 +28,8 @@ def test_honorifics_and_offices_are_kept_apart_from_the_name():
     assert split_honorific("Sen. Bernie Sanders") == ("Sen.", "Bernie Sanders")
     assert split_honorific("Vice President Joe Biden") == ("Vice President", "Joe Biden")
     assert split_honorific("President") == ("", "President")
+    # A summary's list of justices names each of them, not a person called "Justices ...".
+    assert split_honorific("Justices Byron R. White") == ("Justices", "Byron R. White")
     label = parse_label("GOV. GAVIN NEWSOM (D), California")
     assert (label.honorific, label.name, label.affiliation) == (
         "Gov.",
@@ -57,6 +59,16 @@ def test_a_surname_a_title_and_a_familiar_name_resolve_to_the_one_person_they_fi
     assert roster.find("Will Brangham") is william
     assert roster.find("Clinton") is None
     assert roster.by_title("Senator") is sanders
+
+
+def test_a_surname_printed_without_its_apostrophe_is_the_same_surname():
+    roster = Roster()
+    beto = roster.add("Beto O’Rourke")
+    roster.add("Martin O'Malley")
+    assert roster.find("ORourke") is beto
+    assert roster.find("Beto ORourke") is beto
+    assert roster.find("O'Rourke") is beto
+    assert roster.find("Rourke") is None
 
 
 def test_a_fuller_printing_becomes_the_name_and_the_shorter_an_alias():
