@@ -7,10 +7,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from interviews.models import (
     TURNS_PER_PAGE,
+    NewestFirst,
     Program,
     Segment,
     Speaker,
-    SpeakerQuotes,
     SpeakerRedirect,
     Topic,
     Turn,
@@ -122,7 +122,9 @@ def speaker_detail(request, slug):
         # A merged or renamed speaker's old address: links never break.
         moved = get_object_or_404(SpeakerRedirect.objects.select_related("speaker"), old_slug=slug)
         return redirect(moved.speaker, permanent=True)
-    page = Paginator(SpeakerQuotes(speaker), 20).get_page(request.GET.get("page"))
+    page = Paginator(NewestFirst(Turn.objects.by_speaker(speaker)), 20).get_page(
+        request.GET.get("page")
+    )
     buckets, unit = appearance_timeline(speaker=speaker)
     base = ParsedQuery(filters=(Filter("speaker", speaker.name),))
     context = {

@@ -126,6 +126,24 @@ def test_turns_filter_by_segment_and_speaker(client, interview):
     assert get(client, by_speaker[0]["api_url"])["segment"]["id"] == other.segment_id
 
 
+def test_all_turns_run_newest_segment_first_in_order_across_pages_without_drafts(
+    client, interview, draft
+):
+    TurnFactory(segment__air_date=datetime.date(2018, 1, 1), text="An older remark.")
+    TurnFactory(segment__air_date=None, text="An undated remark.")
+
+    first = get(client, "/api/turns/", page_size=3)
+    second = get(client, first["next"])
+
+    assert (first["count"], first["pages"]) == (4, 2)
+    assert [turn["text"] for turn in first["results"] + second["results"]] == [
+        "Welcome back.",
+        "Rents rose by a third.",
+        "An older remark.",
+        "An undated remark.",
+    ]
+
+
 def test_a_search_hit_says_who_said_it_where_and_when_with_a_snippet(client, interview):
     hit = get(client, "/api/search/", q="rents")["results"][0]
 

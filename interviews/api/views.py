@@ -28,7 +28,7 @@ from interviews.api.schemas import (
     TurnOut,
 )
 from interviews.api.throttling import ClientRateThrottle
-from interviews.models import Appearance, Program, Topic, Turn
+from interviews.models import Appearance, NewestFirst, Program, Topic, Turn
 from interviews.public import (
     public_programs,
     public_segments,
@@ -233,14 +233,14 @@ def speaker_detail(request, speaker_id: int):
 )
 @paginate(Pages)
 def turn_list(request, filters: Query[TurnFilters]):
-    turns = public_turns()
+    turns = Turn.objects.all()
     if filters.speaker:
         turns = turns.by_speaker(_named(public_speakers(), filters.speaker, "speaker"))
     if filters.segment is not None:
         if not public_segments().filter(pk=filters.segment).exists():
             raise HttpError(400, f"No published segment has the id {filters.segment}.")
         turns = turns.filter(segment_id=filters.segment)
-    return turns.newest_first().for_display()
+    return NewestFirst(turns)
 
 
 @api.get(

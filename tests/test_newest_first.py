@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from interviews.models import SpeakerQuotes
+from interviews.models import NewestFirst, Turn
 from tests.factories import SegmentFactory, SpeakerFactory, TurnFactory
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +23,7 @@ def test_a_speakers_quotes_run_newest_segment_first_in_spoken_order_without_draf
             TurnFactory(segment=segment, sequence=2 * n, speaker=speaker)
     TurnFactory(segment=newer, sequence=3)  # someone else
 
-    quotes = SpeakerQuotes(speaker)
+    quotes = NewestFirst(Turn.objects.by_speaker(speaker))
 
     expected = [
         (newer, 2),
@@ -47,7 +47,7 @@ def test_a_speakers_quotes_run_newest_segment_first_in_spoken_order_without_draf
 def test_a_speaker_with_no_published_quote_has_an_empty_list():
     speaker = TurnFactory(segment__status="draft").speaker
 
-    quotes = SpeakerQuotes(speaker)
+    quotes = NewestFirst(Turn.objects.by_speaker(speaker))
 
     assert len(quotes) == 0 and quotes[0:20] == []
 
