@@ -104,6 +104,7 @@ def read_labelled(text: str) -> Draft:
     draft = Draft(format="labelled")
     pending_start: float | None = None
     previous_blank = True
+    label_lines_of: dict[int, str] = {}  # block index -> the label line that opened it
     for line, (start, label, body) in zip(lines, split, strict=True):
         if not line.strip():
             previous_blank = True
@@ -113,6 +114,7 @@ def read_labelled(text: str) -> Draft:
             continue
         start = start if start is not None else pending_start
         if label is not None:
+            label_lines_of[len(draft.blocks)] = line.strip()
             draft.blocks.append(Block([body] if body else [], label=label, start=start))
             pending_start = None
         elif _DIRECTION.match(body) and (previous_blank or not wraps):
@@ -132,9 +134,32 @@ def read_labelled(text: str) -> Draft:
         else:
             draft.blocks[-1].paragraphs.append(body)
         previous_blank = False
-    draft.blocks = [b for b in draft.blocks if b.paragraphs]
+    draft.blocks = _keep_labels_of_nothing(draft.blocks, label_lines_of)
     _take_title(draft)
     return draft
+
+
+def _keep_labels_of_nothing(blocks: list[Block], label_lines_of: dict[int, str]) -> list[Block]:
+    """Blocks with speech, where a label line that labels nothing is kept as words.
+
+    A label line labels nothing when the next speech after it, stage directions aside, opens with
+    a label line of its own or never comes: "A:" at the end of a transcript is more likely the
+    last words of the turn above than a speaker who said nothing, and no word is ever dropped.
+    """
+    kept: list[Block] = []
+    for i, block in enumerate(blocks):
+        if block.paragraphs:
+            kept.append(block)
+            continue
+        following = next((j for j in range(i + 1, len(blocks)) if not blocks[j].direction), None)
+        if following is not None and following not in label_lines_of:
+            continue  # speech resumes after a stage direction under this label
+        words = label_lines_of[i]
+        if kept and not kept[-1].direction:
+            kept[-1].paragraphs.append(words)
+        else:
+            kept.append(Block([words], start=block.start))
+    return kept
 
 
 def _take_title(draft: Draft) -> None:

@@ -56,6 +56,23 @@ def test_a_stage_direction_is_kept_and_spoken_by_nobody():
     )
 
 
+def test_a_label_that_labels_nothing_is_kept_as_words_of_the_turn_above():
+    parsed = parse_transcript("ALICE WU: Hello there.\n\nA:\n\nBOB ROSS: Hi.\n\nQ:")
+    assert [(t.speaker, t.paragraphs) for t in parsed.turns] == [
+        ("Alice Wu", ["Hello there.", "A:"]),
+        ("Bob Ross", ["Hi.", "Q:"]),
+    ]
+
+
+def test_a_label_before_a_stage_direction_labels_the_speech_after_it():
+    parsed = parse_transcript("ALICE WU: Hello.\n\nBOB ROSS:\n\n(LAUGHTER)\n\nHi.")
+    assert [(t.speaker, t.text) for t in parsed.turns] == [
+        ("Alice Wu", "Hello."),
+        (None, "(LAUGHTER)"),
+        ("Bob Ross", "Hi."),
+    ]
+
+
 def test_the_short_first_line_is_the_title():
     assert parse_transcript(BROADCAST).title == "Morning Edition"
 
