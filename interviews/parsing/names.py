@@ -348,10 +348,16 @@ def canonical_name(name: str) -> str:
     return " ".join(_case_token(t, i == 0) for i, t in enumerate(tokens))
 
 
+def _honorific_pattern(honorific: str) -> str:
+    # A title's words may be parted by a hyphen where a line break was removed: "Vice- President".
+    words = honorific.rstrip(".").split()
+    return r"-?\s+".join(re.escape(word) for word in words) + r"\.?"
+
+
 _HONORIFIC_RUN = re.compile(
-    r"^(?:(?:" + "|".join(re.escape(h.rstrip(".")) + r"\.?" for h in HONORIFICS) + r")\s+)+",
-    re.I,
+    r"^(?:(?:" + "|".join(_honorific_pattern(h) for h in HONORIFICS) + r")\s+)+", re.I
 )
+_BROKEN_WORDS = re.compile(r"-\s+")
 
 
 def split_honorific(name: str) -> tuple[str, str]:
@@ -363,7 +369,8 @@ def split_honorific(name: str) -> tuple[str, str]:
     match = _HONORIFIC_RUN.match(stripped)
     if not match or match.end() >= len(stripped):
         return "", stripped
-    return " ".join(match.group().split()), stripped[match.end() :].strip()
+    title = _BROKEN_WORDS.sub(" ", match.group())
+    return " ".join(title.split()), stripped[match.end() :].strip()
 
 
 @functools.lru_cache(maxsize=4096)

@@ -181,6 +181,16 @@ def test_a_name_is_addressed_or_talked_about_by_where_it_stands_in_its_sentence(
     assert (handed.person.name, handed.sentence, handed.thanks) == ("Sam Hill", 1, False)
 
 
+def test_an_office_parted_by_a_hyphen_where_a_line_break_was_removed_is_still_the_office():
+    roster = Roster()
+    bush = roster.add("George Bush")
+    roster.learn_titles(["Vice- President Bush and his running mate."])
+    assert roster.by_title("Vice President") is bush
+    assert [(m.person, m.kind) for m in find_mentions("Vice- President Bush, why?", roster)] == [
+        (bush, "vocative")
+    ]
+
+
 def test_a_given_name_before_another_surname_is_not_the_roster_person_who_shares_it():
     roster = Roster()
     for name in ("John Edwards", "Dick Cheney"):
