@@ -404,13 +404,15 @@ class _Model:
         """The people block i's last sentence addresses, in the order named.
 
         "Peter and Ann, ...": everyone addressed together may answer, the first named most
-        likely first. Thanking one person there is a goodbye to them, but thanking several
-        ("thank you both") hands them the floor for their own goodbyes.
+        likely first. Thanking one person there is a goodbye to them, unless nobody else is
+        called on: thanking several ("thank you both") hands them the floor for their own
+        goodbyes.
         """
         last = self.sentences[i] - 1
         closing = [m for m in self.mentions[i] if m.kind == "vocative" and m.sentence == last]
-        if len({self._state(m) for m in closing}) < 2:
-            closing = [m for m in closing if not m.thanks]
+        called_on = [m for m in closing if not m.thanks]
+        if called_on or len({self._state(m) for m in closing}) < 2:
+            return called_on
         return closing
 
     def _handovers(self, i: int) -> tuple[list[float], list[float], list[float]]:

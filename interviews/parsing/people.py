@@ -254,7 +254,7 @@ def find_mentions(text: str, roster: Roster) -> list[Mention]:
             kind = _classify(text, start, end, s_start, s_end)
             if by_title and kind != "vocative":
                 continue  # "the President said" may mean anyone; "Mr. President," is addressed
-            thanks = bool(_THANKS.search(text, s_start, s_end))
+            thanks = _thanks(text, s_start, start, end, s_end)
             directed = kind == "third" and _directs(text[s_start:start])
             mentions.append(Mention(person, start, end, kind, sentence_index, thanks, directed))
     mentions += _office_mentions(text, roster, sentences)
@@ -286,12 +286,28 @@ _THE_OFFICE = re.compile(
     r"(?!\s+[A-Z])(?!['’]?s\b\s+(?:office|race|debate))"
 )
 _THANKS = re.compile(r"\bthank|\bthanks\b", re.I)
+# "thank you" and a first name or title set off by a comma, right before a second name.
+_AFTER_THANKED = re.compile(
+    r"\b(?i:thank you|thanks)(?i: (?:very|so) much)?,?\s+(?:[A-Z][\w'’.\-]*\s+)*[A-Z][\w'’.\-]*,\s*$"
+)
+_ONLY_NAMES_AFTER = re.compile(r"(?:,?\s+(?:and\s+)?[A-Z][\w'’.\-]*)*\s*[.!…]*[\"'”’)\]]*\s*")
 _DIRECTED = re.compile(r"\b(?:to|for|from|with|turn to|go to|ask)\s+(?:you,?\s+)?$", re.I)
 _ANSWERED = re.compile(
     r"\b(?:respond|responding|reply|replying|react|reacting|answer|answering|listen|listening|"
     r"refer|referring)\s+to\s+(?:you,?\s+)?$",
     re.I,
 )
+
+
+def _thanks(text: str, s_start: int, start: int, end: int, s_end: int) -> bool:
+    """Whether the sentence naming someone at `start`:`end` thanks them. A moderator thanks
+    whoever spoke and names the next in one breath ("Thank you Congresswoman, Senator Harris, your
+    response?"): the second name is handed the floor, unless nothing but names follows it, a
+    list of goodbyes ("Thank you, Vice President Gore, Governor Bush.")."""
+    if not _THANKS.search(text, s_start, s_end):
+        return False
+    after_thanked = _AFTER_THANKED.search(text, s_start, start)
+    return not after_thanked or bool(_ONLY_NAMES_AFTER.fullmatch(text, end, s_end))
 
 
 def _directs(before: str) -> bool:

@@ -213,6 +213,30 @@ def test_a_person_talked_about_by_their_office_alone_is_mentioned_where_one_hold
     assert find_mentions("The senator from Ohio disagrees.", roster) == []
 
 
+def test_a_name_after_the_one_a_thank_you_addresses_is_called_on_next():
+    debate = page(
+        "Pat Kim moderates a debate between Lee Park of the Green Party and Sam Hill of the"
+        " Blue Party.",
+        ["Welcome to the debate.", "Pat Kim begins."],
+        ["Mr. Hill, your plan for the rivers?"],
+        ["Dredge them first, and then we will see."],
+        ["Thank you Mr. Hill, Mr. Park, your response?"],
+        ["I would clean them within five years."],
+        ["Thank you Mr. Park, Mr. Hill, your response?"],
+        ["Dredging is cheaper."],
+        labels={2: "SAM HILL, Blue Party", 4: "LEE PARK, Green Party"},
+    )
+    assert speakers(debate)[-2:] == ["Pat Kim", "Sam Hill"]
+    # A sentence that ends on the second name thanks both: a list of goodbyes.
+    roster = Roster()
+    for name in ("Lee Park", "Sam Hill"):
+        roster.add(name)
+    assert [m.thanks for m in find_mentions("Thank you, Mr. Park, Mr. Hill.", roster)] == [
+        True,
+        True,
+    ]
+
+
 def test_a_candidate_naming_their_own_ticket_twice_is_still_its_likely_speaker():
     debate = page(
         "Pat Kim moderates a debate between Lee Park of the Green Party and Sam Hill of the"
