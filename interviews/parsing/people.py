@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .names import (
+    PARTICLES,
     given_name,
     is_honorific,
     name_tokens,
@@ -64,12 +65,20 @@ class Roster:
         exact = [p for p in self.people if p.key == key]
         if exact:
             return exact[0]
-        if len(tokens) == 1:
-            by_surname = [p for p in self.people if _same_surname(surname(p.name), key)]
+        if set(tokens[:-1]) <= PARTICLES:
+            # A surname alone, its particles included: "Mr. de Blasio", "DeBlasio" and "De Blasio"
+            # name Bill de Blasio, and the person known only as "De Blasio" (whose capital
+            # particle could have been a given name, as in "Al Gore").
+            by_surname = [
+                p
+                for p in self.people
+                if _same_surname(surname(p.name), key) or _same_surname(p.key, key)
+            ]
             if len(by_surname) == 1:
                 return by_surname[0]
             if by_surname:
                 return None
+        if len(tokens) == 1:
             by_given = [p for p in self.people if same_given_name(key, given_name(p.name))]
             return by_given[0] if len(by_given) == 1 else None
         last = surname(printed)
@@ -147,9 +156,14 @@ class Roster:
 
 
 def _same_surname(a: str, b: str) -> bool:
-    """Whether two folded surnames are one, however the apostrophe was printed: transcripts
-    typed in a hurry and speech-to-text drop it ("ORourke", "OMalley")."""
-    return a == b or a.replace("'", "") == b.replace("'", "")
+    """Whether two folded surnames are one, however the apostrophe and the space after a
+    particle were printed: transcripts typed in a hurry and speech-to-text drop them
+    ("ORourke", "OMalley", "DeBlasio")."""
+    return a == b or _unspaced(a) == _unspaced(b)
+
+
+def _unspaced(folded: str) -> str:
+    return folded.replace("'", "").replace(" ", "")
 
 
 @dataclass(frozen=True)

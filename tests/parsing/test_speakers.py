@@ -5,7 +5,7 @@ import pytest
 from interviews.parsing import canonical_name, speaker_key
 from interviews.parsing.labels import parse_label
 from interviews.parsing.names import split_honorific
-from interviews.parsing.people import Roster
+from interviews.parsing.people import Roster, find_mentions
 
 
 @pytest.mark.parametrize(
@@ -69,6 +69,21 @@ def test_a_surname_printed_without_its_apostrophe_is_the_same_surname():
     assert roster.find("Beto ORourke") is beto
     assert roster.find("O'Rourke") is beto
     assert roster.find("Rourke") is None
+
+
+def test_a_surname_with_a_particle_is_one_however_its_case_and_spacing_are_printed():
+    roster = Roster()
+    bill = roster.add("Bill de Blasio")
+    roster.add("Bill Clinton")
+    gore = roster.add("Al Gore")
+    for printed in ("Mr. de Blasio", "Mayor DeBlasio", "De Blasio", "deBlasio", "BILL DEBLASIO"):
+        assert roster.find(printed) is bill
+    assert [m.person for m in find_mentions("De Blasio, your response?", roster)] == [bill]
+    assert roster.find("Blasio") is None  # the particle is part of the surname
+    assert roster.find("Gore") is gore  # "Al" is a given name, not a particle
+    labelled_by_surname = Roster()
+    mayor = labelled_by_surname.add("DE BLASIO")
+    assert labelled_by_surname.find("DeBlasio") is mayor
 
 
 def test_a_fuller_printing_becomes_the_name_and_the_shorter_an_alias():
