@@ -272,6 +272,7 @@ def find_mentions(text: str, roster: Roster) -> list[Mention]:
             directed = kind == "third" and _directs(text[s_start:start])
             mentions.append(Mention(person, start, end, kind, sentence_index, thanks, directed))
     mentions += _office_mentions(text, roster, sentences)
+    mentions += _office_vocatives(text, roster, sentences)
     mentions.sort(key=lambda m: m.start)
     return _spread_group_vocatives(text, mentions)
 
@@ -294,11 +295,34 @@ def _office_mentions(text: str, roster: Roster, sentences: list[tuple[int, int]]
     return found
 
 
+def _office_vocatives(text: str, roster: Roster, sentences: list[tuple[int, int]]) -> list[Mention]:
+    """People addressed by their office printed in lower case ("Thank you, senator."), as
+    speech-to-text and hurried typists print it, where the office fits one person."""
+    found = []
+    starts = [start for start, _ in sentences]
+    for match in _LOWER_OFFICE.finditer(text):
+        person = roster.by_title(match.group())
+        if person is None:
+            continue
+        sentence = bisect.bisect_right(starts, match.start()) - 1
+        s_start, s_end = sentences[sentence]
+        start, end = match.span()
+        if _classify(text, start, end, s_start, s_end) == "vocative":
+            thanks = _thanks(text, s_start, start, end, s_end)
+            found.append(Mention(person, start, end, "vocative", sentence, thanks))
+    return found
+
+
+_OFFICE = (
+    r"(?:vice[ -])?president|governor|senator|mayor|congress(?:wo)?man|secretary|judge|justice|"
+    r"chief justice|general|ambassador|speaker|prime minister"
+)
 _THE_OFFICE = re.compile(
-    r"\b[Tt]he\s+(?P<office>(?i:(?:vice[ -])?president|governor|senator|mayor|congress(?:wo)?man|"
-    r"secretary|judge|justice|chief justice|general|ambassador|speaker|prime minister))\b"
+    rf"\b[Tt]he\s+(?P<office>(?i:{_OFFICE}))\b"
     r"(?!\s+[A-Z])(?!['’]?s\b\s+(?:office|race|debate))"
 )
+# Capitalised offices are runs of capitalised words, found with the names.
+_LOWER_OFFICE = re.compile(rf"\b(?:{_OFFICE})\b")
 _THANKS = re.compile(r"\bthank|\bthanks\b", re.I)
 # "thank you" and a first name or title set off by a comma, right before a second name.
 _AFTER_THANKED = re.compile(

@@ -213,6 +213,27 @@ def test_a_person_talked_about_by_their_office_alone_is_mentioned_where_one_hold
     assert find_mentions("The senator from Ohio disagrees.", roster) == []
 
 
+def test_an_office_addressed_in_lower_case_is_the_one_person_holding_it():
+    roster = Roster()
+    for name in ("Bernie Sanders", "Mitt Romney"):
+        roster.add(name)
+    roster.learn_titles(["Senator Sanders and Governor Romney are here."])
+
+    def mentions(text):
+        return [(m.person.name, m.kind, m.thanks) for m in find_mentions(text, roster)]
+
+    assert mentions("senator, your response") == [("Bernie Sanders", "vocative", False)]
+    assert mentions("That is all the time we have, governor.") == [
+        ("Mitt Romney", "vocative", False)
+    ]
+    assert mentions("Thank you, governor. Senator?") == [
+        ("Mitt Romney", "vocative", True),
+        ("Bernie Sanders", "vocative", False),
+    ]
+    # An office talked about is no one addressed.
+    assert mentions("A senator, in my view, is elected to decide.") == []
+
+
 def test_a_name_after_the_one_a_thank_you_addresses_is_called_on_next():
     debate = page(
         "Pat Kim moderates a debate between Lee Park of the Green Party and Sam Hill of the"
