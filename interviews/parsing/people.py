@@ -269,7 +269,7 @@ def find_mentions(text: str, roster: Roster) -> list[Mention]:
             if by_title and kind != "vocative":
                 continue  # "the President said" may mean anyone; "Mr. President," is addressed
             thanks = _thanks(text, s_start, start, end, s_end)
-            directed = kind == "third" and _directs(text[s_start:start])
+            directed = kind == "third" and _directs(text[s_start:start], text[end:s_end])
             mentions.append(Mention(person, start, end, kind, sentence_index, thanks, directed))
     mentions += _office_mentions(text, roster, sentences)
     mentions += _office_vocatives(text, roster, sentences)
@@ -287,8 +287,8 @@ def _office_mentions(text: str, roster: Roster, sentences: list[tuple[int, int]]
         person = roster.by_title(match.group("office"))
         if person is not None:
             sentence = bisect.bisect_right(starts, match.start()) - 1
-            s_start = sentences[sentence][0]
-            directed = _directs(text[s_start : match.start()])
+            s_start, s_end = sentences[sentence]
+            directed = _directs(text[s_start : match.start()], text[match.end() : s_end])
             found.append(
                 Mention(person, match.start(), match.end(), "third", sentence, False, directed)
             )
@@ -329,7 +329,10 @@ _AFTER_THANKED = re.compile(
     r"\b(?i:thank you|thanks)(?i: (?:very|so) much)?,?\s+(?:[A-Z][\w'’.\-]*\s+)*[A-Z][\w'’.\-]*,\s*$"
 )
 _ONLY_NAMES_AFTER = re.compile(r"(?:,?\s+(?:and\s+)?[A-Z][\w'’.\-]*)*\s*[.!…]*[\"'”’)\]]*\s*")
-_DIRECTED = re.compile(r"\b(?:to|for|from|with|turn to|go to|ask)\s+(?:you,?\s+)?$", re.I)
+_DIRECTED = re.compile(r"\b(?:to|for|from|with|turn to|go to|ask|bring in)\s+(?:you,?\s+)?$", re.I)
+# "Bring Senator Lee in" hands over too, its "in" after the name rather than before it.
+_BRING = re.compile(r"\bbring\s+$", re.I)
+_IN = re.compile(r"\s+(?:back\s+)?in(?:to)?\b", re.I)
 _ANSWERED = re.compile(
     r"\b(?:respond|responding|reply|replying|react|reacting|answer|answering|listen|listening|"
     r"refer|referring)\s+to\s+(?:you,?\s+)?$",
@@ -348,10 +351,11 @@ def _thanks(text: str, s_start: int, start: int, end: int, s_end: int) -> bool:
     return not after_thanked or bool(_ONLY_NAMES_AFTER.fullmatch(text, end, s_end))
 
 
-def _directs(before: str) -> bool:
-    """Whether the words before a name give that person the floor ("a question for", "turn
-    to"), rather than ask for an answer to them ("respond to")."""
-    return bool(_DIRECTED.search(before)) and not _ANSWERED.search(before)
+def _directs(before: str, after: str) -> bool:
+    """Whether the words around a name give that person the floor ("a question for", "turn
+    to", "bring ... in"), rather than ask for an answer to them ("respond to")."""
+    brought_in = _BRING.search(before) and _IN.match(after)
+    return bool(_DIRECTED.search(before) or brought_in) and not _ANSWERED.search(before)
 
 
 def _classify(text: str, start: int, end: int, s_start: int, s_end: int) -> str:

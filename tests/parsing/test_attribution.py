@@ -234,6 +234,22 @@ def test_an_office_addressed_in_lower_case_is_the_one_person_holding_it():
     assert mentions("A senator, in my view, is elected to decide.") == []
 
 
+def test_bringing_someone_in_gives_them_the_floor():
+    roster = Roster()
+    for name in ("Ann Lee", "Sam Hill"):
+        roster.add(name)
+    for text in (
+        "Let me bring in Senator Lee on this.",
+        "I want to bring Senator Lee in.",
+        "We should bring Senator Lee into this conversation.",
+    ):
+        (mention,) = find_mentions(text, roster)
+        assert (mention.kind, mention.directed) == ("third", True)
+    # Someone who would bring something in is talked about, not given the floor.
+    (subject,) = find_mentions("Senator Lee would bring in tariffs.", roster)
+    assert not subject.directed
+
+
 def test_a_name_after_the_one_a_thank_you_addresses_is_called_on_next():
     debate = page(
         "Pat Kim moderates a debate between Lee Park of the Green Party and Sam Hill of the"
