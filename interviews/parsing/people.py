@@ -203,6 +203,8 @@ _PREDICATE = re.compile(
     r"wants|wanted|thinks|believes)\b(?!\s+you\b)",
     re.I,
 )
+# An em-dash however it is typed: "—", "–", "--", or "- -" as the corpus of record prints it.
+_DASH = re.compile(r"^\s*(?:—|–|-\s*-)")
 _STAGE_DIRECTION = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _GROUP_HEAD = re.compile(r"(?:[A-Z][\w'’.\-]*\s+)+(?:and|&)\s+$")
 _GROUP_JOIN = re.compile(r"^\s*(?:,\s*|\s+)(?:and|&)\s+$|^\s*,\s*$")
@@ -360,9 +362,10 @@ def _directs(before: str, after: str) -> bool:
 
 def _classify(text: str, start: int, end: int, s_start: int, s_end: int) -> str:
     # Earlier names joined by "and" share this name's position: "Peter and Ann, thank you". A
-    # stage direction is nobody's words: "(CROSSTALK) Governor Romney?" opens with the name.
+    # stage direction is nobody's words: "(CROSSTALK) Governor Romney?" opens with the name. A
+    # dash after a name sets it off as a comma would: "Senator Lee -- your response?"
     before = _GROUP_HEAD.sub("", _STAGE_DIRECTION.sub(" ", text[s_start:start]))
-    after = text[end:s_end]
+    after = _DASH.sub(",", text[end:s_end], count=1)
     if _SELF.search(before):
         return "self"
     after_stripped = after.strip()

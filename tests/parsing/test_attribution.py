@@ -181,6 +181,21 @@ def test_a_name_is_addressed_or_talked_about_by_where_it_stands_in_its_sentence(
     assert (handed.person.name, handed.sentence, handed.thanks) == ("Sam Hill", 1, False)
 
 
+def test_a_name_set_off_by_a_dash_is_addressed_however_the_dash_is_typed():
+    roster = Roster()
+    roster.add("Ann Lee")
+    for text in (
+        "Senator Lee - - your response?",
+        "Senator Lee -- your response?",
+        "Senator Lee — your response?",
+        "Senator Lee – your response?",
+    ):
+        assert [m.kind for m in find_mentions(text, roster)] == ["vocative"]
+    assert [m.kind for m in find_mentions("I disagree with Senator Lee — on taxes.", roster)] == [
+        "third"
+    ]
+
+
 def test_an_office_parted_by_a_hyphen_where_a_line_break_was_removed_is_still_the_office():
     roster = Roster()
     bush = roster.add("George Bush")
