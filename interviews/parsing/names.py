@@ -394,14 +394,40 @@ def speaker_key(name: str) -> str:
 
 
 _POLITE = {"mr", "mrs", "ms", "miss", "mx", "madam", "madame", "sir", "dr"}
+# A label's "Sen." and a moderator's "Senator" give one office.
+_ABBREVIATED = {
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "lt": "lieutenant",
+    "sec": "secretary",
+    "amb": "ambassador",
+    "gen": "general",
+    "adm": "admiral",
+    "col": "colonel",
+    "maj": "major",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "rev": "reverend",
+    "prof": "professor",
+    "hon": "honorable",
+}
 
 
 def title_of(printed: str) -> str:
-    """The office in a printed title: "Mr. Vice President" -> "vice president"; "" for "Mr."."""
+    """The office in a printed title: "Mr. Vice President" -> "vice president", "Sen." ->
+    "senator"; "" for "Mr."."""
     words = [fold(w).rstrip(".") for w in printed.split()]
+    words = [_ABBREVIATED.get(w, w) for w in words]
     while words and words[0] in _POLITE:
         words.pop(0)
     return " ".join(words) if words and " ".join(words) in _HONORIFIC_KEYS else ""
+
+
+def is_title(printed: str) -> bool:
+    """Whether `printed` is titles and no name: "Senator", "Mr. Vice President" (an office
+    whose "Vice" is no title on its own)."""
+    return bool(title_of(printed)) or all(is_honorific(word) for word in printed.split())
 
 
 def is_honorific(word: str) -> bool:

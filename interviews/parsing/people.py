@@ -17,6 +17,7 @@ from .names import (
     PARTICLES,
     given_name,
     is_honorific,
+    is_title,
     name_tokens,
     same_given_name,
     speaker_key,
@@ -97,7 +98,11 @@ class Roster:
         return matches[0] if len(matches) == 1 else None
 
     def by_title(self, printed: str) -> Person | None:
-        """The person a bare title addresses ("Mr. President", "Senator"), if only one fits."""
+        """The person a bare title addresses ("Mr. President", "Senator"), if only one fits.
+
+        A label gives a person their office; speech must give it twice, for an office printed
+        once before a surname may be a namesake's ("as Chief Justice Lee wrote in 1803").
+        """
         title = title_of(printed)
         if not title:
             return None
@@ -107,14 +112,19 @@ class Roster:
         )
         if not holders or (len(holders) > 1 and holders[1][0] * 2 > holders[0][0]):
             return None
-        return self.people[holders[0][1]]
+        holder = self.people[holders[0][1]]
+        if holders[0][0] < 2 and title_of(holder.honorific) != title:
+            return None
+        return holder
 
     def learn_titles(self, texts: list[str]) -> None:
         """Note the offices printed before people's names ("Governor Reagan") in `texts`."""
         for text in texts:
             for _, _, run in name_runs(text):
-                for start, _, person, by_title in _resolve_run(self, run):
-                    if by_title:
+                for start, end, person, by_title in _resolve_run(self, run):
+                    # An office is printed before a surname: "Justice Lee" is not Lee Park.
+                    named = split_honorific(run[start:end])[1]
+                    if by_title or not _same_surname(surname(named), surname(person.name)):
                         continue
                     title, _ = split_honorific(run[start:])
                     office = title_of(title) or title_of(title.split()[-1] if title else "")
@@ -239,7 +249,7 @@ def _resolve_run(roster: Roster, run: str) -> list[tuple[int, int, Person, bool]
         hit = None
         for j in range(min(len(words), i + 5), i, -1):
             printed = run[words[i][0] : words[j - 1][1]].rstrip(".,")
-            by_title = all(is_honorific(t) for t in printed.split())
+            by_title = is_title(printed)
             person = roster.by_title(printed) if by_title else roster.find(printed)
             if person is not None:
                 hit = (j, person, by_title)

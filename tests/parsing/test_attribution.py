@@ -199,7 +199,7 @@ def test_a_name_set_off_by_a_dash_is_addressed_however_the_dash_is_typed():
 def test_an_office_parted_by_a_hyphen_where_a_line_break_was_removed_is_still_the_office():
     roster = Roster()
     bush = roster.add("George Bush")
-    roster.learn_titles(["Vice- President Bush and his running mate."])
+    roster.learn_titles(["Vice- President Bush and his running mate.", "Vice- President Bush won."])
     assert roster.by_title("Vice President") is bush
     assert [(m.person, m.kind) for m in find_mentions("Vice- President Bush, why?", roster)] == [
         (bush, "vocative")
@@ -220,7 +220,8 @@ def test_a_person_talked_about_by_their_office_alone_is_mentioned_where_one_hold
     roster = Roster()
     for name in ("Barack Obama", "Mitt Romney"):
         roster.add(name)
-    roster.learn_titles(["President Obama and Governor Romney are here."])
+    roster.learn_titles(["President Obama and Governor Romney are here, Governor Romney first."])
+    roster.learn_titles(["President Obama spoke last."])
     assert [
         (m.person.name, m.kind)
         for m in find_mentions("The governor's plan adds up, and the President knows it.", roster)
@@ -228,11 +229,25 @@ def test_a_person_talked_about_by_their_office_alone_is_mentioned_where_one_hold
     assert find_mentions("The senator from Ohio disagrees.", roster) == []
 
 
+def test_an_office_of_several_words_addressed_alone_is_the_one_person_holding_it():
+    roster = Roster()
+    for name in ("Al Gore", "George Bush"):
+        roster.add(name)
+    roster.learn_titles(["Vice President Gore and Governor Bush, welcome, Vice President Gore."])
+
+    def mentions(text):
+        return [(m.person.name, m.kind, m.thanks) for m in find_mentions(text, roster)]
+
+    assert mentions("Thank you, Vice President.") == [("Al Gore", "vocative", True)]
+    assert mentions("Mr. Vice President, your response?") == [("Al Gore", "vocative", False)]
+
+
 def test_an_office_addressed_in_lower_case_is_the_one_person_holding_it():
     roster = Roster()
     for name in ("Bernie Sanders", "Mitt Romney"):
         roster.add(name)
-    roster.learn_titles(["Senator Sanders and Governor Romney are here."])
+    roster.learn_titles(["Senator Sanders and Governor Romney, welcome, Senator Sanders first."])
+    roster.learn_titles(["Governor Romney spoke last."])
 
     def mentions(text):
         return [(m.person.name, m.kind, m.thanks) for m in find_mentions(text, roster)]

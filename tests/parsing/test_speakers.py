@@ -61,6 +61,19 @@ def test_a_surname_a_title_and_a_familiar_name_resolve_to_the_one_person_they_fi
     assert roster.by_title("Senator") is sanders
 
 
+def test_an_office_is_a_persons_by_their_label_or_by_being_given_it_twice_before_their_surname():
+    roster = Roster()
+    roster.add("Ann Marsh")
+    roster.add("Lee Park")
+    kim = roster.add("Gov. Sam Kim")
+    roster.learn_titles(
+        ["As Chief Justice Marsh wrote in 1803, Justice Lee agreed.", "Justice Lee agreed again."]
+    )
+    assert roster.by_title("Chief Justice") is None  # printed once: perhaps a namesake's
+    assert roster.by_title("Justice") is None  # "Lee" is Lee Park's given name, not his surname
+    assert roster.by_title("Governor") is kim  # the label's "Gov."
+
+
 def test_a_surname_printed_without_its_apostrophe_is_the_same_surname():
     roster = Roster()
     beto = roster.add("Beto O’Rourke")
