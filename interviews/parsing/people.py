@@ -217,6 +217,7 @@ _PREDICATE = re.compile(
 _DASH = re.compile(r"^\s*(?:—|–|-\s*-)")
 _STAGE_DIRECTION = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _GROUP_HEAD = re.compile(r"(?:[A-Z][\w'’.\-]*\s+)+(?:and|&)\s+$")
+_RESTARTED = re.compile(r"(?:[A-Z][\w'’.\-]*\s+)*[A-Z][\w'’.\-]*\s*(?:—|–|-\s*-)\s*$")
 _GROUP_JOIN = re.compile(r"^\s*(?:,\s*|\s+)(?:and|&)\s+$|^\s*,\s*$")
 
 
@@ -371,10 +372,12 @@ def _directs(before: str, after: str) -> bool:
 
 
 def _classify(text: str, start: int, end: int, s_start: int, s_end: int) -> str:
-    # Earlier names joined by "and" share this name's position: "Peter and Ann, thank you". A
+    # Earlier names joined by "and" share this name's position: "Peter and Ann, thank you", as
+    # does a name broken off by a dash and said again: "Senator Lee -- Senator Lee, why?". A
     # stage direction is nobody's words: "(CROSSTALK) Governor Romney?" opens with the name. A
     # dash after a name sets it off as a comma would: "Senator Lee -- your response?"
-    before = _GROUP_HEAD.sub("", _STAGE_DIRECTION.sub(" ", text[s_start:start]))
+    before = _STAGE_DIRECTION.sub(" ", text[s_start:start])
+    before = _GROUP_HEAD.sub("", _RESTARTED.sub("", before))
     after = _DASH.sub(",", text[end:s_end], count=1)
     if _SELF.search(before):
         return "self"

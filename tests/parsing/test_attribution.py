@@ -196,6 +196,13 @@ def test_a_name_set_off_by_a_dash_is_addressed_however_the_dash_is_typed():
     ]
 
 
+def test_a_name_broken_off_by_a_dash_and_said_again_is_addressed_both_times():
+    roster = Roster()
+    roster.add("Ann Lee")
+    for text in ("Senator Lee - - Senator Lee, why?", "Well, Senator Lee — Senator Lee, why?"):
+        assert [m.kind for m in find_mentions(text, roster)] == ["vocative", "vocative"]
+
+
 def test_an_office_parted_by_a_hyphen_where_a_line_break_was_removed_is_still_the_office():
     roster = Roster()
     bush = roster.add("George Bush")
