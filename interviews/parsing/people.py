@@ -100,8 +100,9 @@ class Roster:
     def by_title(self, printed: str) -> Person | None:
         """The person a bare title addresses ("Mr. President", "Senator"), if only one fits.
 
-        A label gives a person their office; speech must give it twice, for an office printed
-        once before a surname may be a namesake's ("as Chief Justice Lee wrote in 1803").
+        A label gives a person their office, and so does an introduction by their full name
+        ("joined by Senator Jane Lee"); before a surname alone speech must give it twice, for
+        that may be a namesake's ("as Chief Justice Lee wrote in 1803").
         """
         title = title_of(printed)
         if not title:
@@ -129,7 +130,7 @@ class Roster:
                     title, _ = split_honorific(run[start:])
                     office = title_of(title) or title_of(title.split()[-1] if title else "")
                     if office:
-                        person.titles[office] += 1
+                        person.titles[office] += 2 if speaker_key(named) == person.key else 1
 
     def add(
         self,

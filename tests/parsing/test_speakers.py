@@ -74,6 +74,14 @@ def test_an_office_is_a_persons_by_their_label_or_by_being_given_it_twice_before
     assert roster.by_title("Governor") is kim  # the label's "Gov."
 
 
+def test_an_office_given_once_before_a_full_name_is_theirs():
+    roster = Roster()
+    jane = roster.add("Jane Doe")
+    roster.add("John Roe")
+    roster.learn_titles(["We are joined by Senator Jane Doe and the economist John Roe."])
+    assert roster.by_title("Senator") is jane
+
+
 def test_a_surname_printed_without_its_apostrophe_is_the_same_surname():
     roster = Roster()
     beto = roster.add("Beto O’Rourke")
