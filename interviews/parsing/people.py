@@ -215,10 +215,11 @@ _PREDICATE = re.compile(
     re.I,
 )
 # An em-dash however it is typed: "—", "–", "--", or "- -" as the corpus of record prints it.
-_DASH = re.compile(r"^\s*(?:—|–|-\s*-)")
+_DASH_MARK = r"(?:—|–|-\s*-)"
+_DASH = re.compile(rf"^\s*{_DASH_MARK}")
 _STAGE_DIRECTION = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _GROUP_HEAD = re.compile(r"(?:[A-Z][\w'’.\-]*\s+)+(?:and|&)\s+$")
-_RESTARTED = re.compile(r"(?:[A-Z][\w'’.\-]*\s+)*[A-Z][\w'’.\-]*\s*(?:—|–|-\s*-)\s*$")
+_RESTARTED = re.compile(rf"(?:[A-Z][\w'’.\-]*\s+)*[A-Z][\w'’.\-]*\s*{_DASH_MARK}\s*$")
 _GROUP_JOIN = re.compile(r"^\s*(?:,\s*|\s+)(?:and|&)\s+$|^\s*,\s*$")
 
 
