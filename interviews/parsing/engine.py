@@ -573,6 +573,9 @@ def _asks(text: str) -> bool:
 _ANSWER_OPENING = re.compile(
     r"\s*(?:well|yes|no|i think|i don't|i do|so,|sure|absolutely|look|first of all)\b", re.I
 )
+_THANKS_SEVERAL = re.compile(
+    r"\b(?:thank you|thanks)\b[^.!?]{0,20}?\b(?:both|all|everyone|everybody)\b", re.I
+)
 _THANKS_ONLY = re.compile(
     r"\s*(?:(?:thank you|thanks)(?: (?:very|so) much)?|(?:it was )?my pleasure|"
     r"thanks for having me|good to be (?:here|with you))[,.! ]*\w{0,12}[.!]?\s*$",
@@ -592,7 +595,9 @@ def _style(block: Block) -> float:
         score -= 0.5 * math.log(n_words / 40)
     if _ANSWER_OPENING.match(block.text):
         score -= 0.8
-    if _THANKS_ONLY.match(block.text):
+    if n_words <= 40 and _THANKS_SEVERAL.search(block.text):
+        score += 1.0  # "Thank you both.": the host's goodbye to the guests
+    elif _THANKS_ONLY.match(block.text):
         score -= 1.0  # "Thank you." after being thanked: the guest's goodbye
     return score
 

@@ -62,6 +62,25 @@ def test_thank_you_both_hands_the_goodbyes_to_both_guests_in_the_order_named():
     assert speakers(INTERVIEW)[-2:] == ["Ann Lee", "Omar Diaz"]
 
 
+def test_a_thank_you_to_both_guests_without_their_names_is_the_hosts_goodbye():
+    text = page(
+        "Congress has a deal. Judy Woodruff talks with Jane Doe, a Democrat from Ohio, and John"
+        " Roe, an economist.",
+        ["The budget deal faces its first test today.", "Judy Woodruff has more."],
+        ["We are joined by Senator Jane Doe and the economist John Roe. Senator, will it pass?"],
+        ["I believe it will. We have the votes."],
+        ["And you, sir. Will your side go along?"],
+        ["Some of us will. I will not."],
+        ["Why not?"],
+        ["Because it spends money we do not have."],
+        ["Senator, your response?"],
+        ["He is wrong. It pays for itself."],
+        ["Thank you both."],
+        labels={2: "JANE DOE, Democrat of Ohio", 4: "JOHN ROE, Economist"},
+    )
+    assert speakers(text)[-1] == "Judy Woodruff"
+
+
 def test_a_speaker_who_introduces_themselves_is_named_by_it():
     text = page(
         "A look at the storm with Maria Gonzalez of the Weather Service and Tom Reed.",
