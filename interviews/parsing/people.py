@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .names import (
@@ -297,12 +298,9 @@ def _office_mentions(text: str, roster: Roster, sentences: list[tuple[int, int]]
     one person of the roster: in a debate between a governor and a president, "the governor"
     is not the one speaking."""
     found = []
-    starts = [start for start, _ in sentences]
-    for match in _THE_OFFICE.finditer(text):
+    for match, sentence, s_start, s_end in _offices(_THE_OFFICE, text, sentences):
         person = roster.by_title(match.group("office"))
         if person is not None:
-            sentence = bisect.bisect_right(starts, match.start()) - 1
-            s_start, s_end = sentences[sentence]
             directed = _directs(text[s_start : match.start()], text[match.end() : s_end])
             found.append(
                 Mention(person, match.start(), match.end(), "third", sentence, False, directed)
@@ -314,18 +312,23 @@ def _office_vocatives(text: str, roster: Roster, sentences: list[tuple[int, int]
     """People addressed by their office printed in lower case ("Thank you, senator."), as
     speech-to-text and hurried typists print it, where the office fits one person."""
     found = []
-    starts = [start for start, _ in sentences]
-    for match in _LOWER_OFFICE.finditer(text):
+    for match, sentence, s_start, s_end in _offices(_LOWER_OFFICE, text, sentences):
         person = roster.by_title(match.group())
-        if person is None:
-            continue
-        sentence = bisect.bisect_right(starts, match.start()) - 1
-        s_start, s_end = sentences[sentence]
         start, end = match.span()
-        if _classify(text, start, end, s_start, s_end) == "vocative":
+        if person is not None and _classify(text, start, end, s_start, s_end) == "vocative":
             thanks = _thanks(text, s_start, start, end, s_end)
             found.append(Mention(person, start, end, "vocative", sentence, thanks))
     return found
+
+
+def _offices(
+    pattern: re.Pattern, text: str, sentences: list[tuple[int, int]]
+) -> Iterator[tuple[re.Match, int, int, int]]:
+    """Each office `pattern` finds in `text`, with its sentence's index, start and end."""
+    starts = [start for start, _ in sentences]
+    for match in pattern.finditer(text):
+        sentence = bisect.bisect_right(starts, match.start()) - 1
+        yield match, sentence, *sentences[sentence]
 
 
 _OFFICE = (

@@ -21,6 +21,29 @@ def speakers(text: str) -> list[str | None]:
     return [t.speaker for t in parse_transcript(text).turns]
 
 
+def roster_of(*names: str) -> Roster:
+    roster = Roster()
+    for name in names:
+        roster.add(name)
+    return roster
+
+
+def addressed(text: str, roster: Roster) -> list[tuple[str, str, bool]]:
+    """Who `text` names, how, and whether it thanks them."""
+    return [(m.person.name, m.kind, m.thanks) for m in find_mentions(text, roster)]
+
+
+def park_and_hill_debate(*turns: list[str], labels: dict[int, str]) -> str:
+    """A debate page moderated by Pat Kim, after her opening: `turns` count from 1."""
+    return page(
+        "Pat Kim moderates a debate between Lee Park of the Green Party and Sam Hill of the"
+        " Blue Party.",
+        ["Welcome to the debate.", "Pat Kim begins."],
+        *turns,
+        labels=labels,
+    )
+
+
 INTERVIEW = page(
     "What comes after the vote? Judy Woodruff talks with Ann Lee of the Brookings Institution"
     " and Omar Diaz of the Cato Institute about what the results mean for the economy.",
@@ -171,9 +194,7 @@ def test_a_hosts_follow_up_naming_nobody_is_answered_by_the_guest_they_were_talk
 
 
 def test_a_name_is_addressed_or_talked_about_by_where_it_stands_in_its_sentence():
-    roster = Roster()
-    for name in ("Ann Lee", "Sam Hill"):
-        roster.add(name)
+    roster = roster_of("Ann Lee", "Sam Hill")
 
     def mentions(text):
         return [(m.person.name, m.kind, m.sentence) for m in find_mentions(text, roster)]
@@ -201,8 +222,7 @@ def test_a_name_is_addressed_or_talked_about_by_where_it_stands_in_its_sentence(
 
 
 def test_a_name_set_off_by_a_dash_is_addressed_however_the_dash_is_typed():
-    roster = Roster()
-    roster.add("Ann Lee")
+    roster = roster_of("Ann Lee")
     for text in (
         "Senator Lee - - your response?",
         "Senator Lee -- your response?",
@@ -216,8 +236,7 @@ def test_a_name_set_off_by_a_dash_is_addressed_however_the_dash_is_typed():
 
 
 def test_a_name_broken_off_by_a_dash_and_said_again_is_addressed_both_times():
-    roster = Roster()
-    roster.add("Ann Lee")
+    roster = roster_of("Ann Lee")
     for text in ("Senator Lee - - Senator Lee, why?", "Well, Senator Lee — Senator Lee, why?"):
         assert [m.kind for m in find_mentions(text, roster)] == ["vocative", "vocative"]
 
@@ -233,9 +252,7 @@ def test_an_office_parted_by_a_hyphen_where_a_line_break_was_removed_is_still_th
 
 
 def test_a_given_name_before_another_surname_is_not_the_roster_person_who_shares_it():
-    roster = Roster()
-    for name in ("John Edwards", "Dick Cheney"):
-        roster.add(name)
+    roster = roster_of("John Edwards", "Dick Cheney")
     assert find_mentions("I respect John Kerry, and so does Dick.", roster)[0].person.name == (
         "Dick Cheney"
     )
@@ -243,9 +260,7 @@ def test_a_given_name_before_another_surname_is_not_the_roster_person_who_shares
 
 
 def test_a_person_talked_about_by_their_office_alone_is_mentioned_where_one_holds_it():
-    roster = Roster()
-    for name in ("Barack Obama", "Mitt Romney"):
-        roster.add(name)
+    roster = roster_of("Barack Obama", "Mitt Romney")
     roster.learn_titles(["President Obama and Governor Romney are here, Governor Romney first."])
     roster.learn_titles(["President Obama spoke last."])
     assert [
@@ -256,44 +271,32 @@ def test_a_person_talked_about_by_their_office_alone_is_mentioned_where_one_hold
 
 
 def test_an_office_of_several_words_addressed_alone_is_the_one_person_holding_it():
-    roster = Roster()
-    for name in ("Al Gore", "George Bush"):
-        roster.add(name)
+    roster = roster_of("Al Gore", "George Bush")
     roster.learn_titles(["Vice President Gore and Governor Bush, welcome, Vice President Gore."])
-
-    def mentions(text):
-        return [(m.person.name, m.kind, m.thanks) for m in find_mentions(text, roster)]
-
-    assert mentions("Thank you, Vice President.") == [("Al Gore", "vocative", True)]
-    assert mentions("Mr. Vice President, your response?") == [("Al Gore", "vocative", False)]
+    assert addressed("Thank you, Vice President.", roster) == [("Al Gore", "vocative", True)]
+    assert addressed("Mr. Vice President, your response?", roster) == [
+        ("Al Gore", "vocative", False)
+    ]
 
 
 def test_an_office_addressed_in_lower_case_is_the_one_person_holding_it():
-    roster = Roster()
-    for name in ("Bernie Sanders", "Mitt Romney"):
-        roster.add(name)
+    roster = roster_of("Bernie Sanders", "Mitt Romney")
     roster.learn_titles(["Senator Sanders and Governor Romney, welcome, Senator Sanders first."])
     roster.learn_titles(["Governor Romney spoke last."])
-
-    def mentions(text):
-        return [(m.person.name, m.kind, m.thanks) for m in find_mentions(text, roster)]
-
-    assert mentions("senator, your response") == [("Bernie Sanders", "vocative", False)]
-    assert mentions("That is all the time we have, governor.") == [
+    assert addressed("senator, your response", roster) == [("Bernie Sanders", "vocative", False)]
+    assert addressed("That is all the time we have, governor.", roster) == [
         ("Mitt Romney", "vocative", False)
     ]
-    assert mentions("Thank you, governor. Senator?") == [
+    assert addressed("Thank you, governor. Senator?", roster) == [
         ("Mitt Romney", "vocative", True),
         ("Bernie Sanders", "vocative", False),
     ]
     # An office talked about is no one addressed.
-    assert mentions("A senator, in my view, is elected to decide.") == []
+    assert addressed("A senator, in my view, is elected to decide.", roster) == []
 
 
 def test_bringing_someone_in_gives_them_the_floor():
-    roster = Roster()
-    for name in ("Ann Lee", "Sam Hill"):
-        roster.add(name)
+    roster = roster_of("Ann Lee", "Sam Hill")
     for text in (
         "Let me bring in Senator Lee on this.",
         "I want to bring Senator Lee in.",
@@ -307,10 +310,7 @@ def test_bringing_someone_in_gives_them_the_floor():
 
 
 def test_a_name_after_the_one_a_thank_you_addresses_is_called_on_next():
-    debate = page(
-        "Pat Kim moderates a debate between Lee Park of the Green Party and Sam Hill of the"
-        " Blue Party.",
-        ["Welcome to the debate.", "Pat Kim begins."],
+    debate = park_and_hill_debate(
         ["Mr. Hill, your plan for the rivers?"],
         ["Dredge them first, and then we will see."],
         ["Thank you Mr. Hill, Mr. Park, your response?"],
@@ -321,9 +321,7 @@ def test_a_name_after_the_one_a_thank_you_addresses_is_called_on_next():
     )
     assert speakers(debate)[-2:] == ["Pat Kim", "Sam Hill"]
     # A sentence that ends on the second name thanks both: a list of goodbyes.
-    roster = Roster()
-    for name in ("Lee Park", "Sam Hill"):
-        roster.add(name)
+    roster = roster_of("Lee Park", "Sam Hill")
     assert [m.thanks for m in find_mentions("Thank you, Mr. Park, Mr. Hill.", roster)] == [
         True,
         True,
@@ -331,10 +329,7 @@ def test_a_name_after_the_one_a_thank_you_addresses_is_called_on_next():
 
 
 def test_a_candidate_naming_their_own_ticket_twice_is_still_its_likely_speaker():
-    debate = page(
-        "Pat Kim moderates a debate between Lee Park of the Green Party and Sam Hill of the"
-        " Blue Party.",
-        ["Welcome to the debate.", "Pat Kim begins."],
+    debate = park_and_hill_debate(
         ["Mr. Park, your plan for the rivers?"],
         ["Clean them within five years."],
         ["Mr. Hill, the same question."],
