@@ -436,14 +436,24 @@ def is_honorific(word: str) -> bool:
 
 
 def surname(name: str) -> str:
-    """The folded family name: last word, skipping suffixes; particles kept ("de blasio")."""
+    """The folded family name: last word, skipping suffixes; particles kept ("de blasio"), and
+    every part of a hyphenated one ("smith jones")."""
     tokens = name_tokens(name)
     if not tokens:
         return ""
-    last = len(tokens) - 1
+    last = len(tokens) - 1 - _hyphen_joined(name, tokens)
     while last > 1 and tokens[last - 1] in PARTICLES:
         last -= 1
-    return " ".join(tokens[last:])
+    return " ".join(tokens[max(last, 0) :])
+
+
+def _hyphen_joined(name: str, tokens: tuple[str, ...]) -> int:
+    """How many words a hyphen joins to the last of `tokens` ("Smith-Jones": 1)."""
+    for word in reversed(fold(split_honorific(name)[1]).split()):
+        parts = [t for t in re.split(r"[^a-z0-9']+", word.replace(".", " ")) if t.strip("'")]
+        if parts and parts[-1].strip("'") == tokens[-1]:
+            return len(parts) - 1 if "-" in word else 0
+    return 0
 
 
 def given_name(name: str) -> str:

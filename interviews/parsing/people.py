@@ -67,7 +67,7 @@ class Roster:
         exact = [p for p in self.people if p.key == key]
         if exact:
             return exact[0]
-        if set(tokens[:-1]) <= PARTICLES:
+        if set(tokens[:-1]) <= PARTICLES or surname(printed) == key:
             # A surname alone, its particles included: "Mr. de Blasio", "DeBlasio" and "De Blasio"
             # name Bill de Blasio, and the person known only as "De Blasio" (whose capital
             # particle could have been a given name, as in "Al Gore").
@@ -195,7 +195,9 @@ class Mention:
     directed: bool = False
 
 
-_NAME_WORD = r"(?:[A-Z][\w'’\-]*\.?|[A-Z]\.)"
+# A hyphen joins the parts of a double name ("Smith-Jones") and, before a space, the halves of
+# one parted at a removed line break ("Vice- President"); two hyphens are a dash ("Sanders--").
+_NAME_WORD = r"(?:[A-Z][\w'’]*(?:-[\w'’]+)*(?:-(?=\s+[A-Z]))?\.?|[A-Z]\.)"
 _PARTICLE = r"(?:de|del|della|der|den|di|da|du|la|le|van|von|bin|al|el)"
 _NAME_RUN = re.compile(rf"{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|{_PARTICLE}(?=[ \t]+[A-Z])))*")
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you're|you’re|you've|you’ve)\b", re.I)

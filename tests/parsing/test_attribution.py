@@ -228,6 +228,7 @@ def test_a_name_set_off_by_a_dash_is_addressed_however_the_dash_is_typed():
         "Senator Lee -- your response?",
         "Senator Lee — your response?",
         "Senator Lee – your response?",
+        "Senator Lee--your response?",
     ):
         assert [m.kind for m in find_mentions(text, roster)] == ["vocative"]
     assert [m.kind for m in find_mentions("I disagree with Senator Lee — on taxes.", roster)] == [

@@ -107,6 +107,16 @@ def test_a_surname_with_a_particle_is_one_however_its_case_and_spacing_are_print
     assert labelled_by_surname.find("DeBlasio") is mayor
 
 
+def test_a_hyphenated_surname_is_one_surname():
+    roster = Roster()
+    ann = roster.add("Ann Smith-Jones")
+    roster.add("Bo Smith")
+    for printed in ("Ms. Smith-Jones", "Smith-Jones", "Ann Smith-Jones", "Dr. Ann Smith-Jones"):
+        assert roster.find(printed) is ann, printed
+    assert roster.find("Smith") is not ann
+
+
+
 def test_a_fuller_printing_becomes_the_name_and_the_shorter_an_alias():
     roster = Roster()
     person = roster.add("INSKEEP")
