@@ -449,9 +449,9 @@ def surname(name: str) -> str:
 
 def _hyphen_joined(name: str, tokens: tuple[str, ...]) -> int:
     """How many words a hyphen joins to the last of `tokens` ("Smith-Jones": 1)."""
-    for word in reversed(fold(split_honorific(name)[1]).split()):
-        parts = [t for t in re.split(r"[^a-z0-9']+", word.replace(".", " ")) if t.strip("'")]
-        if parts and parts[-1].strip("'") == tokens[-1]:
+    for word in reversed(split_honorific(name)[1].split()):
+        parts = name_tokens(word)
+        if parts and parts[-1] == tokens[-1]:
             return len(parts) - 1 if "-" in word else 0
     return 0
 
