@@ -395,11 +395,14 @@ def _classify(text: str, start: int, end: int, s_start: int, s_end: int) -> str:
     # "Peter, just staying with you" addresses Peter; "Peter Neumann, who runs the centre, says"
     # is an apposition about him, closed by a comma ("Jim, the floor is yours." is not).
     apposition = _APPOSITION.match(after_stripped) and "," in after_stripped[1:]
+    sentence = text[s_start:s_end]
+    # "Peter Neumann, joins us from London." is about him; "Senator, is there a fix?" asks her.
+    asks = sentence.rstrip().endswith("?")
     if (
         opens
         and after_stripped.startswith(",")
         and not apposition
-        and not _APPOSITION_VERB.search(after_stripped)
+        and (asks or not _APPOSITION_VERB.search(after_stripped))
     ):
         return "vocative"
     if before.rstrip().endswith(",") and re.fullmatch(r"\s*[.?!…]+[\"'”’)\]]*\s*", after):
@@ -411,8 +414,7 @@ def _classify(text: str, start: int, end: int, s_start: int, s_end: int) -> str:
         and after_stripped[:1] in (",", "")
         and not _PREDICATE.match(after_stripped)
     )
-    sentence = text[s_start:s_end]
-    if set_off and (_SECOND_PERSON.search(sentence) or sentence.rstrip().endswith("?")):
+    if set_off and (_SECOND_PERSON.search(sentence) or asks):
         return "vocative"  # "New question, Mr. President, to you."
     return "third"
 

@@ -236,6 +236,17 @@ def test_a_name_set_off_by_a_dash_is_addressed_however_the_dash_is_typed():
     ]
 
 
+def test_a_question_that_opens_with_a_name_and_a_verb_asks_that_person():
+    roster = Roster()
+    roster.add("Ann Lee", honorific="Sen.", evidence="label")
+    roster.add("Bo Park", evidence="label")
+    assert addressed("Senator, is there anything Congress can do?", roster) == [
+        ("Ann Lee", "vocative", False)
+    ]
+    assert addressed("Mr. Park, is the senator right?", roster)[0] == ("Bo Park", "vocative", False)
+    assert addressed("Bo Park, joins us from London.", roster) == [("Bo Park", "third", False)]
+
+
 def test_a_name_broken_off_by_a_dash_and_said_again_is_addressed_both_times():
     roster = roster_of("Ann Lee")
     for text in ("Senator Lee - - Senator Lee, why?", "Well, Senator Lee — Senator Lee, why?"):
