@@ -468,6 +468,10 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
         words = run.split()
         while words and not is_honorific(words[0]) and fold(words[0]) in _NOT_NAME_OPENERS:
             words = words[1:]
+        # What stands before a title describes the person: "Vermont Senator Bernie Sanders".
+        if not split_honorific(" ".join(words))[0]:
+            titled = (i for i in range(1, len(words)) if split_honorific(" ".join(words[i:]))[0])
+            words = words[next(titled, 0) :]
         honorific_free = split_honorific(" ".join(words))[1].split()
         if not 2 <= len(honorific_free) <= 5:
             continue
@@ -475,6 +479,8 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
             continue
         if any(fold(w).strip(".,") in _ORG_WORDS for w in honorific_free):
             continue
+        if re.search(r"['’]s$", honorific_free[0]):
+            continue  # "Yahoo's IntoNow": something of someone's, not a person
         printed = " ".join(words)
         if printed.endswith(".") and len(words[-1]) > 2:
             printed = printed[:-1]  # the sentence's full stop, not an initial
@@ -484,7 +490,10 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
             r"\s*(?:of|from|at|with)\s+((?:the\s+|The\s+)?(?:[A-Z][\w'’.&\-]*\s*)+)", after
         )
         if org:
-            affiliation = org.group(1).strip()
+            # The words run on over a full stop into the next sentence: "of Ohio. Senator, ..."
+            affiliation = re.split(r"(?<=[a-z]{2})\.\s", org.group(1).strip())[0]
+            if re.search(r"[a-z]{3}\.$", affiliation):
+                affiliation = affiliation[:-1]
         else:
             appos = re.match(r",\s+((?:the\s+|The\s+)?[A-Z][^,;.]{1,60}?)(?:,|;|\.\s|$)", after)
             if appos and not re.match(r"(?:and|but|who|which)\b", appos.group(1)):
@@ -494,7 +503,11 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
             or before.rstrip()[-1] in ".?!:;"
             or re.search(r"(?:\b(?:and|as|while|correspondent|reporter|anchor|host)|,)\s*$", before)
         )
-        verb = re.match(r"\s+(?:also\s+)?[a-z]+s\b|\s+(?:has|is|joins|looks|talks)\b", after)
+        verb = re.match(
+            r"\s+(?:also\s+)?(?!(?:versus|plus|minus|thus|perhaps|always|across|towards)\b)"
+            r"[a-z]+s\b|\s+(?:has|is|joins|looks|talks)\b",
+            after,
+        )
         people.append((printed, affiliation, bool(clause_start and verb)))
     return people
 
@@ -536,6 +549,8 @@ _NOT_NAME_OPENERS = {
     "moderator",
     "newshour",
     "our",
+    "your",
+    "my",
     "his",
     "her",
     "their",
@@ -555,6 +570,17 @@ _NOT_NAME_OPENERS = {
     "joined",
     "watch",
     "listen",
+    "to",
+    "im",
+    "i'm",
+    "well",
+    "because",
+    "thanks",
+    "democrat",
+    "democratic",
+    "republican",
+    "independent",
+    "former",
 }
 _ORG_WORDS = {
     "college",

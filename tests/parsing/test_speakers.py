@@ -5,7 +5,7 @@ import pytest
 from interviews.parsing import canonical_name, speaker_key
 from interviews.parsing.labels import parse_label
 from interviews.parsing.names import split_honorific
-from interviews.parsing.people import Roster, find_mentions
+from interviews.parsing.people import Roster, find_mentions, prose_people
 
 
 @pytest.mark.parametrize(
@@ -128,3 +128,21 @@ def test_a_name_label_and_a_part_label_are_told_apart():
     assert parse_label("UNIDENTIFIED MALE").name == ""
     assert parse_label("MODERATOR").role == "host"
     assert parse_label("Here's the thing", upper_only=True) is None
+
+
+def test_the_people_a_text_introduces_are_read_without_what_describes_them():
+    found = prose_people(
+        "Democrat Geraldine Ferraro and Vermont Senator Bernie Sanders join us. I'm Jim Lehrer of"
+        " the NewsHour. Then Yahoo's IntoNow. With us is Senator Jane Doe of Ohio. Senator, hello."
+    )
+    assert found == [
+        ("Geraldine Ferraro", "", False),
+        ("Senator Bernie Sanders", "", False),
+        ("Jim Lehrer", "the NewsHour", False),
+        ("Senator Jane Doe", "Ohio", False),
+    ]
+
+
+def test_a_name_before_versus_is_a_party_to_a_case_not_the_subject_of_a_sentence():
+    assert prose_people("Number 3, Ann Toth versus the Air Force.") == [("Ann Toth", "", False)]
+    assert prose_people("Ann Toth reports on the case.") == [("Ann Toth", "", True)]
