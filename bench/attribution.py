@@ -15,6 +15,8 @@ arguments. Each transcript is rendered as:
   with stage directions and unlabelled continuation paragraphs;
 - webvtt: <v Name> voice tags; srt: "NAME:" at each change of speaker; srt>>: ">>" at each change,
   a name only the first time a speaker appears;
+- diarized: an automatic transcript's "Speaker 1", "Speaker 2" (numbered as they first speak,
+  never named) with the time, on a line of its own (Otter) or in the label (Rev);
 - json: the parsed labelled rendering exported with to_dict() and read back (must be equal).
 
 Moderators and justices are hosts, candidates and advocates guests; a speaker's role is their
@@ -46,7 +48,7 @@ from interviews.parsing.text import split_sentences  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 DIRECTION = re.compile(r"^(?:\([^()]*\)|\[[^\[\]]*\])$")
-FORMATS = ("scraped", "labelled", "webvtt", "srt", "srt>>", "json")
+FORMATS = ("scraped", "labelled", "webvtt", "srt", "srt>>", "diarized", "json")
 ROLE_OF = {"moderator": "host", "candidate": "guest", "justice": "host", "advocate": "guest"}
 # Corpus speakers that are a part, not a person: the parser should name nobody for them.
 NAMELESS = {
@@ -376,12 +378,32 @@ def render_srt(
     return "\n".join(out), script.turns
 
 
+def render_diarized(script: Script, rng: random.Random) -> tuple[str, list[Said]]:
+    """An automatic transcript: voices numbered as they first speak ("Speaker 2"), never named,
+    with the time on a line of its own above the speech (Otter) or in the label (Rev)."""
+    otter = rng.random() < 0.5
+    voices: dict[str, int] = {}
+    lines = [script.title, ""]
+    clock = 0.0
+    for said in script.turns:
+        voice = voices.setdefault(script.label_name(said), len(voices) + 1)
+        start = said.start if said.end > said.start else clock
+        clock = start + sum(len(p.split()) for p in said.paragraphs) / 2.5
+        hours, rest = divmod(int(start), 3600)
+        time_ = f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+        lines.append(f"Speaker {voice}  {time_}" if otter else f"Speaker {voice} ({time_}):")
+        for paragraph in said.paragraphs:
+            lines += [paragraph, ""]
+    return "\n".join(lines), script.turns
+
+
 RENDER = {
     "scraped": render_scraped,
     "labelled": render_labelled,
     "webvtt": render_webvtt,
     "srt": render_srt,
     "srt>>": lambda s, r: render_srt(s, r, chevrons=True),
+    "diarized": render_diarized,
 }
 
 
@@ -432,9 +454,9 @@ def score(parsed, truth: list[Said]) -> Outcome:
             outcome.errors.append(f"LOST [{said.speaker}] {p[:70]}")
             continue
         turn = parsed.turns[turn_index]
-        got = speaker_key(turn.speaker) if turn.speaker else None
+        got = _person_key(turn.speaker) if turn.speaker else None
         if said.speaker:
-            right = got == speaker_key(said.speaker)
+            right = got == _person_key(said.speaker)
         else:
             right = got is None or got == aliases.get(said.printed)
         results[id(said)].append(right)
@@ -456,6 +478,13 @@ def score(parsed, truth: list[Said]) -> Outcome:
     return outcome
 
 
+def _person_key(name: str) -> str:
+    """A name's key without middle initials: a parse that reads "Richard M. Nixon" from the
+    speech names the corpus's "Richard Nixon"."""
+    tokens = speaker_key(name).split()
+    return " ".join(t for i, t in enumerate(tokens) if len(t) > 1 or i in (0, len(tokens) - 1))
+
+
 def _named_parts(parsed, truth: list[Said], found: list) -> dict[str, str]:
     """The name the parse gives each part the corpus leaves nameless, where it may.
 
@@ -463,13 +492,13 @@ def _named_parts(parsed, truth: list[Said], found: list) -> dict[str, str]:
     a nameless part may be scored against one name of the parse: the one it most often gets, if
     that is nobody else's in the truth and no other nameless part's.
     """
-    named = {speaker_key(s.speaker) for s in truth if s.speaker}
+    named = {_person_key(s.speaker) for s in truth if s.speaker}
     votes: dict[str, Counter] = defaultdict(Counter)
     for said, _, turn_index in found:
         if said.speaker is None and turn_index is not None:
             speaker = parsed.turns[turn_index].speaker
             if speaker:
-                votes[said.printed][speaker_key(speaker)] += 1
+                votes[said.printed][_person_key(speaker)] += 1
     aliases: dict[str, str] = {}
     for part, counts in sorted(votes.items(), key=lambda kv: -kv[1].total()):
         name = counts.most_common(1)[0][0]

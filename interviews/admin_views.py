@@ -289,6 +289,7 @@ def _preview_turns(draft: TranscriptDraft, *, title: str) -> list[dict]:
             speaker=speakers.get(parsed.speaker) if parsed.speaker else None,
             role=parsed.role,
             text=parsed.text,
+            speaker_label=parsed.label,
             attribution=Turn.Attribution.EDITOR if edited else parsed.attribution,
             confidence=1.0 if edited else parsed.confidence,
         )
@@ -298,7 +299,9 @@ def _preview_turns(draft: TranscriptDraft, *, title: str) -> list[dict]:
                 "index": index,
                 "turn": turn,
                 "speaker_name": parsed.speaker or UNIDENTIFIED,
-                "who": parsed.speaker or f"unidentified {turn.get_role_display().lower()}",
+                "who": parsed.speaker
+                or turn.voice
+                or f"unidentified {turn.get_role_display().lower()}",
                 "needs_checking": draft.needs_checking(index),
                 "split_points": split_points(parsed.text),
                 "is_last": index == len(draft.transcript.turns) - 1,

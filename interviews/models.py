@@ -11,6 +11,7 @@ from django.db import models
 from django.urls import reverse
 
 from interviews.links import path_to
+from interviews.parsing.labels import parse_label
 
 WEB_SCHEMES = ("http", "https")
 # A long transcript (an oral argument of a thousand turns) is shown in pages of this many turns.
@@ -322,7 +323,15 @@ class Turn(TimeStamped):
     def speaker_name(self) -> str:
         if self.speaker_id:
             return self.speaker.name
+        if self.voice:
+            return self.voice
         return self.role_label if self.role != Role.UNKNOWN else "Unidentified speaker"
+
+    @property
+    def voice(self) -> str:
+        """The number an automatic transcript gave this turn's unnamed speaker ("Speaker 2")."""
+        label = parse_label(self.speaker_label) if self.speaker_label else None
+        return label.voice if label else ""
 
     # Labels from the choices' enums: get_FOO_display() rebuilds a dict of the choices on each
     # call, a tenth of the time a long transcript takes to render.

@@ -110,3 +110,28 @@ def test_dry_run_json_prints_the_parse_and_writes_nothing(capsys):
     names = {s["name"] for s in parsed["speakers"]}
     assert all(t["speaker"] is None or t["speaker"] in names for t in parsed["turns"])
     assert not Segment.objects.exists()
+
+
+def test_an_automatic_transcripts_unnamed_voices_are_kept_and_shown_by_their_numbers(
+    tmp_path, client, capsys
+):
+    path = tmp_path / "otter.txt"
+    path.write_text(
+        "Speaker 1  0:00\nWelcome back. Where were you when the storm hit?\n\n"
+        "Speaker 2  0:06\nAt home, with the kids.\n\n"
+        "Speaker 1  0:14\nAnd then?\n\n"
+        "Speaker 2  0:17\nWe went to the attic and waited.\n"
+    )
+    call_command("ingest", str(path), "--dry-run")
+    assert "(Speaker 2, guest) [label 1.00]: 'At home, with the kids.'" in capsys.readouterr().out
+
+    call_command("ingest", str(path))
+
+    turns = list(Turn.objects.order_by("sequence"))
+    assert [(t.speaker, t.speaker_label, t.start_seconds) for t in turns[:2]] == [
+        (None, "Speaker 1", 0),
+        (None, "Speaker 2", 6),
+    ]
+    assert [t.speaker_name for t in turns] == ["Speaker 1", "Speaker 2"] * 2
+    page = client.get(turns[0].segment.get_absolute_url()).content.decode()
+    assert page.count(">Speaker 2</span>") == 2

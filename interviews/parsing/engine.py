@@ -21,7 +21,7 @@ import math
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -39,6 +39,12 @@ HOST_LIKE = ("host", "anchor", "correspondent")
 # long, as answers are (in captions of court arguments a justice's first remark runs a median 12
 # words, an advocate's 323; in debates 78 against 197).
 SHORT_REMARK = 2.0
+# A numbered voice ("Speaker 2") is given a name when its blocks are, on average, at least this
+# likely to be that person's.
+VOICE_NAMED = 0.3
+VOICE_MARGIN = 1.5  # ... and this many times as likely as anyone else
+# Who numbered voices may be: among others, the people these first blocks name.
+OPENING_BLOCKS = 3
 
 
 @dataclass(frozen=True)
@@ -93,6 +99,7 @@ class _Decision:
     posterior: float
     attribution: str
     label: str
+    voice: bool = False  # a numbered voice named from the speech
 
 
 def attribute(
@@ -104,16 +111,25 @@ def attribute(
     `calibrate` false, confidences are the decoder's raw posteriors.
     """
     speech_at = [i for i, b in enumerate(draft.blocks) if not b.direction]
+    # A numbered voice ("Speaker 2") tells where turns change and which turns one person says,
+    # not who: its blocks are decided as unlabelled ones, then named together.
+    voices = [
+        draft.blocks[i].label if draft.blocks[i].label and draft.blocks[i].label.voice else None
+        for i in speech_at
+    ]
     speech = Draft(
         format=draft.format,
         title=draft.title,
         summary=draft.summary,
-        blocks=[draft.blocks[i] for i in speech_at],
+        blocks=[
+            replace(draft.blocks[i], label=None) if voice else draft.blocks[i]
+            for i, voice in zip(speech_at, voices, strict=True)
+        ],
         floating=[
             FloatingLabel(f.label, bisect.bisect_left(speech_at, f.block)) for f in draft.floating
         ],
     )
-    decisions = iter(_Model(speech, weights).decide() if speech.blocks else [])
+    decisions = iter(_Model(speech, weights, voices).decide() if speech.blocks else [])
     return _turns(
         draft, [None if b.direction else next(decisions) for b in draft.blocks], calibrate
     )
@@ -122,10 +138,11 @@ def attribute(
 class _Model:
     """The candidate speakers of one transcript and the scores the decoder works with."""
 
-    def __init__(self, draft: Draft, weights: Weights) -> None:
+    def __init__(self, draft: Draft, weights: Weights, voices: list[Label | None]) -> None:
         self.draft, self.w = draft, weights
         self.blocks = draft.blocks
-        self.roster = _build_roster(draft)
+        self.voices = voices
+        self.roster = _build_roster(draft, with_voices=any(voices))
         # Where a page labels its guests, the people it names without a label are its hosts.
         labels_guests = bool(draft.floating)
         # A labelled block's speaker is known, but whom it names still hands over the floor;
@@ -146,7 +163,9 @@ class _Model:
         self.roles_from_labels = [self.person_state[i] for i in asking]
         self.nameless: dict[str, int] = {}
         labels = [b.label for b in self.blocks if b.label] + [f.label for f in draft.floating]
-        for role in ["anchor", "host"] + [lb.role for lb in labels if not lb.name]:
+        # Unnamed voices may be guests whom nobody names.
+        parts = ["anchor", "host"] + (["guest"] if any(voices) else [])
+        for role in parts + [lb.role for lb in labels if not lb.name]:
             if role not in self.nameless:
                 self.nameless[role] = len(self.states)
                 self.states.append(_State(None, role))
@@ -218,6 +237,8 @@ class _Model:
             for k in answering:
                 self.states[k].role = "guest"
             return self.decide()
+        if any(self.voices):
+            return self.voice_decisions(path, marginals)
         return self.decisions(path, marginals)
 
     def hosts_who_answer(self, path: list[int]) -> list[int]:
@@ -288,6 +309,48 @@ class _Model:
             state = self.states[k]
             result.append(_Decision(state.person, roles[k], marginals[i][k], attribution, printed))
         return result
+
+    def voice_decisions(self, path: list[int], marginals: list[list[float]]) -> list[_Decision]:
+        """Decisions where numbered voices speak: each voice is named after the person its
+        blocks most likely are on average, one person to a voice, when that person is at least
+        `VOICE_NAMED` likely and `VOICE_MARGIN` times as likely as anyone else. Otherwise the
+        voice keeps its label and no name, in the role its blocks were mostly decoded in."""
+        groups: dict[str, list[int]] = {}
+        for i, voice in enumerate(self.voices):
+            if voice is not None:
+                groups.setdefault(voice.voice.lower(), []).append(i)
+        belief = {v: np.asarray(marginals)[blocks].mean(axis=0) for v, blocks in groups.items()}
+        named: dict[str, int] = {}
+        # The most blocks first: a voice heard once does not take the name of one heard often.
+        candidates = sorted(
+            (
+                (belief[v][k] * len(groups[v]), v, k)
+                for v in groups
+                for k, state in enumerate(self.states)
+                if state.person is not None
+            ),
+            reverse=True,
+        )
+        for _, v, k in candidates:
+            if v in named or k in named.values():
+                continue
+            if belief[v][k] >= max(VOICE_NAMED, VOICE_MARGIN * max(np.delete(belief[v], k))):
+                named[v] = k
+        path = list(path)
+        for v, k in named.items():
+            for i in groups[v]:
+                path[i] = k
+        roles = _final_roles(self.states, self.blocks, path)
+        decided = self.decisions(path, marginals)
+        for v, blocks in groups.items():
+            role = Counter(roles[path[i]] for i in blocks).most_common(1)[0][0]
+            for i in blocks:
+                if v in named:
+                    decided[i].posterior = float(belief[v][named[v]])
+                    decided[i].label, decided[i].voice = self.voices[i].printed, True
+                else:
+                    decided[i] = _Decision(None, role, 1.0, "label", self.voices[i].printed)
+        return decided
 
     def emissions(self) -> list[list[float]]:
         w, n = self.w, len(self.states)
@@ -453,7 +516,27 @@ class _Model:
         return anywhere, by_host, by_guest
 
 
-def _build_roster(draft: Draft) -> Roster:
+def _add_the_cast(roster: Roster, blocks: list[Block]) -> None:
+    """The people numbered voices may be, whom no label names: those who introduce themselves
+    ("I'm Ted Cruz."), and those the opening names ("I'm joined by Senator Jane Doe") whom
+    someone addresses ("Senator, why?"): a place or a person only talked about is not one."""
+    named = Roster()
+    for block in blocks[:OPENING_BLOCKS]:
+        for printed, affiliation, _ in prose_people(block.text):
+            named.add(printed, affiliation=affiliation)
+    named.learn_titles([b.text for b in blocks])
+    addressed = Counter(
+        id(m.person) for b in blocks for m in find_mentions(b.text, named) if m.kind == "vocative"
+    )
+    for person in named:
+        if addressed[id(person)] >= 2:
+            roster.add(person.name, affiliation=person.affiliation, evidence="opening")
+    for block in blocks[6:]:
+        for match in _SELF_INTRO.finditer(block.text):
+            roster.add(match.group("name"), evidence="self-later")
+
+
+def _build_roster(draft: Draft, *, with_voices: bool) -> Roster:
     roster = Roster()
     labels = [b.label for b in draft.blocks if b.label] + [f.label for f in draft.floating]
     for label in labels:
@@ -480,6 +563,8 @@ def _build_roster(draft: Draft) -> Roster:
         if block.label is None:
             for match in _SELF_INTRO.finditer(block.text):
                 roster.add(match.group("name"), evidence="self")
+    if with_voices:
+        _add_the_cast(roster, draft.blocks)
     roster.learn_titles([draft.summary] + [b.text for b in draft.blocks if b.label is None])
     return roster
 
@@ -725,7 +810,7 @@ def _turns(
             )
         confidence = decision.posterior
         if calibrate:
-            confidence = calibrated(confidence, decision.attribution)
+            confidence = calibrated(confidence, decision.attribution, voice=decision.voice)
         confidence = round(confidence, 3)
         previous = turns[-1] if turns else None
         if (

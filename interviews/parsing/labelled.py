@@ -21,6 +21,9 @@ _LEADING_STAMP = re.compile(rf"^\s*(?P<stamp>{_STAMP})\s*")
 _LABEL = re.compile(
     rf"^(?P<label>[^:\[\]\n]{{1,100}}?)\s*(?P<stamp>{_STAMP})?\s*:(?:\s+|$)(?P<text>.*)$"
 )
+# The layout of automatic transcripts (Otter, for one): the speaker and the time on a line of
+# their own, "Speaker 1  0:03" or "Ann Lee  1:02:03", and the speech on the lines below.
+_HEADING = re.compile(rf"^(?P<label>[^:\[\]\n]{{1,100}}?)\s+(?P<stamp>{TIMESTAMP})\s*$")
 _DIRECTION = re.compile(r"^\s*(?:\([^()]{1,80}\)|\[[^\[\]]{1,80}\])\s*$")
 
 
@@ -40,13 +43,13 @@ def _split_label(line: str) -> tuple[float | None, Label | None, str, bool]:
     rest = line
     if stamp:
         start, rest = seconds(stamp.group("stamp")), line[stamp.end() :]
-    match = _LABEL.match(rest.strip())
+    match = _LABEL.match(rest.strip()) or (None if stamp else _HEADING.match(rest.strip()))
     if match:
         label = parse_label(match.group("label"))
         if label is not None:
             if match.group("stamp"):
                 start = seconds(match.group("stamp"))
-            text = match.group("text")
+            text = match.groupdict().get("text") or ""
             later = _LEADING_STAMP.match(text)
             if later:
                 start, text = seconds(later.group("stamp")), text[later.end() :]
@@ -66,18 +69,24 @@ def label_lines(lines: list[str]) -> list[tuple[float | None, Label | None, str]
     when it is a first-and-last name in a transcript that has other labels.
     """
     split = [_split_label(line) if line.strip() else (None, None, "", False) for line in lines]
-    counts = Counter(speaker_key(label.name) for _, label, _, _ in split if label)
+    counts = Counter(_label_key(label) for _, label, _, _ in split if label)
     has_upper = any(upper for _, label, _, upper in split if label)
     result = []
     for start, label, text, upper in split:
         if label is not None and not upper:
-            repeated = counts[speaker_key(label.name)] >= 2
-            full_name = len(label.name.split()) >= 2 and (has_upper or len(counts) >= 2)
+            repeated = counts[_label_key(label)] >= 2
+            full_name = (len(label.name.split()) >= 2 or label.voice) and (
+                has_upper or len(counts) >= 2
+            )
             if not (repeated or full_name):
                 original = lines[len(result)].strip()
                 start, label, text = None, None, original
         result.append((start, label, text))
     return result
+
+
+def _label_key(label: Label) -> str:
+    return speaker_key(label.name or label.voice)
 
 
 def looks_labelled(lines: list[str]) -> bool:

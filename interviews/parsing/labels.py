@@ -17,6 +17,8 @@ _ROLE_WORDS = [
 _QUALIFIER = re.compile(r"\s*\((?P<q>[^()]{1,60})\)\s*$")
 _BULLETS = "•·▪●◦‣∙*►▸>–—-"
 _NAME_WORD = re.compile(r"^[A-Z][\w'’.\-]*$")
+# "SPEAKER 2", "Unidentified Male #1", "Speaker B": one particular person, left unnamed.
+_NUMBERED = re.compile(r"(?:\s*#?\d+|\s+[A-Z])$")
 
 
 # Labels that name a part, not a person ("QUESTION:", "UNIDENTIFIED MALE:"), and that part.
@@ -72,6 +74,8 @@ class Label:
     """A parsed speaker label. `printed` is the label as it appeared, without bullet and colon.
 
     `name` is empty when the label names a part rather than a person ("QUESTION", "MODERATOR").
+    `voice` is set when it numbers one unnamed person among several, as automatic transcripts
+    do ("Speaker 2"): the same person throughout, whose name the speech may give.
     """
 
     printed: str
@@ -79,6 +83,7 @@ class Label:
     honorific: str = ""
     affiliation: str = ""
     role: str = "unknown"
+    voice: str = ""
 
 
 def role_from_title(title: str) -> str:
@@ -106,10 +111,12 @@ def parse_label(printed: str, *, upper_only: bool = False) -> Label | None:
     if qualifier:
         name_part = _QUALIFIER.sub("", name_part).strip()
         title = _QUALIFIER.sub("", title).strip()
-    nameless = fold(re.sub(r"\s*#?\d+$", "", name_part)).strip(". ")
+    number = _NUMBERED.search(name_part)
+    nameless = fold(name_part[: number.start()] if number else name_part).strip(". ")
     for part, words in _NAMELESS.items():
         if nameless in words:
-            return Label(printed=printed, name="", affiliation=title, role=part)
+            voice = canonical_name(name_part) if number and part == "unknown" else ""
+            return Label(printed=printed, name="", affiliation=title, role=part, voice=voice)
     honorific, bare = split_honorific(name_part)
     tokens = bare.split()
     if not 1 <= len(tokens) <= 6 or not any(c.isalpha() for c in bare):

@@ -101,7 +101,7 @@ class Command(BaseCommand):
                 continue
             self.stdout.write(f"{path}: {transcript.title or 'untitled'}")
             for turn in transcript.turns:
-                who = turn.speaker or f"({turn.role})"
+                who = turn.speaker or f"({', '.join(filter(None, (turn.label, turn.role)))})"
                 self.stdout.write(
                     f"  {who} [{turn.attribution} {turn.confidence:.2f}]: {turn.text[:70]!r}"
                 )
