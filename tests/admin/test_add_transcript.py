@@ -159,3 +159,16 @@ def test_a_failure_while_saving_leaves_nothing_behind_and_says_so(editor_client,
     assert "could not be saved; nothing was written" in response.content.decode()
     assert not Segment.objects.exists()
     assert not Program.objects.exists() and not Topic.objects.exists()
+
+
+def test_the_preview_of_an_automatic_transcript_shows_its_unnamed_voices(editor_client):
+    otter = (
+        "Speaker 1  0:00\nWelcome back. Where were you when the storm hit?\n\n"
+        "Speaker 2  0:06\nAt home, with the kids.\n\n"
+        "Speaker 1  0:14\nAnd then?\n\n"
+        "Speaker 2  0:17\nWe went to the attic and waited.\n"
+    )
+    html = editor_client.get(preview_url(editor_client.post(ADD, {"text": otter}))).content.decode()
+
+    assert html.count(">Speaker 2</span>") == 2
+    assert "Unidentified" not in html
