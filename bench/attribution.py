@@ -390,7 +390,11 @@ def render_diarized(script: Script, rng: random.Random) -> tuple[str, list[Said]
         start = said.start if said.end > said.start else clock
         clock = start + sum(len(p.split()) for p in said.paragraphs) / 2.5
         hours, rest = divmod(int(start), 3600)
-        time_ = f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+        time_ = (
+            f"{hours}:{rest // 60:02d}:{rest % 60:02d}"
+            if hours
+            else f"{rest // 60}:{rest % 60:02d}"
+        )
         lines.append(f"Speaker {voice}  {time_}" if otter else f"Speaker {voice} ({time_}):")
         for paragraph in said.paragraphs:
             lines += [paragraph, ""]

@@ -90,9 +90,7 @@ def _blocks(pieces: list[_Piece]) -> list[Block]:
     blocks: list[Block] = []
     current: Label | None = None
     for piece in pieces:
-        same_voice = (
-            piece.label is not None and current is not None and (piece.label.name == current.name)
-        )
+        same_voice = piece.label is not None and current is not None and _same(piece.label, current)
         if blocks and (not piece.change or same_voice):
             block = blocks[-1]
             block.paragraphs[-1] += " " + piece.text
@@ -105,3 +103,10 @@ def _blocks(pieces: list[_Piece]) -> list[Block]:
         )
         current = piece.label
     return blocks
+
+
+def _same(a: Label, b: Label) -> bool:
+    """Whether two labels stand for one speaker: one person, or one numbered voice or part."""
+    if a.name or b.name:
+        return a.name == b.name
+    return (a.voice, a.role) == (b.voice, b.role)

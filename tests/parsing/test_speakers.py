@@ -116,7 +116,6 @@ def test_a_hyphenated_surname_is_one_surname():
     assert roster.find("Smith") is not ann
 
 
-
 def test_a_fuller_printing_becomes_the_name_and_the_shorter_an_alias():
     roster = Roster()
     person = roster.add("INSKEEP")

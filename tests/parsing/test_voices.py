@@ -116,3 +116,15 @@ def test_a_name_the_opening_gives_once_and_speech_seems_to_address_once_names_no
         "Speaker 2  0:17\nIn 1953, after his arrest in Pittsburgh.\n"
     )
     assert {t.speaker for t in parsed.turns} == {None}
+
+
+def test_caption_voices_that_number_or_name_parts_are_told_apart():
+    vtt = (
+        "WEBVTT\n\n"
+        "00:00:00.000 --> 00:00:04.000\n<v Speaker 1>Welcome. Where were you?\n\n"
+        "00:00:04.000 --> 00:00:06.000\n<v Speaker 2>At home.\n\n"
+        "00:00:06.000 --> 00:00:09.000\n<v Moderator>Next question.\n\n"
+        "00:00:09.000 --> 00:00:12.000\n<v Question>Why now?\n"
+    )
+    parsed = parse_transcript(vtt)
+    assert [t.label for t in parsed.turns] == ["Speaker 1", "Speaker 2", "Moderator", "Question"]
