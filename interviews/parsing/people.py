@@ -350,6 +350,14 @@ _AFTER_THANKED = re.compile(
 )
 _ONLY_NAMES_AFTER = re.compile(r"(?:,?\s+(?:and\s+)?[A-Z][\w'’.\-]*)*\s*[.!…]*[\"'”’)\]]*\s*")
 _DIRECTED = re.compile(r"\b(?:to|for|from|with|turn to|go to|ask|bring in)\s+(?:you,?\s+)?$", re.I)
+# Whoever is to ask next is given the floor: "Ann Lee has a question for you", "Mr. Levy with
+# the next question", "It will be asked by Ann Lee."
+_ASKER = re.compile(
+    r"\s+(?:has|have|with|asks|will ask)(?:\s+(?:got|a|an|the|that|this|our|his|her|another|"
+    r"one more|next|first|last|final))*\s+(?:questions?\b|follow)",
+    re.I,
+)
+_ASKED_BY = re.compile(r"\b(?:asked|posed|put|questions?(?: is| will be)?)\s+by\s+$", re.I)
 # "Bring Senator Lee in" hands over too, its "in" after the name rather than before it.
 _BRING = re.compile(r"\bbring\s+$", re.I)
 _IN = re.compile(r"\s+(?:back\s+)?in(?:to)?\b", re.I)
@@ -373,9 +381,11 @@ def _thanks(text: str, s_start: int, start: int, end: int, s_end: int) -> bool:
 
 def _directs(before: str, after: str) -> bool:
     """Whether the words around a name give that person the floor ("a question for", "turn
-    to", "bring ... in"), rather than ask for an answer to them ("respond to")."""
+    to", "bring ... in", "... has a question"), rather than ask for an answer to them
+    ("respond to")."""
     brought_in = _BRING.search(before) and _IN.match(after)
-    return bool(_DIRECTED.search(before) or brought_in) and not _ANSWERED.search(before)
+    asks = _ASKER.match(after) or _ASKED_BY.search(before)
+    return bool(_DIRECTED.search(before) or brought_in or asks) and not _ANSWERED.search(before)
 
 
 def _classify(text: str, start: int, end: int, s_start: int, s_end: int) -> str:

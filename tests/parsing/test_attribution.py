@@ -321,6 +321,21 @@ def test_bringing_someone_in_gives_them_the_floor():
     assert not subject.directed
 
 
+def test_whoever_is_to_ask_next_is_given_the_floor():
+    roster = roster_of("Ann Lee", "Sam Hill")
+    for text in (
+        "Ann Lee has the next question.",
+        "Ms. Lee with a question for Mr. Hill.",
+        "Ann Lee will ask the first question.",
+        "The next question will be asked by Ann Lee.",
+        "The next question is by Ms. Lee, for Mr. Hill.",
+    ):
+        assert find_mentions(text, roster)[0].directed, text
+    # Someone who questioned something is talked about.
+    (subject,) = find_mentions("Ann Lee has questioned my record.", roster)
+    assert not subject.directed
+
+
 def test_a_name_after_the_one_a_thank_you_addresses_is_called_on_next():
     debate = park_and_hill_debate(
         ["Mr. Hill, your plan for the rivers?"],
