@@ -507,6 +507,12 @@ class _Model:
             earlier = self._closing(i - 2) or [
                 m for m in self.mentions[i - 2] if m.kind == "vocative" and not m.thanks
             ]
+            # "John, a question for Senator Quayle.": John asks, and Quayle answers after him.
+            earlier += [
+                m
+                for m in self.mentions[i - 2]
+                if m.directed and m.sentence == self.sentences[i - 2] - 1
+            ]
             for m in earlier:
                 k = self._state(m)
                 anywhere[k] = max(anywhere[k], w.handover_skip)

@@ -336,6 +336,23 @@ def test_whoever_is_to_ask_next_is_given_the_floor():
     assert not subject.directed
 
 
+def test_whom_a_question_is_for_answers_after_the_one_who_asks_it():
+    debate = page(
+        "Pat Kim moderates a debate between Lee Park of the Green Party and Sam Hill of the"
+        " Blue Party. With questions from Jo Diaz.",
+        ["Welcome to the debate.", "Pat Kim begins."],
+        ["Mr. Hill, your plan for the rivers?"],
+        ["Dredge them first, and then we will see."],
+        ["Mr. Park, your response?"],
+        ["Cleaning them costs less than dredging."],
+        ["Thank you. Jo, a question for Mr. Hill."],
+        ["What would you do about the roads in the north, which are falling apart?"],
+        ["I would pave them within a year, and pay for it with the gas tax."],
+        labels={2: "SAM HILL, Blue Party", 4: "LEE PARK, Green Party"},
+    )
+    assert speakers(debate)[5:] == ["Pat Kim", "Jo Diaz", "Sam Hill"]
+
+
 def test_a_name_after_the_one_a_thank_you_addresses_is_called_on_next():
     debate = park_and_hill_debate(
         ["Mr. Hill, your plan for the rivers?"],
