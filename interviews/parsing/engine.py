@@ -63,6 +63,7 @@ class Weights:
     unnamed_host: float = 3.0  # an unnamed host, where the page names one
     unnamed_other: float = 4.0
     style: float = 1.0  # how much asking-versus-answering counts
+    gives_floor: float = 1.0  # a block ending by giving someone the floor counts as asking
     same_turn: float = 4.0  # same speaker across a turn gap
     same_label: float = 1.5  # same speaker across a misplaced label line
     change_soft: float = 2.0  # a new speaker where the layout shows only a paragraph break
@@ -373,6 +374,10 @@ class _Model:
                 rows.append([0.0 if j in allowed else NEG for j in range(n)])
                 continue
             style = _style(block)
+            # Ending by giving someone the floor ("Next, a question for Senator Kerry.") is a
+            # host's part; a guest who names a rival that way does it mid-answer.
+            if any(m.directed and m.sentence == self.sentences[i] - 1 for m in self.mentions[i]):
+                style += w.gives_floor
             row = [0.0] * n
             for k, state in enumerate(self.states):
                 sign = 1.0 if state.role in HOST_LIKE else -1.0

@@ -353,6 +353,22 @@ def test_whom_a_question_is_for_answers_after_the_one_who_asks_it():
     assert speakers(debate)[5:] == ["Pat Kim", "Jo Diaz", "Sam Hill"]
 
 
+def test_a_block_ending_by_giving_someone_the_floor_is_a_hosts():
+    debate = page(
+        "Pat Kim moderates a debate between Lee Park of the Green Party and Sam Hill of the"
+        " Blue Party. With questions from Jo Diaz.",
+        ["Welcome to the debate.", "Pat Kim begins."],
+        ["Mr. Hill, your plan for the rivers?"],
+        ["Dredge them first, and then we will see what the water does next spring."],
+        ["Dredging costs too much, and it has never worked for long anywhere it was tried."],
+        ["Now Jo Diaz, with a question for Mr. Park."],
+        ["Mr. Park, the roads in the north are falling apart. What would you do about them?"],
+        ["I would pave them within a year, and pay for it with the gas tax."],
+        labels={2: "SAM HILL, Blue Party", 3: "LEE PARK, Green Party"},
+    )
+    assert speakers(debate)[3:] == ["Lee Park", "Pat Kim", "Jo Diaz", "Lee Park"]
+
+
 def test_a_name_after_the_one_a_thank_you_addresses_is_called_on_next():
     debate = park_and_hill_debate(
         ["Mr. Hill, your plan for the rivers?"],
