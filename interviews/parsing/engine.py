@@ -669,6 +669,13 @@ def _asks(text: str) -> bool:
 _ANSWER_OPENING = re.compile(
     r"\s*(?:well|yes|no|i think|i don't|i do|so,|sure|absolutely|look|first of all)\b", re.I
 )
+# Keeping order on the floor is the host's part; a guest who wants the floor asks for it.
+_KEEPS_ORDER = re.compile(
+    r"\s*(?:(?:all right|ok|okay|well|now|and|so),? )*(?:go ahead|take (?:your|the|whatever) time|"
+    r"(?:please )?(?:allow|let) (?:him|her|them) (?:to )?(?:respond|answer|finish|speak)|"
+    r"one at a time|(?:very )?(?:quickly|briefly)(?:,? please\b|[.!]))",
+    re.I,
+)
 _THANKS_SEVERAL = re.compile(
     r"\b(?:thank you|thanks)\b[^.!?]{0,20}?\b(?:both|all|everyone|everybody)\b", re.I
 )
@@ -691,6 +698,8 @@ def _style(block: Block) -> float:
         score -= 0.5 * math.log(n_words / 40)
     if _ANSWER_OPENING.match(block.text):
         score -= 0.8
+    if n_words <= 40 and _KEEPS_ORDER.match(block.text):
+        score += 1.0  # "Go ahead." "One at a time, please."
     if n_words <= 40 and _THANKS_SEVERAL.search(block.text):
         score += 1.0  # "Thank you both.": the host's goodbye to the guests
     elif _THANKS_ONLY.match(block.text):

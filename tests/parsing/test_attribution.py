@@ -369,6 +369,21 @@ def test_a_block_ending_by_giving_someone_the_floor_is_a_hosts():
     assert speakers(debate)[3:] == ["Lee Park", "Pat Kim", "Jo Diaz", "Lee Park"]
 
 
+def test_keeping_order_on_the_floor_is_the_hosts():
+    for line in ("Go ahead.", "One at a time, please.", "Allow him to respond."):
+        debate = park_and_hill_debate(
+            ["Mr. Hill, your plan for the rivers?"],
+            ["Dredge them first, and then we will see what the water does next spring."],
+            ["Mr. Park, your response?"],
+            ["Dredging costs too much, and it has never worked for long anywhere it was tried."],
+            ["That is simply not true."],
+            [line],
+            ["It worked on the Hudson, and it will work here, at half the cost of his plan."],
+            labels={2: "SAM HILL, Blue Party", 4: "LEE PARK, Green Party"},
+        )
+        assert speakers(debate)[4:] == ["Lee Park", "Sam Hill", "Pat Kim", "Sam Hill"], line
+
+
 def test_a_name_after_the_one_a_thank_you_addresses_is_called_on_next():
     debate = park_and_hill_debate(
         ["Mr. Hill, your plan for the rivers?"],
