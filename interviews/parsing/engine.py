@@ -676,6 +676,13 @@ _KEEPS_ORDER = re.compile(
     r"one at a time|(?:very )?(?:quickly|briefly)(?:,? please\b|[.!]))",
     re.I,
 )
+# Taking the program to a break and back is its host's part, whoever is on the floor.
+_BREAK = re.compile(
+    r"\b(?:welcome back|we['’]?ll be (?:right )?back|(?:we['’]?re|we are) going to take a|"
+    r"(?:take|taking) (?:a|another|one more) (?:quick |short |brief )?break|commercial break|"
+    r"stay with us|when we (?:come back|return))\b",
+    re.I,
+)
 _THANKS_SEVERAL = re.compile(
     r"\b(?:thank you|thanks)\b[^.!?]{0,20}?\b(?:both|all|everyone|everybody)\b", re.I
 )
@@ -698,6 +705,8 @@ def _style(block: Block) -> float:
         score -= 0.5 * math.log(n_words / 40)
     if _ANSWER_OPENING.match(block.text):
         score -= 0.8
+    if _BREAK.search(block.text):
+        score += 1.0  # "We'll be right back." "Welcome back."
     if n_words <= 40 and _KEEPS_ORDER.match(block.text):
         score += 1.0  # "Go ahead." "One at a time, please."
     if n_words <= 40 and _THANKS_SEVERAL.search(block.text):

@@ -384,6 +384,21 @@ def test_keeping_order_on_the_floor_is_the_hosts():
         assert speakers(debate)[4:] == ["Lee Park", "Sam Hill", "Pat Kim", "Sam Hill"], line
 
 
+def test_taking_the_program_to_a_break_is_the_hosts():
+    for line in ("We'll be right back.", "We are going to take a short break."):
+        debate = park_and_hill_debate(
+            ["Mr. Hill, your plan for the rivers?"],
+            ["Dredge them first, and then we will see what the water does next spring."],
+            ["Mr. Park, your response?"],
+            ["Dredging costs too much, and it has never worked for long anywhere it was tried."],
+            ["That is simply not true."],
+            [line],
+            ["As I was saying, it worked on the Hudson, and it will work here."],
+            labels={2: "SAM HILL, Blue Party", 4: "LEE PARK, Green Party"},
+        )
+        assert speakers(debate)[4:] == ["Lee Park", "Sam Hill", "Pat Kim", "Sam Hill"], line
+
+
 def test_a_name_after_the_one_a_thank_you_addresses_is_called_on_next():
     debate = park_and_hill_debate(
         ["Mr. Hill, your plan for the rivers?"],
