@@ -42,9 +42,7 @@ SHORT_REMARK = 2.0
 # A numbered voice ("Speaker 2") is given a name when its blocks are, on average, at least this
 # likely to be that person's.
 VOICE_NAMED = 0.3
-VOICE_MARGIN = 1.5  # ... and this many times as likely as anyone else
-# Who numbered voices may be: among others, the people these first blocks name.
-OPENING_BLOCKS = 3
+VOICE_MARGIN = 2.0  # ... and this many times as likely as anyone else
 
 
 @dataclass(frozen=True)
@@ -529,10 +527,11 @@ class _Model:
 
 def _add_the_cast(roster: Roster, blocks: list[Block]) -> None:
     """The people numbered voices may be, whom no label names: those who introduce themselves
-    ("I'm Ted Cruz."), and those the opening names ("I'm joined by Senator Jane Doe") whom
-    someone addresses ("Senator, why?"): a place or a person only talked about is not one."""
+    ("I'm Ted Cruz."), and those the speech names in full ("I'm joined by Senator Jane Doe")
+    and addresses at least twice ("Senator, why?"): a place, or a person only talked about or
+    once seemingly addressed, is not one."""
     named = Roster()
-    for block in blocks[:OPENING_BLOCKS]:
+    for block in blocks:
         for printed, affiliation, _ in prose_people(block.text):
             named.add(printed, affiliation=affiliation)
     named.learn_titles([b.text for b in blocks])
