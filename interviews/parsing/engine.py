@@ -43,6 +43,9 @@ SHORT_REMARK = 2.0
 # likely to be that person's.
 VOICE_NAMED = 0.3
 VOICE_MARGIN = 2.0  # ... and this many times as likely as anyone else
+# A remark that calls on someone by name first is a host's up to this many times longer (a
+# justice's question to counsel often runs on, as an advocate's answer does much further).
+CALLING_REMARK = 4.0
 
 
 @dataclass(frozen=True)
@@ -606,11 +609,16 @@ def _asking_by_label(
 
     Captions that name each speaker once label one block each: a justice's or co-host's is a
     question or a brief remark, a guest's an answer, usually after a host has called on them.
+    A remark that opens by calling on someone else ("Mr. Lee, the record shows ...") is put to
+    them, and may run on longer than a brief one; a formula with which a speaker takes the floor
+    ("May it please the Court.") is brief, but opens a guest's answer.
     """
     asked: dict[int, list[bool]] = {}
     lengths: dict[int, list[int]] = {}
     called_on: set[int] = set()
     called_before_label: set[int] = set()
+    calling: set[int] = set()
+    taking_floor: set[int] = set()
     hosts: dict[int, bool] = {}
     for i, block in enumerate(blocks):
         person = roster.find(block.label.name) if block.label and block.label.name else None
@@ -622,12 +630,21 @@ def _asking_by_label(
             lengths.setdefault(k, []).append(len(block.text.split()))
             if i == 0:
                 hosts[k] = True
+            if any(
+                m.kind == "vocative" and m.sentence == 0 and not m.thanks and m.person is not person
+                for m in mentions[i]
+            ):
+                calling.add(k)
+            if _TAKING_FLOOR.match(block.text):
+                taking_floor.add(k)
         called_on.update(id(m.person) for m in mentions[i] if m.kind == "vocative")
     for k, asks in asked.items():
+        limit = SHORT_REMARK * (CALLING_REMARK if k in calling else 1.0)
         brief = (
             typical is not None
-            and statistics.median(lengths[k]) < SHORT_REMARK * typical
+            and statistics.median(lengths[k]) < limit * typical
             and k not in called_before_label
+            and k not in taking_floor
         )
         hosts.setdefault(k, sum(asks) * 2 > len(asks) or brief)
     return hosts
@@ -682,6 +699,9 @@ _BREAK = re.compile(
     r"stay with us|when we (?:come back|return))\b",
     re.I,
 )
+# The formula with which a speaker takes the floor before a bench or panel, after a bare
+# address: "Mr. Chairman, may it please the committee."
+_TAKING_FLOOR = re.compile(r".{0,40}?\b(?:may|if) it please\b", re.I)
 _THANKS_SEVERAL = re.compile(
     r"\b(?:thank you|thanks)\b[^.!?]{0,20}?\b(?:both|all|everyone|everybody)\b", re.I
 )

@@ -192,6 +192,25 @@ def test_a_speaker_named_once_on_a_brief_remark_is_a_host_unless_called_on_befor
     }
 
 
+def test_a_speaker_named_once_taking_the_floor_is_a_guest_and_one_calling_on_them_a_host():
+    cues = [
+        ">> ANNA SMITH: Good morning. The panel hears the county's appeal next.",
+        ">> BOB JONES: May it please the panel.",
+        ">> Go ahead, Mr. Jones.",
+        ">> The county asks you to reverse. The ordinance was passed lawfully, after notice and a"
+        " hearing, and the court below read the statute far too narrowly when it struck it down.",
+        ">> CARL REED: Mr. Jones, I have read the record twice. The hearing you speak of lasted"
+        " ten minutes, and nobody from the neighbourhood who came to it was allowed to speak.",
+        ">> That is so, but the statute asks only for notice.",
+        ">> In the paper?",
+        ">> Yes, a week before.",
+    ]
+    parsed = parse_transcript(srt_of(cues))
+
+    assert roles(parsed) == {"Anna Smith": "host", "Bob Jones": "guest", "Carl Reed": "host"}
+    assert [t.speaker for t in parsed.turns][3:] == ["Bob Jones", "Carl Reed"] * 2 + ["Bob Jones"]
+
+
 def test_a_speaker_taken_for_a_host_on_a_brief_first_remark_who_then_answers_is_a_guest():
     answer = (
         "The rain came late in the spring, and then the heat arrived in June before the grain"
