@@ -603,7 +603,7 @@ def _asking_by_label(
     roster: Roster, blocks: list[Block], mentions: list[list[Mention]], typical: float | None
 ) -> dict[int, bool]:
     """Whether each labelled person of unknown role looks like the host: they open the
-    transcript; most of the blocks labelled as theirs ask a question; or those blocks are brief
+    transcript (unless it cuts into their long answer); most of the blocks labelled as theirs ask a question; or those blocks are brief
     next to the `typical` block's words (when given) and nobody called on them by name before
     their first.
 
@@ -628,7 +628,13 @@ def _asking_by_label(
                 called_before_label.add(k)
             asked.setdefault(k, []).append(_asks(block.text))
             lengths.setdefault(k, []).append(len(block.text.split()))
-            if i == 0:
+            # A recording that cuts in mid-sentence, into a block longer than any host's remark
+            # runs, opens with its guest, not its host (part two of an argument).
+            if i == 0 and not (
+                _mid_sentence(block.text)
+                and typical is not None
+                and lengths[k][0] > SHORT_REMARK * CALLING_REMARK * typical
+            ):
                 hosts[k] = True
             if any(
                 m.kind == "vocative" and m.sentence == 0 and not m.thanks and m.person is not person
@@ -667,8 +673,7 @@ def _final_roles(states: list[_State], blocks: list[Block], path: list[int]) -> 
 
 def _resumes(interruption: Block, block: Block) -> bool:
     """Whether `block` carries on the speech that `interruption` cut into."""
-    text = block.text.lstrip("\"'“‘ ")
-    if text[:1].islower() or text.startswith(("-", "—", "…", "...")):
+    if _mid_sentence(block.text):
         return True
     cut = interruption.text.rstrip()
     return len(cut.split()) <= 8 and (
@@ -676,6 +681,12 @@ def _resumes(interruption: Block, block: Block) -> bool:
         or bool(_THANKS_ONLY.match(cut))
         or cut.lower().startswith(("thank you", "thanks"))
     )
+
+
+def _mid_sentence(text: str) -> bool:
+    """Whether `text` takes up a sentence already begun ("-- and that is why", "and so")."""
+    text = text.lstrip("\"'“‘ ")
+    return text[:1].islower() or text.startswith(("-", "—", "…", "..."))
 
 
 def _asks(text: str) -> bool:

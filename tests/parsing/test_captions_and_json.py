@@ -211,6 +211,28 @@ def test_a_speaker_named_once_taking_the_floor_is_a_guest_and_one_calling_on_the
     assert [t.speaker for t in parsed.turns][3:] == ["Bob Jones", "Carl Reed"] * 2 + ["Bob Jones"]
 
 
+def test_captions_that_cut_into_a_long_answer_open_with_the_guest():
+    answer = (
+        "-- and that is why the county passed the ordinance when it did. The old rules had"
+        " let the river flood the lower fields three springs running, the farmers there had"
+        " asked for help at every meeting, and the council had nothing left to offer them but"
+        " a plan that kept the water off the land. It was not a hasty decision, and it was"
+        " not taken behind closed doors."
+    )
+    cues = [
+        f">> BOB JONES: {answer}",
+        ">> ANNA SMITH: Who asked first?",
+        ">> The farmers did.",
+        ">> When?",
+        ">> Three years ago.",
+        ">> And the council?",
+        ">> It agreed at once.",
+    ]
+    parsed = parse_transcript(srt_of(cues))
+
+    assert roles(parsed) == {"Bob Jones": "guest", "Anna Smith": "host"}
+
+
 def test_a_speaker_taken_for_a_host_on_a_brief_first_remark_who_then_answers_is_a_guest():
     answer = (
         "The rain came late in the spring, and then the heat arrived in June before the grain"
