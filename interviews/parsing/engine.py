@@ -358,11 +358,16 @@ class _Model:
         w, n = self.w, len(self.states)
         anchor, host = self.nameless["anchor"], self.nameless["host"]
         named_host = any(s.person is not None and s.role in HOST_LIKE for s in self.states)
+        # A labelled person hardly speaks before their first label: a label on a block names
+        # the speaker where they first speak (captions print a name only then), a floating one
+        # may stand a block after it.
         first_label: dict[int, int] = {}
-        for floating in self.draft.floating:
-            k = self.state_of(floating.label)
+        labels = [(i, b.label) for i, b in enumerate(self.blocks) if b.label is not None]
+        labels += [(f.block - 1, f.label) for f in self.draft.floating]
+        for at, label in labels:
+            k = self.state_of(label)
             if k is not None and self.states[k].person is not None:
-                first_label.setdefault(k, floating.block)
+                first_label[k] = min(at, first_label.get(k, at))
         # The host the summary makes its subject ("Jim Lehrer moderates") leads; the others it
         # lists ("with questions from ...") speak less.
         named_hosts = [k for k, s in enumerate(self.states) if s.role == "host" and s.person]
@@ -383,7 +388,7 @@ class _Model:
             for k, state in enumerate(self.states):
                 sign = 1.0 if state.role in HOST_LIKE else -1.0
                 row[k] += sign * w.style * style
-                if k in first_label and i < first_label[k] - 1:
+                if k in first_label and i < first_label[k]:
                     row[k] -= w.before_label
                 if state.person is None and k not in (anchor, host):
                     row[k] -= w.unnamed_other

@@ -233,6 +233,20 @@ def test_captions_that_cut_into_a_long_answer_open_with_the_guest():
     assert roles(parsed) == {"Bob Jones": "guest", "Anna Smith": "host"}
 
 
+def test_a_speaker_named_once_does_not_speak_before_their_name_is_printed():
+    cues = [
+        ">> ANNA SMITH: Good evening. Bob Jones, why did the harvest fail?",
+        ">> BOB JONES: The rain came late in the spring, and then the heat arrived early.",
+        ">> Carl Reed, who farms the valley below, joins us in a moment. Did prices fall?",
+        ">> They fell by half.",
+        ">> Carl Reed, you farm the next valley. Was it the same there?",
+        ">> CARL REED: It was worse. We lost the barley and most of the wheat.",
+    ]
+    parsed = parse_transcript(srt_of(cues))
+
+    assert [t.speaker for t in parsed.turns][3] == "Bob Jones"
+
+
 def test_a_speaker_taken_for_a_host_on_a_brief_first_remark_who_then_answers_is_a_guest():
     answer = (
         "The rain came late in the spring, and then the heat arrived in June before the grain"
