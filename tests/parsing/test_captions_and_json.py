@@ -247,6 +247,22 @@ def test_a_speaker_named_once_does_not_speak_before_their_name_is_printed():
     assert [t.speaker for t in parsed.turns][3] == "Bob Jones"
 
 
+def test_asking_to_hear_the_question_again_is_the_answerers_turn():
+    cues = [
+        ">> ANNA SMITH: Good evening. Bob Jones, why did the harvest fail?",
+        ">> BOB JONES: The rain came late in the spring, and then the heat arrived early.",
+        ">> CARL REED: Did the barley fail too?",
+        ">> It did, and the oats with it.",
+        ">> And what will the farmers who lost both plant next year, with the seed so dear?",
+        ">> Pardon?",
+        ">> What will they plant next year?",
+        ">> Wheat again, most of them.",
+    ]
+    parsed = parse_transcript(srt_of(cues))
+
+    assert [t.speaker for t in parsed.turns][4:] == ["Carl Reed", "Bob Jones"] * 2
+
+
 def test_a_speaker_taken_for_a_host_on_a_brief_first_remark_who_then_answers_is_a_guest():
     answer = (
         "The rain came late in the spring, and then the heat arrived in June before the grain"
