@@ -614,8 +614,8 @@ def _asking_by_label(
 
     Captions that name each speaker once label one block each: a justice's or co-host's is a
     question or a brief remark, a guest's an answer, usually after a host has called on them.
-    A remark that opens by calling on someone else ("Mr. Lee, the record shows ...") is put to
-    them, and may run on longer than a brief one; a formula with which a speaker takes the floor
+    A remark that opens by calling on someone else, by name or office ("Mr. Lee, the record
+    shows ...", "Mr. Solicitor General, ..."), is put to them, and may run on longer than a brief one; a formula with which a speaker takes the floor
     ("May it please the Court.") is brief, but opens a guest's answer.
     """
     asked: dict[int, list[bool]] = {}
@@ -641,7 +641,7 @@ def _asking_by_label(
                 and lengths[k][0] > SHORT_REMARK * CALLING_REMARK * typical
             ):
                 hosts[k] = True
-            if any(
+            if _ADDRESS_OPENING.match(block.text) or any(
                 m.kind == "vocative" and m.sentence == 0 and not m.thanks and m.person is not person
                 for m in mentions[i]
             ):
@@ -726,6 +726,11 @@ _ASKS_AGAIN = re.compile(
     r"what was that|say (?:that )?again|sir|ma['’]am|your honou?r)"
     r"(?:,?\s*(?:sir|ma['’]am|your honou?r))?\s*\?\s*$",
     re.I,
+)
+# An address by office, to whoever holds it: "Mr. Solicitor General, ...", "Madam Secretary, ...".
+_ADDRESS_OPENING = re.compile(
+    r"\s*(?:(?:well|but|now|and|so),?\s+)*(?:Mr|Mrs|Ms|Madam|Madame)\.?\s+(?:-+\s*|—\s*)?"
+    r"(?:[A-Z][\w'’]*\s+){0,2}[A-Z][\w'’]*,"
 )
 _THANKS_SEVERAL = re.compile(
     r"\b(?:thank you|thanks)\b[^.!?]{0,20}?\b(?:both|all|everyone|everybody)\b", re.I

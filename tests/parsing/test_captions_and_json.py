@@ -211,6 +211,24 @@ def test_a_speaker_named_once_taking_the_floor_is_a_guest_and_one_calling_on_the
     assert [t.speaker for t in parsed.turns][3:] == ["Bob Jones", "Carl Reed"] * 2 + ["Bob Jones"]
 
 
+def test_a_speaker_named_once_who_opens_by_addressing_an_office_is_a_host():
+    cues = [
+        ">> ANNA SMITH: Good morning. The panel hears the county's appeal next.",
+        ">> BOB JONES: May it please the panel.",
+        ">> Go ahead, Mr. Jones.",
+        ">> The county asks you to reverse. The ordinance was passed lawfully, after notice and a"
+        " hearing, and the court below read the statute far too narrowly when it struck it down.",
+        ">> CARL REED: Mr. County Attorney, I have read the record twice. The hearing you speak"
+        " of lasted ten minutes, and nobody from the neighbourhood who came was allowed to speak.",
+        ">> That is so, but the statute asks only for notice.",
+        ">> In the paper?",
+        ">> Yes, a week before.",
+    ]
+    parsed = parse_transcript(srt_of(cues))
+
+    assert roles(parsed)["Carl Reed"] == "host"
+
+
 def test_captions_that_cut_into_a_long_answer_open_with_the_guest():
     answer = (
         "-- and that is why the county passed the ordinance when it did. The old rules had"
