@@ -59,6 +59,7 @@ class Weights:
     label_next: float = 2.5  # or, past a host's last question, the one after that
     label_before: float = 1.5  # or the block before it
     before_label: float = 3.0  # a labelled person does not speak well before their label
+    before_floating: float = 6.0  # ... nor before the label line a page prints by them
     anchor_first: float = 1.5
     anchor_later: float = 6.0
     unnamed_host: float = 3.0  # an unnamed host, where the page names one
@@ -359,15 +360,16 @@ class _Model:
         anchor, host = self.nameless["anchor"], self.nameless["host"]
         named_host = any(s.person is not None and s.role in HOST_LIKE for s in self.states)
         # A labelled person hardly speaks before their first label: a label on a block names
-        # the speaker where they first speak (captions print a name only then), a floating one
-        # may stand a block after it.
+        # the speaker where they first speak (captions print a name only then), and a page
+        # prints its label line by the first turn of whom it names, a block after it at most.
         first_label: dict[int, int] = {}
-        labels = [(i, b.label) for i, b in enumerate(self.blocks) if b.label is not None]
-        labels += [(f.block - 1, f.label) for f in self.draft.floating]
-        for at, label in labels:
+        first_floating: dict[int, int] = {}
+        labels = [(i, b.label, first_label) for i, b in enumerate(self.blocks) if b.label]
+        labels += [(f.block - 1, f.label, first_floating) for f in self.draft.floating]
+        for at, label, first in labels:
             k = self.state_of(label)
             if k is not None and self.states[k].person is not None:
-                first_label[k] = min(at, first_label.get(k, at))
+                first[k] = min(at, first.get(k, at))
         # The host the summary makes its subject ("Jim Lehrer moderates") leads; the others it
         # lists ("with questions from ...") speak less.
         named_hosts = [k for k, s in enumerate(self.states) if s.role == "host" and s.person]
@@ -388,8 +390,10 @@ class _Model:
             for k, state in enumerate(self.states):
                 sign = 1.0 if state.role in HOST_LIKE else -1.0
                 row[k] += sign * w.style * style
-                if k in first_label and i < first_label[k]:
-                    row[k] -= w.before_label
+                row[k] -= max(
+                    w.before_label if i < first_label.get(k, 0) else 0.0,
+                    w.before_floating if i < first_floating.get(k, 0) else 0.0,
+                )
                 if state.person is None and k not in (anchor, host):
                     row[k] -= w.unnamed_other
                 if k in seconds:

@@ -493,3 +493,21 @@ def test_the_host_a_summary_makes_its_subject_leads_the_others_it_lists():
         if question in turn.text
     ]
     assert asked == ["Pat Kim", "Pat Kim"]
+
+
+def test_a_guest_whose_label_comes_later_does_not_answer_before_it():
+    hearing = page(
+        "Rita Moreno questions Paul Grant of the Treasury and Lena Ortiz of the Audit Office"
+        " about the budget.",
+        ["Tonight, the budget hearing.", "Rita Moreno begins."],
+        ["Paul Grant, where did the money go?"],
+        ["Most of it went to roads, and the rest to schools."],
+        ["Lena Ortiz, were the accounts kept well?"],
+        ["She has not joined us yet, I think. But no, some of the records came in late."],
+        ["How late?"],
+        ["Two years, in some cases."],
+        ["Lena Ortiz, is that what your audit found?"],
+        ["Our audit found that a third of the money cannot be traced at all."],
+        labels={2: "PAUL GRANT, Treasury", 8: "LENA ORTIZ, Audit Office"},
+    )
+    assert speakers(hearing)[4] == "Paul Grant"
