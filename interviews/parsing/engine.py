@@ -552,7 +552,7 @@ def _add_the_cast(roster: Roster, blocks: list[Block]) -> None:
     )
     for person in named:
         if addressed[id(person)] >= 2:
-            roster.add(person.name, affiliation=person.affiliation, evidence="opening")
+            roster.add(person.name, affiliation=person.affiliation, evidence="addressed")
     for block in blocks[6:]:
         for match in _SELF_INTRO.finditer(block.text):
             roster.add(match.group("name"), evidence="self-later")
