@@ -63,7 +63,10 @@ class TurnBase(Schema):
     id: int
     sequence: int
     speaker: SpeakerRef | None
-    speaker_name: str = Field(description="The speaker, or the role when nobody was identified.")
+    speaker_name: str = Field(
+        description="The speaker; when nobody was identified, the numbered voice an automatic"
+        ' transcript gave them ("Speaker 2"), or else the role.'
+    )
     speaker_label: str = Field(description="The label printed in the transcript, if any.")
     affiliation: str | None = Field(description="The speaker's affiliation in this segment.")
     role: str
