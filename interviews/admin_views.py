@@ -187,8 +187,9 @@ def _correct(draft: TranscriptDraft, action: str, data) -> str:
         chosen = data.get(f"speaker_{index}", UNIDENTIFIED)
         typed = data.get(f"new_speaker_{index}", "").strip()
         name = draft_speaker_add(draft, name=typed) if typed else chosen or None
-        draft_speaker_assign(draft, turn=index, name=name)
-        return f"Turn {index + 1} is now spoken by {name or 'an unidentified speaker'}."
+        others = draft_speaker_assign(draft, turn=index, name=name)
+        also = f" and {others} more of the same voice are" if others else " is"
+        return f"Turn {index + 1}{also} now spoken by {name or 'an unidentified speaker'}."
     if verb == "speaker":
         speaker = (
             draft.transcript.speakers[index] if index < len(draft.transcript.speakers) else None

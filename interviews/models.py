@@ -11,7 +11,7 @@ from django.db import models
 from django.urls import reverse
 
 from interviews.links import path_to
-from interviews.parsing.labels import parse_label
+from interviews.parsing import voice_of
 
 WEB_SCHEMES = ("http", "https")
 # A long transcript (an oral argument of a thousand turns) is shown in pages of this many turns.
@@ -330,8 +330,7 @@ class Turn(TimeStamped):
     @property
     def voice(self) -> str:
         """The number an automatic transcript gave this turn's unnamed speaker ("Speaker 2")."""
-        label = parse_label(self.speaker_label) if self.speaker_label else None
-        return label.voice if label else ""
+        return voice_of(self.speaker_label)
 
     # Labels from the choices' enums: get_FOO_display() rebuilds a dict of the choices on each
     # call, a tenth of the time a long transcript takes to render.

@@ -112,3 +112,29 @@ def test_a_turn_splits_only_between_sentences_or_paragraphs(draft):
     assert draft.edited == [False, True, True]
     with pytest.raises(DraftError, match="only between sentences"):
         draft_turn_split(draft, turn=0, at=3)
+
+
+def test_naming_one_turn_of_a_numbered_voice_names_its_other_turns_the_editor_left_alone():
+    voice = parsing.parse_transcript(
+        "Speaker 1  0:00\nWhere were you?\n\nSpeaker 2  0:04\nAt home.\n\n"
+        "Speaker 1  0:08\nAnd then?\n\nSpeaker 2  0:10\nThe attic.\n\n"
+        "Speaker 1  0:14\nWho else?\n\nSpeaker 2  0:16\nMy neighbours.\n"
+    )
+    draft = TranscriptDraft(transcript=voice, raw_text="raw")
+    draft_speaker_add(draft, name="Ann Lee", role="guest")
+    draft_speaker_add(draft, name="Bo Park", role="guest")
+
+    assert draft_speaker_assign(draft, turn=1, name="Ann Lee") == 2
+    assert [t.speaker for t in draft.transcript.turns][1::2] == ["Ann Lee"] * 3
+    assert draft.edited == [False, True] * 3
+
+    # The editor hears someone else in the last one: only that turn changes.
+    assert draft_speaker_assign(draft, turn=5, name="Bo Park") == 0
+    assert [t.speaker for t in draft.transcript.turns] == [
+        None,
+        "Ann Lee",
+        None,
+        "Ann Lee",
+        None,
+        "Bo Park",
+    ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .api import FORMATS, MAX_INPUT_BYTES, parse_transcript
 from .jsonformat import transcript_from_dict
+from .labels import voice_of
 from .model import ParseError, Speaker, Transcript, Turn
 from .names import canonical_name, speaker_key
 
@@ -25,4 +26,5 @@ __all__ = [
     "parse_transcript",
     "speaker_key",
     "transcript_from_dict",
+    "voice_of",
 ]

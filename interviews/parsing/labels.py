@@ -143,6 +143,12 @@ def parse_label(printed: str, *, upper_only: bool = False) -> Label | None:
     )
 
 
+def voice_of(printed: str) -> str:
+    """The numbered voice a printed label stands for ("Speaker 2"), or "" for any other label."""
+    label = parse_label(printed) if printed else None
+    return label.voice if label else ""
+
+
 def _without_role_words(title: str) -> str:
     """The affiliation in a label's title, as printed: "CNN ANCHOR" -> "CNN", "HOST" -> ""."""
     markers = {m for _, group in _ROLE_WORDS for m in group}

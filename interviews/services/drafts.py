@@ -111,18 +111,28 @@ def draft_speaker_update(draft: TranscriptDraft, *, name: str, role: str, affili
             turn.role = role
 
 
-def draft_speaker_assign(draft: TranscriptDraft, *, turn: int, name: str | None) -> None:
-    """Give turn `turn` (0-based) to the speaker `name`, or to nobody named when None."""
+def draft_speaker_assign(draft: TranscriptDraft, *, turn: int, name: str | None) -> int:
+    """Give turn `turn` (0-based) to the speaker `name`, or to nobody named when None; with it
+    go the other turns of its numbered voice ("Speaker 2" is one person) that the editor has not
+    set one by one. Returns how many other turns went with it."""
     target = draft.turn(turn)
-    if name is None:
-        target.speaker = None
-    else:
+    speaker = None
+    if name is not None:
         speaker = draft.transcript.speaker(name)
         if speaker is None:
             raise DraftError(f"{name} is not one of this transcript's speakers.")
-        target.speaker = speaker.name
-        target.role = speaker.role
-    draft.edited[turn] = True
+    voice = parsing.voice_of(target.label)
+    same_voice = [
+        i
+        for i, other in enumerate(draft.transcript.turns)
+        if voice and i != turn and not draft.edited[i] and parsing.voice_of(other.label) == voice
+    ]
+    for i in [turn, *same_voice]:
+        changed = draft.transcript.turns[i]
+        changed.speaker = speaker.name if speaker else None
+        changed.role = speaker.role if speaker else changed.role
+        draft.edited[i] = True
+    return len(same_voice)
 
 
 def draft_turns_merge(draft: TranscriptDraft, *, turn: int) -> None:

@@ -152,3 +152,23 @@ def test_a_forged_correction_gets_a_message_not_an_error(editor_client, preview)
 
     assert response.status_code == 200
     assert "There is no turn 1000" in response.content.decode()
+
+
+def test_naming_a_numbered_voice_on_one_turn_names_all_its_turns(editor_client):
+    otter = (
+        "Speaker 1  0:00\nWhere were you when the storm hit?\n\n"
+        "Speaker 2  0:06\nAt home, with the kids.\n\n"
+        "Speaker 1  0:14\nAnd then?\n\n"
+        "Speaker 2  0:17\nWe went to the attic and waited.\n"
+    )
+    preview = editor_client.post(ADD, {"text": otter})["Location"]
+
+    response = editor_client.post(
+        preview,
+        {"action": "assign:1", "speaker_1": "", "new_speaker_1": "Ann Lee"},
+        follow=True,
+    )
+
+    html = response.content.decode()
+    assert "Turn 2 and 1 more of the same voice are now spoken by Ann Lee." in html
+    assert turn_speakers(html) == ["Speaker 1", "Ann Lee", "Speaker 1", "Ann Lee"]
