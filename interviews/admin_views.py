@@ -282,6 +282,7 @@ def _preview_turns(draft: TranscriptDraft, *, title: str) -> list[dict]:
         )
         affiliations[parsed.name] = parsed.affiliation
     rows = []
+    to_check = draft.turns_to_check()
     for index, parsed in enumerate(draft.transcript.turns):
         edited = draft.edited[index]
         turn = Turn(
@@ -303,7 +304,7 @@ def _preview_turns(draft: TranscriptDraft, *, title: str) -> list[dict]:
                 "who": parsed.speaker
                 or turn.voice
                 or f"unidentified {turn.get_role_display().lower()}",
-                "needs_checking": draft.needs_checking(index),
+                "needs_checking": index in to_check,
                 "split_points": split_points(parsed.text),
                 "is_last": index == len(draft.transcript.turns) - 1,
             }

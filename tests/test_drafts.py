@@ -57,11 +57,11 @@ def test_a_damaged_draft_is_refused_with_a_message():
 
 
 def test_uncertain_turns_need_checking_until_the_editor_sets_them(draft):
-    assert [draft.needs_checking(i) for i in range(2)] == [False, True]
+    assert draft.turns_to_check() == {1}
 
     draft_speaker_assign(draft, turn=1, name="John Roe")
 
-    assert not draft.needs_checking(1)
+    assert draft.turns_to_check() == set()
     assert draft.transcript.turns[1].role == "guest"
 
 
@@ -123,8 +123,10 @@ def test_naming_one_turn_of_a_numbered_voice_names_its_other_turns_the_editor_le
     draft = TranscriptDraft(transcript=voice, raw_text="raw")
     draft_speaker_add(draft, name="Ann Lee", role="guest")
     draft_speaker_add(draft, name="Bo Park", role="guest")
+    assert draft.turns_to_check() == {0, 1}  # each unnamed voice's first turn
 
     assert draft_speaker_assign(draft, turn=1, name="Ann Lee") == 2
+    assert draft.turns_to_check() == {0}
     assert [t.speaker for t in draft.transcript.turns][1::2] == ["Ann Lee"] * 3
     assert draft.edited == [False, True] * 3
 

@@ -65,14 +65,23 @@ class TranscriptDraft:
             raise DraftError(f"There is no turn {index + 1} in this transcript.")
         return self.transcript.turns[index]
 
-    def needs_checking(self, index: int) -> bool:
-        """Whether the editor should look at turn `index`: its speaker is uncertain or unknown."""
-        turn = self.transcript.turns[index]
-        if self.edited[index]:
-            return False
-        return turn.attribution == "unknown" or (
-            turn.attribution == "inferred" and turn.confidence < UNCERTAIN_BELOW
-        )
+    def turns_to_check(self) -> set[int]:
+        """The turns the editor should look at: those whose speaker is uncertain or unknown, and
+        the first turn of each numbered voice left unnamed (naming it names the voice)."""
+        check: set[int] = set()
+        voices: set[str] = set()
+        for index, turn in enumerate(self.transcript.turns):
+            if self.edited[index]:
+                continue
+            if turn.attribution == "unknown" or (
+                turn.attribution == "inferred" and turn.confidence < UNCERTAIN_BELOW
+            ):
+                check.add(index)
+            elif turn.speaker is None and (voice := parsing.voice_of(turn.label)):
+                if voice not in voices:
+                    check.add(index)
+                voices.add(voice)
+        return check
 
 
 def draft_speaker_add(
