@@ -322,7 +322,8 @@ class _Model:
         for i, voice in enumerate(self.voices):
             if voice is not None:
                 groups.setdefault(voice.voice.lower(), []).append(i)
-        belief = {v: np.asarray(marginals)[blocks].mean(axis=0) for v, blocks in groups.items()}
+        posteriors = np.asarray(marginals)
+        belief = {v: posteriors[blocks].mean(axis=0) for v, blocks in groups.items()}
         named: dict[str, int] = {}
         # The most blocks first: a voice heard once does not take the name of one heard often.
         candidates = sorted(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -143,6 +144,7 @@ def parse_label(printed: str, *, upper_only: bool = False) -> Label | None:
     )
 
 
+@functools.lru_cache(maxsize=1024)
 def voice_of(printed: str) -> str:
     """The numbered voice a printed label stands for ("Speaker 2"), or "" for any other label."""
     label = parse_label(printed) if printed else None

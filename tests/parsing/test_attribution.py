@@ -369,32 +369,33 @@ def test_a_block_ending_by_giving_someone_the_floor_is_a_hosts():
     assert speakers(debate)[3:] == ["Lee Park", "Pat Kim", "Jo Diaz", "Lee Park"]
 
 
+def rivers_debate(interjection: str, carrying_on: str) -> str:
+    """Hill and Park on the rivers; Park rebuts, Hill objects, the fourth turn is `interjection`
+    and Hill carries on with `carrying_on`."""
+    return park_and_hill_debate(
+        ["Mr. Hill, your plan for the rivers?"],
+        ["Dredge them first, and then we will see what the water does next spring."],
+        ["Mr. Park, your response?"],
+        ["Dredging costs too much, and it has never worked for long anywhere it was tried."],
+        ["That is simply not true."],
+        [interjection],
+        [carrying_on],
+        labels={2: "SAM HILL, Blue Party", 4: "LEE PARK, Green Party"},
+    )
+
+
 def test_keeping_order_on_the_floor_is_the_hosts():
     for line in ("Go ahead.", "One at a time, please.", "Allow him to respond."):
-        debate = park_and_hill_debate(
-            ["Mr. Hill, your plan for the rivers?"],
-            ["Dredge them first, and then we will see what the water does next spring."],
-            ["Mr. Park, your response?"],
-            ["Dredging costs too much, and it has never worked for long anywhere it was tried."],
-            ["That is simply not true."],
-            [line],
-            ["It worked on the Hudson, and it will work here, at half the cost of his plan."],
-            labels={2: "SAM HILL, Blue Party", 4: "LEE PARK, Green Party"},
+        debate = rivers_debate(
+            line, "It worked on the Hudson, and it will work here, at half the cost of his plan."
         )
         assert speakers(debate)[4:] == ["Lee Park", "Sam Hill", "Pat Kim", "Sam Hill"], line
 
 
 def test_taking_the_program_to_a_break_is_the_hosts():
     for line in ("We'll be right back.", "We are going to take a short break."):
-        debate = park_and_hill_debate(
-            ["Mr. Hill, your plan for the rivers?"],
-            ["Dredge them first, and then we will see what the water does next spring."],
-            ["Mr. Park, your response?"],
-            ["Dredging costs too much, and it has never worked for long anywhere it was tried."],
-            ["That is simply not true."],
-            [line],
-            ["As I was saying, it worked on the Hudson, and it will work here."],
-            labels={2: "SAM HILL, Blue Party", 4: "LEE PARK, Green Party"},
+        debate = rivers_debate(
+            line, "As I was saying, it worked on the Hudson, and it will work here."
         )
         assert speakers(debate)[4:] == ["Lee Park", "Sam Hill", "Pat Kim", "Sam Hill"], line
 

@@ -192,13 +192,19 @@ def test_a_speaker_named_once_on_a_brief_remark_is_a_host_unless_called_on_befor
     }
 
 
+# A panel's chair calls the county's appeal; its attorney takes the floor and opens.
+COUNTY_APPEAL_OPENS = [
+    ">> ANNA SMITH: Good morning. The panel hears the county's appeal next.",
+    ">> BOB JONES: May it please the panel.",
+    ">> Go ahead, Mr. Jones.",
+    ">> The county asks you to reverse. The ordinance was passed lawfully, after notice and a"
+    " hearing, and the court below read the statute far too narrowly when it struck it down.",
+]
+
+
 def test_a_speaker_named_once_taking_the_floor_is_a_guest_and_one_calling_on_them_a_host():
     cues = [
-        ">> ANNA SMITH: Good morning. The panel hears the county's appeal next.",
-        ">> BOB JONES: May it please the panel.",
-        ">> Go ahead, Mr. Jones.",
-        ">> The county asks you to reverse. The ordinance was passed lawfully, after notice and a"
-        " hearing, and the court below read the statute far too narrowly when it struck it down.",
+        *COUNTY_APPEAL_OPENS,
         ">> CARL REED: Mr. Jones, I have read the record twice. The hearing you speak of lasted"
         " ten minutes, and nobody from the neighbourhood who came to it was allowed to speak.",
         ">> That is so, but the statute asks only for notice.",
@@ -213,11 +219,7 @@ def test_a_speaker_named_once_taking_the_floor_is_a_guest_and_one_calling_on_the
 
 def test_a_speaker_named_once_who_opens_by_addressing_an_office_is_a_host():
     cues = [
-        ">> ANNA SMITH: Good morning. The panel hears the county's appeal next.",
-        ">> BOB JONES: May it please the panel.",
-        ">> Go ahead, Mr. Jones.",
-        ">> The county asks you to reverse. The ordinance was passed lawfully, after notice and a"
-        " hearing, and the court below read the statute far too narrowly when it struck it down.",
+        *COUNTY_APPEAL_OPENS,
         ">> CARL REED: Mr. County Attorney, I have read the record twice. The hearing you speak"
         " of lasted ten minutes, and nobody from the neighbourhood who came was allowed to speak.",
         ">> That is so, but the statute asks only for notice.",
