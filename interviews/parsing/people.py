@@ -519,7 +519,10 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
             after,
         )
         people.append((printed, affiliation, bool(clause_start and verb)))
-    return people
+    # In a list of people ("questions from Ann Lee, Bob Cole and ..."), the name after a comma
+    # is the next person, not what the one before it works for.
+    names = {printed for printed, _, _ in people}
+    return [(p, "" if a in names else a, subject) for p, a, subject in people]
 
 
 # Capitalised words that start a sentence running on after a name, where punctuation is lost.

@@ -142,6 +142,16 @@ def test_the_people_a_text_introduces_are_read_without_what_describes_them():
     ]
 
 
+def test_a_list_of_people_is_not_read_as_each_ones_affiliation():
+    found = prose_people("With questions from Ann Lee, Bob Cole, Carl Dunn of Reuters and Dee Fox.")
+    assert found == [
+        ("Ann Lee", "", False),
+        ("Bob Cole", "", False),
+        ("Carl Dunn", "Reuters", False),
+        ("Dee Fox", "", False),
+    ]
+
+
 def test_a_name_before_versus_is_a_party_to_a_case_not_the_subject_of_a_sentence():
     assert prose_people("Number 3, Ann Toth versus the Air Force.") == [("Ann Toth", "", False)]
     assert prose_people("Ann Toth reports on the case.") == [("Ann Toth", "", True)]
