@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .captions import looks_srt, looks_webvtt, read_captions
-from .engine import attribute
+from .engine import Weights, attribute
 from .jsonformat import looks_json, read_json
 from .labelled import looks_labelled, read_labelled
 from .model import ParseError, Transcript
@@ -38,23 +38,31 @@ def parse_transcript(data: str | bytes, *, format: str | None = None) -> Transcr
 
 
 def read(
-    data: str | bytes, *, format: str | None = None, raw_confidence: bool = False
+    data: str | bytes,
+    *,
+    format: str | None = None,
+    raw_confidence: bool = False,
+    weights: Weights | None = None,
 ) -> Transcript:
-    """`parse_transcript`, optionally reporting the engine's uncalibrated posteriors.
+    """`parse_transcript`, optionally reporting the engine's uncalibrated posteriors, or
+    weighing the evidence otherwise.
 
-    The raw posteriors are what bench/attribution.py fits the calibration table on.
+    The raw posteriors are what bench/attribution.py fits the calibration table on, and other
+    weights what bench/tune_weights.py tries.
     """
     if format is not None and format not in FORMATS:
         raise ParseError(f"Unknown format {format!r}; expected one of {', '.join(FORMATS)}.")
     try:
-        return _parse(data, format, raw_confidence)
+        return _parse(data, format, raw_confidence, weights or Weights())
     except ParseError:
         raise
     except RecursionError as error:
         raise ParseError("The file is nested too deeply to be a transcript.") from error
 
 
-def _parse(data: str | bytes, format: str | None, raw_confidence: bool) -> Transcript:
+def _parse(
+    data: str | bytes, format: str | None, raw_confidence: bool, weights: Weights
+) -> Transcript:
     text = normalise(decode(data))
     if not text.strip():
         raise ParseError("The file is empty.")
@@ -69,7 +77,7 @@ def _parse(data: str | bytes, format: str | None, raw_confidence: bool) -> Trans
         draft = read_captions(text, format)
     if not any(not b.direction for b in draft.blocks):
         raise ParseError("No transcript turns were found in the file.")
-    speakers, turns = attribute(draft, calibrate=not raw_confidence)
+    speakers, turns = attribute(draft, weights, calibrate=not raw_confidence)
     return Transcript(
         title=draft.title,
         summary=draft.summary,
