@@ -50,7 +50,9 @@ CALLING_REMARK = 4.0
 
 @dataclass(frozen=True)
 class Weights:
-    """Log-score weights of the evidence, set by hand against bench/attribution.py."""
+    """Log-score weights of the evidence: set by hand against bench/attribution.py, then
+    refined by bench/tune_weights.py's search on the tuning split where the held-out split
+    agreed."""
 
     addressed: float = 4.0  # a block that addresses X by name is not by X
     named: float = 2.0  # nor, usually, is a block that talks about X
@@ -62,16 +64,16 @@ class Weights:
     before_floating: float = 6.0  # ... nor before the label line a page prints by them
     anchor_first: float = 1.5
     anchor_later: float = 6.0
-    unnamed_host: float = 3.0  # an unnamed host, where the page names one
+    unnamed_host: float = 4.5  # an unnamed host, where the page names one
     unnamed_other: float = 4.0
     style: float = 1.0  # how much asking-versus-answering counts
     gives_floor: float = 1.0  # a block ending by giving someone the floor counts as asking
     same_turn: float = 4.0  # same speaker across a turn gap
     same_label: float = 1.5  # same speaker across a misplaced label line
     change_soft: float = 2.0  # a new speaker where the layout shows only a paragraph break
-    handover: float = 3.5  # the last person a block addresses speaks next
+    handover: float = 5.25  # the last person a block addresses speaks next
     handover_skip: float = 1.5  # ... or after the addresser's next block
-    rebuttal: float = 2.0  # a guest who opens by addressing another guest draws their reply
+    rebuttal: float = 3.0  # a guest who opens by addressing another guest draws their reply
     order: float = 0.5  # of several addressed at once, each later one answers first less often
     intro_next: float = 1.0  # someone named in a block's last sentence speaks next
     answers_addresser: float = 2.0  # "Thank you, Jim." / "..., William." follows Jim's block
@@ -79,9 +81,9 @@ class Weights:
     host_to_host: float = 1.5
     lexical: float = 0.6  # learnt vocabulary, per square root of a block's words
     structure: float = 1.0  # learnt length, asking and naming habits
-    host_continuity: float = 1.0  # the moderator who spoke last takes the floor again
+    host_continuity: float = 0.667  # the moderator who spoke last takes the floor again
     host_addressed: float = 2.0  # ... or the one a block addresses by name
-    second_host: float = 0.5  # a host the summary lists beside the one it makes its subject
+    second_host: float = 0.75  # a host the summary lists beside the one it makes its subject
     follow_up: float = 0.6  # how often the guest a host was talking with answers a follow-up
     follow_prior: float = 4.0  # ... before this many follow-ups of the transcript are counted
     resume: float = 2.0  # the interrupted speaker carries on after a cut-in
@@ -501,7 +503,8 @@ class _Model:
         person introduced or given the floor at the end. The second holds only if a host spoke
         block i-1: a host's last vocative hands over wherever it stands in the block. The third
         holds if a guest spoke it: a guest who opens by addressing another ("That is untrue,
-        Lee.") draws a reply from them, the way debates run.
+        Lee.") draws a reply from them, the way debates run, and one who calls on a moderator
+        anywhere ("Dana, that fund is large.") hands them the floor as a host would.
         """
         w, n = self.w, len(self.states)
         anywhere, by_host, by_guest = [0.0] * n, [0.0] * n, [0.0] * n
@@ -513,7 +516,10 @@ class _Model:
         if handing:
             group = [m for m in handing if m.sentence == handing[-1].sentence]
             for rank, m in enumerate(group):
-                by_host[self._state(m)] = max(by_host[self._state(m)], w.handover - rank * w.order)
+                k = self._state(m)
+                by_host[k] = max(by_host[k], w.handover - rank * w.order)
+                if self.states[k].role in HOST_LIKE:
+                    by_guest[k] = max(by_guest[k], w.handover - rank * w.order)
         for m in previous:
             if m.kind == "third" and m.sentence >= last_sentence - 1:
                 k = self._state(m)
@@ -534,7 +540,7 @@ class _Model:
                 anywhere[k] = max(anywhere[k], w.handover_skip)
         for m in previous:
             if m.kind == "vocative" and m.sentence == 0 and not m.thanks:
-                by_guest[self._state(m)] = w.rebuttal
+                by_guest[self._state(m)] = max(by_guest[self._state(m)], w.rebuttal)
         return anywhere, by_host, by_guest
 
 
