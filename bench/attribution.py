@@ -531,12 +531,16 @@ def pct(rights: list[bool]) -> str:
 
 def pav(points: list[tuple[float, bool]], bins: int = 20) -> list[tuple[float, float]]:
     """Isotonic (pool-adjacent-violators) fit of accuracy on posterior, as table knots."""
-    points = sorted(points)
+    # By posterior alone: sorting ties by outcome too would put every right one last and make
+    # a knot of accuracy 1.0 from the remainder.
+    points = sorted(points, key=lambda point: point[0])
     size = max(1, len(points) // bins)
     blocks = []
     for k in range(0, len(points), size):
-        chunk = points[k : k + size]
+        chunk = points[k : k + size] if len(points) - k >= 2 * size else points[k:]
         blocks.append([sum(p for p, _ in chunk), sum(r for _, r in chunk), len(chunk)])
+        if len(chunk) > size:
+            break
     merged: list[list[float]] = []
     for b in blocks:
         merged.append(b)
@@ -657,7 +661,14 @@ def main() -> None:
             if corpus != "*" and split == "tune"
             for c in o.confidences
         ]
-        print("\nfitted table (posterior, accuracy):", pav(tune))
+        print("\nfitted table (posterior, accuracy):", pav([c for c in tune if c[0] < 0.995]))
+        # Above 0.995 posteriors are too few and too tied to fit: the whole run's accuracy there.
+        for lo, hi in ((0.995, 0.999), (0.999, 1.0), (1.0, 2.0)):
+            inside = [r for p, r in confidences if lo <= p < hi]
+            if inside:
+                print(
+                    f"  posteriors in [{lo}, {min(hi, 1.0)}{')' if hi <= 1 else ']'}: {pct(inside)}"
+                )
     if failures:
         print("\nparse errors:", *failures[:10], sep="\n  ")
     if args.errors:
