@@ -173,13 +173,19 @@ def test_a_part_labelled_on_its_own_line_speaks_each_turn_it_heads():
     assert {(t.speaker, t.attribution, t.confidence) for t in asked} == {(None, "label", 1.0)}
 
 
+# A hearing's summary, the anchor's introduction and the host's first exchange with one guest.
+BUDGET_HEARING_OPENS = [
+    "Rita Moreno questions Paul Grant of the Treasury and Lena Ortiz of the Audit Office"
+    " about the budget.",
+    ["Tonight, the budget hearing.", "Rita Moreno begins."],
+    ["Paul Grant, where did the money go?"],
+    ["Most of it went to roads, and the rest to schools."],
+]
+
+
 def test_a_hosts_follow_up_naming_nobody_is_answered_by_the_guest_they_were_talking_with():
     hearing = page(
-        "Rita Moreno questions Paul Grant of the Treasury and Lena Ortiz of the Audit Office"
-        " about the budget.",
-        ["Tonight, the budget hearing.", "Rita Moreno begins."],
-        ["Paul Grant, where did the money go?"],
-        ["Most of it went to roads, and the rest to schools."],
+        *BUDGET_HEARING_OPENS,
         ["Lena Ortiz, is that what your audit found?"],
         ["Our audit found that a third of it cannot be traced at all."],
         ["A third?"],
@@ -498,11 +504,7 @@ def test_the_host_a_summary_makes_its_subject_leads_the_others_it_lists():
 
 def test_a_guest_whose_label_comes_later_does_not_answer_before_it():
     hearing = page(
-        "Rita Moreno questions Paul Grant of the Treasury and Lena Ortiz of the Audit Office"
-        " about the budget.",
-        ["Tonight, the budget hearing.", "Rita Moreno begins."],
-        ["Paul Grant, where did the money go?"],
-        ["Most of it went to roads, and the rest to schools."],
+        *BUDGET_HEARING_OPENS,
         ["Lena Ortiz, were the accounts kept well?"],
         ["She has not joined us yet, I think. But no, some of the records came in late."],
         ["How late?"],
