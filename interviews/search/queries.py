@@ -666,13 +666,11 @@ def speaker_suggest(*, term: str, limit: int = 10) -> list[Person]:
     key = parsing.speaker_key(term)
     if not key:
         return []
-    published = Turn.objects.published().filter(speaker=OuterRef("pk"))
-    found = (
-        Speaker.objects.filter(Q(key__startswith=key) | Q(key__contains=f" {key}"))
-        .filter(Exists(published))
-        .order_by("name")[:limit]
-    )
-    return [Person(s.name, s.slug, s.affiliation) for s in found]
+    # Read from the remembered list of speaking people: the query that checked each speaker for
+    # a published turn took 200 ms a keystroke at a million turns.
+    word_start = f" {key}"
+    found = (person for padded, person in _speaking_people() if word_start in padded)
+    return list(itertools.islice(found, limit))
 
 
 def frequent_speakers(turns: QuerySet, *, limit: int = 10) -> list[SpeakerGroup]:
