@@ -12,7 +12,7 @@ from interviews.services.ingest import (
     transcript_parse,
     transcript_size_check,
 )
-from interviews.services.speakers import speaker_name_holder
+from interviews.services.speakers import speaker_appearance_ensure, speaker_name_holder
 
 
 class TranscriptForm(forms.Form):
@@ -162,4 +162,6 @@ class TurnForm(forms.ModelForm):
         if {"speaker", "role"} & set(self.changed_data):
             self.instance.attribution = Turn.Attribution.EDITOR
             self.instance.confidence = 1.0
+        if {"speaker", "segment"} & set(self.changed_data):
+            speaker_appearance_ensure(turn=self.instance)
         return super().save(commit)

@@ -141,7 +141,7 @@ def topic_detail(request, slug):
     context = {
         "topic": topic,
         "page": Paginator(segments, 30).get_page(request.GET.get("page")),
-        "speakers": frequent_speakers(Turn.objects.filter(segment__topics=topic)),
+        "speakers": frequent_speakers(segments),
     }
     return render(request, "interviews/topic_detail.html", context)
 
@@ -152,6 +152,6 @@ def program_detail(request, slug):
     context = {
         "program": program,
         "page": Paginator(segments, 30).get_page(request.GET.get("page")),
-        "speakers": frequent_speakers(Turn.objects.filter(segment__program=program)),
+        "speakers": frequent_speakers(segments),
     }
     return render(request, "interviews/program_detail.html", context)

@@ -1,6 +1,7 @@
 import factory
 
 from interviews.models import Appearance, Program, Segment, Speaker, Topic, Turn
+from interviews.services.speakers import speaker_appearance_ensure
 
 
 class ProgramFactory(factory.django.DjangoModelFactory):
@@ -51,10 +52,19 @@ class AppearanceFactory(factory.django.DjangoModelFactory):
     speaker = factory.SubFactory(SpeakerFactory)
     role = "guest"
 
+    @classmethod
+    def _create(cls, model_class, *args, segment, speaker, **fields):
+        # A turn made first has already brought its speaker into the segment.
+        appearance, _ = model_class.objects.update_or_create(
+            segment=segment, speaker=speaker, defaults=fields
+        )
+        return appearance
+
 
 class TurnFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Turn
+        skip_postgeneration_save = True  # the hook adds an appearance; the turn is unchanged
 
     segment = factory.SubFactory(SegmentFactory)
     # Numbered from 1 in each segment, as ingest numbers them (a turn's transcript page follows).
@@ -64,6 +74,12 @@ class TurnFactory(factory.django.DjangoModelFactory):
     text = factory.Faker("paragraph")
     attribution = Turn.Attribution.LABEL
     confidence = 1.0
+
+    @factory.post_generation
+    def appearance(turn, create, extracted, **kwargs):
+        # As ingest and the admin do: a turn's speaker appears in its segment.
+        if create:
+            speaker_appearance_ensure(turn=turn)
 
 
 def index_segments(*segments: Segment) -> None:

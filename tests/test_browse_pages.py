@@ -43,6 +43,17 @@ def test_a_program_page_lists_its_segments_and_who_speaks_most_in_published_ones
     assert "Unaired" not in html
 
 
+def test_someone_who_appears_without_speaking_is_not_among_those_heard_most(client):
+    segment = SegmentFactory()
+    TurnFactory(segment=segment, speaker=SpeakerFactory(name="Ann Speaker"))
+    AppearanceFactory(segment=segment, speaker=SpeakerFactory(name="Only Mentioned"))
+
+    html = client.get(segment.program.get_absolute_url()).content.decode()
+
+    assert "Ann Speaker" in html
+    assert "Only Mentioned" not in html
+
+
 def test_a_segment_page_shows_its_topics_and_searches_within_itself(client):
     segment = SegmentFactory()
     segment.topics.add(TopicFactory(name="Europe"))

@@ -1,4 +1,7 @@
+from importlib import import_module
+
 import pytest
+from django.apps import apps
 from django.urls import reverse
 from haystack.inputs import Exact
 from haystack.query import SearchQuerySet
@@ -177,3 +180,21 @@ def test_a_speaker_cannot_take_another_speakers_name(admin_client, duplicates):
     assert "already has this name" in response.content.decode()
     speaker.refresh_from_db()
     assert speaker.name == "Peter R. Neumann"
+
+
+def test_the_migration_brings_speakers_of_reassigned_turns_into_their_segments():
+    add_missing_appearances = import_module(
+        "interviews.migrations.0007_appearances_of_reassigned_turns"
+    ).add_missing_appearances
+    turn = TurnFactory(speaker__affiliation="PBS", role="host")
+    TurnFactory(segment=turn.segment, speaker=turn.speaker)
+    turn.segment.appearances.all().delete()
+
+    add_missing_appearances(apps, None)  # the live models stand in for the historical ones
+
+    appearance = turn.segment.appearances.get()
+    assert (appearance.speaker, appearance.role, appearance.affiliation) == (
+        turn.speaker,
+        "host",
+        "PBS",
+    )

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import reduce
 
-from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet
+from django.db.models import Exists, Func, Max, Min, OuterRef, Q, QuerySet, Subquery, Sum
 from django.urls import reverse
 from haystack import connections
 from haystack.inputs import Exact
@@ -673,20 +673,26 @@ def speaker_suggest(*, term: str, limit: int = 10) -> list[Person]:
     return list(itertools.islice(found, limit))
 
 
-def frequent_speakers(turns: QuerySet, *, limit: int = 10) -> list[SpeakerGroup]:
-    """Who speaks most in these turns (published ones only), with their number of turns."""
-    # Counted by speaker id alone, names fetched for the few ranked: grouping the turns joined
-    # to their speakers' names took seconds for a program of a million turns.
-    ranked = list(
-        turns.published()
-        .exclude(speaker=None)
-        .order_by()
+def frequent_speakers(segments: QuerySet[Segment], *, limit: int = 10) -> list[SpeakerGroup]:
+    """Who speaks most in these segments (published ones only), with their number of turns."""
+    # Each appearance's turns counted on the (speaker, segment) index, names fetched for the few
+    # ranked: grouping every turn of a program of a million turns took 0.8 s, this 0.2 s. A
+    # turn's speaker always appears in its segment (services.speakers.speaker_appearance_ensure).
+    turns_here = Turn.objects.filter(
+        segment=OuterRef("segment"), speaker=OuterRef("speaker")
+    ).order_by()
+    ranked = (
+        Appearance.objects.filter(segment__in=segments.published().values("pk"))
+        .annotate(turns_here=Subquery(turns_here.values(count=Func("pk", function="COUNT"))))
         .values("speaker")
-        .annotate(turns=Count("pk"))
+        .annotate(turns=Sum("turns_here"))
         .order_by("-turns", "speaker")[:limit]
     )
+    # Someone who appears without a turn (named in the summary only) ranks last, at no turns.
+    ranked = [row for row in ranked if row["turns"]]
     speakers = Speaker.objects.in_bulk([row["speaker"] for row in ranked])
-    groups = [(speakers[row["speaker"]], row["turns"]) for row in ranked]
+    # int(): PostgreSQL sums counts as numeric, which psycopg2 reads as Decimal.
+    groups = [(speakers[row["speaker"]], int(row["turns"])) for row in ranked]
     groups.sort(key=lambda group: (-group[1], group[0].name))
     return [
         SpeakerGroup(

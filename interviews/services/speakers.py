@@ -39,6 +39,21 @@ def speaker_segment_ids(speakers: Iterable[Speaker]) -> set[int]:
     ) | set(Appearance.objects.filter(speaker_id__in=ids).values_list("segment_id", flat=True))
 
 
+def speaker_appearance_ensure(*, turn: Turn) -> None:
+    """Make the speaker of `turn` appear in its segment, in the role the turn gives them.
+
+    A segment's speakers, their affiliation on each turn and the most frequent speakers of a
+    program are all read through appearances: a turn an editor gives to someone new to the
+    segment brings them in, with their current affiliation.
+    """
+    if turn.speaker_id is not None:
+        Appearance.objects.get_or_create(
+            segment_id=turn.segment_id,
+            speaker_id=turn.speaker_id,
+            defaults={"role": turn.role, "affiliation": turn.speaker.affiliation},
+        )
+
+
 def speaker_name_holder(name: str, *, exclude: Speaker | None = None) -> Speaker | None:
     """The speaker (other than `exclude`) whose name or alias is this name, if any."""
     key = parsing.speaker_key(name)

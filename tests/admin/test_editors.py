@@ -92,6 +92,30 @@ def test_reassigning_a_turn_on_a_saved_segment_is_the_editors_and_recorded(
     assert seed_segment.events.filter(action=SegmentEvent.Action.EDITED).exists()
 
 
+def test_a_turn_given_to_someone_new_to_the_segment_brings_them_into_it(
+    editor_client, seed_segment
+):
+    turn = seed_segment.turns.get(sequence=15)
+    newcomer = SpeakerFactory(name="Judy Woodruff", affiliation="PBS NewsHour")
+
+    editor_client.post(
+        reverse("admin:interviews_turn_change", args=[turn.pk]),
+        {
+            "segment": seed_segment.pk,
+            "sequence": 15,
+            "speaker": newcomer.pk,
+            "speaker_label": "",
+            "role": "host",
+            "text": turn.text,
+        },
+    )
+
+    appearance = seed_segment.appearances.get(speaker=newcomer)
+    assert (appearance.role, appearance.affiliation) == ("host", "PBS NewsHour")
+    page = editor_client.get(seed_segment.get_absolute_url()).content.decode()
+    assert '<span class="turn__affiliation">PBS NewsHour</span>' in page
+
+
 def test_an_unchanged_turn_keeps_the_parsers_attribution(editor_client, seed_segment):
     turn = seed_segment.turns.get(sequence=15)
     url = reverse("admin:interviews_turn_change", args=[turn.pk])
