@@ -15,7 +15,8 @@ and advocates as guests. Reports the database load and the index build (through 
 Each query runs --repeat times with the engine's caches emptied before every run, so the
 figures are the engine's work, not its cache; "cached" is the same query answered again.
 --breakdown then times the search page's parts apart (p50 ms of each kind's page loads), and
---pages the other pages that show many quotes: a transcript's page and a speaker's.
+--pages the other pages that read many turns: a transcript's, a speaker's and a program's page,
+and the speaker filter's autocomplete.
 """
 
 import argparse
@@ -73,7 +74,9 @@ def parse_args():
         "--breakdown", action="store_true", help="Also time the search page's parts apart."
     )
     parser.add_argument(
-        "--pages", action="store_true", help="Also time transcript and speaker pages."
+        "--pages",
+        action="store_true",
+        help="Also time transcript, speaker and program pages and the speaker autocomplete.",
     )
     return parser.parse_args()
 
@@ -429,21 +432,25 @@ def breakdown(client, queries: dict[str, list], repeat: int, before) -> None:
 
 
 def time_pages(client, repeat: int) -> None:
-    """Ten transcripts' first pages (a full page of turns) and ten speakers' pages, each loaded
-    `repeat` times after an untimed first load."""
+    """Ten transcripts' first pages (a full page of turns), ten speakers' pages, the program's
+    page (its most frequent speakers) and ten speaker autocompletions, each loaded `repeat`
+    times after an untimed first load."""
     from django.db.models import Count
+    from django.urls import reverse
 
-    from interviews.models import TURNS_PER_PAGE, Segment, Speaker
+    from interviews.models import TURNS_PER_PAGE, Program, Segment, Speaker
 
     long_enough = Segment.objects.published().annotate(turn_count=Count("turns"))
+    speakers = Speaker.objects.order_by("pk")[:10]
+    suggest = reverse("interviews:speaker_suggest")
     pages = {
         f"transcript page ({TURNS_PER_PAGE} turns)": [
             segment.get_absolute_url()
             for segment in long_enough.filter(turn_count__gte=TURNS_PER_PAGE).order_by("pk")[:10]
         ],
-        "speaker page": [
-            speaker.get_absolute_url() for speaker in Speaker.objects.order_by("pk")[:10]
-        ],
+        "speaker page": [speaker.get_absolute_url() for speaker in speakers],
+        "program page": [program.get_absolute_url() for program in Program.objects.all()[:10]],
+        "speaker autocomplete": [f"{suggest}?term={s.name.split()[-1][:4]}" for s in speakers],
     }
     print(f"\n{'page':<30} {'p50':>7} {'p95':>7}   (ms; {repeat} runs each)")
     for label, urls in pages.items():
