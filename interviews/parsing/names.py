@@ -457,9 +457,12 @@ def _hyphen_joined(name: str, tokens: tuple[str, ...]) -> int:
 
 
 def given_name(name: str) -> str:
-    """The folded first name, or "" for a single-word name."""
+    """The folded first name, all of a hyphenated one ("jean luc" of Jean-Luc Picard), or ""
+    for a single-word name."""
     tokens = name_tokens(name)
-    return tokens[0] if len(tokens) > 1 else ""
+    words = split_honorific(name)[1].split()
+    size = len(name_tokens(words[0])) if words else 0
+    return " ".join(tokens[:size]) if 0 < size < len(tokens) else ""
 
 
 def same_given_name(written: str, given: str) -> bool:

@@ -80,7 +80,7 @@ class Roster:
                 return by_surname[0]
             if by_surname:
                 return None
-        if len(tokens) == 1:
+        if len(tokens) == 1 or " " not in printed.strip():  # "Jean-Luc" is one given name
             by_given = [p for p in self.people if same_given_name(key, given_name(p.name))]
             return by_given[0] if len(by_given) == 1 else None
         last = surname(printed)

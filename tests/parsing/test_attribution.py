@@ -277,6 +277,19 @@ def test_a_given_name_before_another_surname_is_not_the_roster_person_who_shares
     assert [m.person.name for m in find_mentions("John, go ahead.", roster)] == ["John Edwards"]
 
 
+def test_a_hyphenated_given_name_alone_names_its_person():
+    roster = roster_of("Jean-Luc Moreau", "Jean-Pierre Roux", "Mary-Kate Lund", "Ann Smith-Jones")
+    assert [m.person.name for m in find_mentions("Jean-Luc, go ahead.", roster)] == [
+        "Jean-Luc Moreau"
+    ]
+    assert [m.person.name for m in find_mentions("Thank you, Mary-Kate.", roster)] == [
+        "Mary-Kate Lund"
+    ]
+    assert [m.person.name for m in find_mentions("Ms. Smith-Jones, go ahead.", roster)] == [
+        "Ann Smith-Jones"
+    ]
+
+
 def test_a_person_talked_about_by_their_office_alone_is_mentioned_where_one_holds_it():
     roster = roster_of("Barack Obama", "Mitt Romney")
     roster.learn_titles(["President Obama and Governor Romney are here, Governor Romney first."])
