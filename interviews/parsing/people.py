@@ -197,7 +197,8 @@ class Mention:
 
 # A hyphen joins the parts of a double name ("Smith-Jones") and, before a space, the halves of
 # one parted at a removed line break ("Vice- President"); two hyphens are a dash ("Sanders--").
-_NAME_WORD = r"(?:[A-Z][\w'’]*(?:-[\w'’]+)*(?:-(?=\s+[A-Z]))?\.?|[A-Z]\.)"
+# A dotted abbreviation ("U.S.", "J.R.") is one word: its letters are not initials of two names.
+_NAME_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’]*(?:-[\w'’]+)*(?:-(?=\s+[A-Z]))?\.?|[A-Z]\.)"
 _PARTICLE = r"(?:de|del|della|der|den|di|da|du|la|le|van|von|bin|al|el)"
 _NAME_RUN = re.compile(rf"{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|{_PARTICLE}(?=[ \t]+[A-Z])))*")
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you're|you’re|you've|you’ve)\b", re.I)
@@ -496,8 +497,12 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
             printed = printed[:-1]  # the sentence's full stop, not an initial
         after = text[end:]
         affiliation = ""
+        # "of" and "for" join the words of a name: "the University of Chicago", "the Institute
+        # for the Study of War".
         org = re.match(
-            r"\s*(?:of|from|at|with)\s+((?:the\s+|The\s+)?(?:[A-Z][\w'’.&\-]*\s*)+)", after
+            r"\s*(?:of|from|at|with)\s+((?:the\s+|The\s+)?"
+            r"(?:[A-Z][\w'’.&\-]*(?:\s+(?:of|for)(?:\s+the)?(?=\s+[A-Z]))?\s*)+)",
+            after,
         )
         if org:
             # The words run on over a full stop into the next sentence: "of Ohio. Senator, ..."
@@ -598,6 +603,8 @@ _NOT_NAME_OPENERS = {
 _ORG_WORDS = {
     "college",
     "university",
+    "chamber",
+    "commerce",
     "times",
     "news",
     "post",

@@ -169,9 +169,13 @@ def split_sentences(text: str) -> list[str]:
     return [text[start:end].strip() for start, end in sentence_spans(text)]
 
 
+# An initial ("J") or dotted letters ("J.R", "U.S") before the full stop.
+_INITIALS = re.compile(r"[^\W\d_](?:\.[^\W\d_])*")
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Where each sentence of `text` starts and ends; a full stop after an abbreviation or an
-    initial ("Mr.", "J.") ends none."""
+    """Where each sentence of `text` starts and ends; a full stop after an abbreviation, an
+    initial or dotted letters ("Mr.", "J.", "U.S.") ends none."""
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
@@ -182,7 +186,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if match.group().startswith(".") and len(match.group().rstrip("\"'”’)]")) == 1:
             word = text[start : match.start()].rsplit(None, 1)[-1:] or [""]
             token = word[0].lstrip("(\"'“‘").lower()
-            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+            if token in _ABBREVIATIONS or _INITIALS.fullmatch(token):
                 continue
         if text[start:end].strip():
             spans.append((start, end))

@@ -152,6 +152,18 @@ def test_a_list_of_people_is_not_read_as_each_ones_affiliation():
     ]
 
 
+def test_an_affiliation_runs_on_through_of_and_for_and_dotted_letters_name_no_one():
+    found = prose_people(
+        "Ann Lee of the University of Chicago, Bo Park of the Institute for the Study of War"
+        " and J.R. Smith of the U.S. Chamber of Commerce join us."
+    )
+    assert found == [
+        ("Ann Lee", "the University of Chicago", False),
+        ("Bo Park", "the Institute for the Study of War", False),
+        ("J.R. Smith", "the U.S. Chamber of Commerce", False),
+    ]
+
+
 def test_a_name_before_versus_is_a_party_to_a_case_not_the_subject_of_a_sentence():
     assert prose_people("Number 3, Ann Toth versus the Air Force.") == [("Ann Toth", "", False)]
     assert prose_people("Ann Toth reports on the case.") == [("Ann Toth", "", True)]
