@@ -108,6 +108,11 @@ class Segment(TimeStamped):
 
     class Meta:
         ordering = ["-air_date", "-created"]
+        indexes = [
+            # Published segments newest first, read in order: SQLite otherwise sorts them all,
+            # working out what a list shows of each (its turns, counted) before the sort.
+            models.Index(fields=["status", "air_date", "created"], name="segment_status_order"),
+        ]
 
     def __str__(self) -> str:
         return self.title
