@@ -68,6 +68,7 @@ class Weights:
     unnamed_other: float = 4.0
     style: float = 1.0  # how much asking-versus-answering counts
     gives_floor: float = 1.0  # a block ending by giving someone the floor counts as asking
+    disputes: float = 0.5  # ... and one disputing what was said ("That's not true.") as answering
     same_turn: float = 4.0  # same speaker across a turn gap
     same_label: float = 1.5  # same speaker across a misplaced label line
     change_soft: float = 2.0  # a new speaker where the layout shows only a paragraph break
@@ -389,6 +390,10 @@ class _Model:
             # host's part; a guest who names a rival that way does it mid-answer.
             if any(m.directed and m.sentence == self.sentences[i] - 1 for m in self.mentions[i]):
                 style += w.gives_floor
+            # Moderators quote what a candidate said; it is the rival who denies it. (A denial
+            # put as a question is a moderator's challenge, or a justice's.)
+            if _DISPUTES.search(block.text) and not _asks(block.text):
+                style -= w.disputes
             row = [0.0] * n
             for k, state in enumerate(self.states):
                 sign = 1.0 if state.role in HOST_LIKE else -1.0
@@ -709,6 +714,14 @@ def _asks(text: str) -> bool:
     return text.rstrip().rstrip("\"'”’)").endswith("?")
 
 
+# Denying what someone said or claims ("That's not true.", "You never said that."): in debates
+# a candidate's words (144 of 146 such paragraphs), not put as a question.
+_DISPUTES = re.compile(
+    r"\b(?:not (?:true|correct|accurate)|that(?:['’]?s| is) (?:false|wrong|a lie)|"
+    r"you(?:['’]?re| are) wrong|(?:you|he|she) (?:did not|didn['’]?t|(?:ha(?:ve|s) )?never) "
+    r"(?:say|said)|not what (?:you|he|she|i) said|check the record|look it up)\b",
+    re.I,
+)
 _ANSWER_OPENING = re.compile(
     r"\s*(?:well|yes|no|i think|i don't|i do|so,|sure|absolutely|look|first of all)\b", re.I
 )
@@ -717,6 +730,16 @@ _KEEPS_ORDER = re.compile(
     r"\s*(?:(?:all right|ok|okay|well|now|and|so),? )*(?:go ahead|take (?:your|the|whatever) time|"
     r"(?:please )?(?:allow|let) (?:him|her|them) (?:to )?(?:respond|answer|finish|speak)|"
     r"one at a time|(?:very )?(?:quickly|briefly)(?:,? please\b|[.!]))",
+    re.I,
+)
+# Asking for the floor or holding on to it ("May I respond?", "Let me finish."): in debates a
+# candidate's words (159 of 166 such paragraphs); a moderator asks to ask ("May I ask ...").
+_WANTS_FLOOR = re.compile(
+    r"\b(?:(?:may|can|could) i (?:just |please )?"
+    r"(?:respond|reply|answer|say|make|add|comment|jump|speak|finish)|"
+    r"let me (?:just )?(?:respond|reply|finish)|i['’]?m still (?:speaking|talking)|"
+    r"(?:i need to|i have to|i(?:['’]?ve| have)? got to|i want to|i['’]?d like to) "
+    r"(?:respond|reply))\b",
     re.I,
 )
 # Taking the program to a break and back is its host's part, whoever is on the floor.
@@ -757,6 +780,8 @@ def _style(block: Block) -> float:
     """Positive for a block that asks (short, ends on a question), negative for one that answers."""
     if _ASKS_AGAIN.match(block.text):
         return -1.0  # "Pardon?": whoever must answer did not catch the question
+    if _WANTS_FLOOR.search(block.text):
+        return -1.0  # "May I respond?": the moderator gives the floor, a guest asks for it
     sentences = split_sentences(block.text) or [block.text]
     questions = sum(1 for s in sentences if _asks(s))
     n_words = max(1, len(block.text.split()))

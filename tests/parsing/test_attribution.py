@@ -419,6 +419,33 @@ def test_taking_the_program_to_a_break_is_the_hosts():
         assert speakers(debate)[4:] == ["Lee Park", "Sam Hill", "Pat Kim", "Sam Hill"], line
 
 
+def rivers_rebuttal(interjection: str, then: list[str]) -> str:
+    """Park and Hill answer the moderator in turn; the fifth turn is `interjection`."""
+    return park_and_hill_debate(
+        ["Mr. Park, your plan for the rivers?"],
+        ["Clean them within five years."],
+        ["Mr. Hill, your plan?"],
+        ["Dredge them first. Mr. Park voted against every cleanup bill in the legislature."],
+        [interjection],
+        *([line] for line in then),
+        labels={2: "LEE PARK, Green Party", 4: "SAM HILL, Blue Party"},
+    )
+
+
+def test_asking_for_the_floor_is_a_guests():
+    for line in ("May I respond to that?", "Can I respond?", "Could I answer that?"):
+        debate = rivers_rebuttal(line, ["Briefly.", "I wrote the cleanup bill and voted for it."])
+        assert speakers(debate)[4:] == ["Sam Hill", "Lee Park", "Pat Kim", "Lee Park"], line
+
+
+def test_denying_what_was_said_is_the_rivals():
+    for line in ("That is not true.", "You're wrong.", "He never said that."):
+        debate = rivers_rebuttal(
+            line, ["It is in the record, and anyone can read it: he voted no on both bills."]
+        )
+        assert speakers(debate)[4:] == ["Sam Hill", "Lee Park", "Sam Hill"], line
+
+
 def test_a_name_after_the_one_a_thank_you_addresses_is_called_on_next():
     debate = park_and_hill_debate(
         ["Mr. Hill, your plan for the rivers?"],
