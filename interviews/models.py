@@ -28,6 +28,15 @@ def web_url(value: str) -> str:
     return value.strip() if scheme in WEB_SCHEMES else ""
 
 
+def counted(rows: models.QuerySet) -> models.Subquery:
+    """How many `rows` there are, for an outer query to annotate with: a correlated count,
+    without the GROUP BY that `annotate(Count(...))` would put in the subquery."""
+    return models.Subquery(
+        rows.order_by().values(count=models.Func("pk", function="COUNT")),
+        output_field=models.IntegerField(),
+    )
+
+
 class TimeStamped(models.Model):
     created = models.DateTimeField(auto_now_add=True)
     modified = models.DateTimeField(auto_now=True, db_index=True)
@@ -168,6 +177,8 @@ class Speaker(TimeStamped):
 
     class Meta:
         ordering = ["name"]
+        # Lists of speakers by name read a page from the index instead of sorting everyone.
+        indexes = [models.Index(fields=["name"], name="speaker_name")]
 
     def __str__(self) -> str:
         return self.name
@@ -223,6 +234,8 @@ class Appearance(TimeStamped):
                 fields=["segment", "speaker"], name="one_appearance_per_segment"
             )
         ]
+        # A speaker's published segments, counted without reading the appearances themselves.
+        indexes = [models.Index(fields=["speaker", "segment"], name="appearance_speaker_segment")]
 
     def __str__(self) -> str:
         return f"{self.speaker} in {self.segment}"

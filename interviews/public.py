@@ -4,9 +4,9 @@ Pages, the API and the sitemap read through these, so that a draft's speakers, t
 programs stay out of sight until it is published.
 """
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
-from interviews.models import Program, Segment, Speaker, Topic, Turn
+from interviews.models import Appearance, Program, Segment, Speaker, Topic, Turn, counted
 
 PUBLISHED = Segment.Status.PUBLISHED
 
@@ -21,11 +21,10 @@ def public_turns() -> QuerySet[Turn]:
 
 def public_speakers() -> QuerySet[Speaker]:
     """Speakers who appear in a published segment, with the number of those segments."""
-    return Speaker.objects.annotate(
-        segment_count=Count(
-            "appearances", filter=Q(appearances__segment__status=PUBLISHED), distinct=True
-        )
-    ).filter(segment_count__gt=0)
+    # Counted for each speaker listed, on the (speaker, segment) index: grouping every
+    # appearance took 130 ms a page of the API at a million turns.
+    published = Appearance.objects.filter(speaker=OuterRef("pk"), segment__status=PUBLISHED)
+    return Speaker.objects.filter(Exists(published)).annotate(segment_count=counted(published))
 
 
 def public_topics() -> QuerySet[Topic]:

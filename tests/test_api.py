@@ -1,7 +1,9 @@
 import datetime
 
 import pytest
+from django.db import connection
 
+from interviews.public import public_speakers
 from interviews.services.indexing import segment_index_sync
 from tests.factories import (
     AppearanceFactory,
@@ -286,3 +288,11 @@ def test_the_schema_and_the_docs_page_describe_every_endpoint(client):
         assert f"GET {path}" in docs
     assert "page_size" in docs and "date_from" in docs
     assert "/static/ninja/swagger-ui-bundle.js" in explorer
+
+
+def test_speakers_are_listed_by_name_from_indexes_not_sorted_or_grouped():
+    # SQLite would otherwise group every appearance of every speaker, then sort them all.
+    plan = public_speakers().order_by("name", "pk")[:20].explain()
+    if connection.vendor == "sqlite":
+        assert "speaker_name" in plan and "appearance_speaker_segment" in plan
+        assert "TEMP B-TREE" not in plan
