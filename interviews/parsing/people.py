@@ -479,14 +479,17 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
         words = run.split()
         while words and not is_honorific(words[0]) and fold(words[0]) in _NOT_NAME_OPENERS:
             words = words[1:]
-        # What stands before a title describes the person: "Vermont Senator Bernie Sanders".
+        # What stands before a title describes the person: "Vermont Senator Bernie Sanders",
+        # "the U.S. Chamber of Commerce President Tom Donohue".
+        described = 0
         if not split_honorific(" ".join(words))[0]:
             titled = (i for i in range(1, len(words)) if split_honorific(" ".join(words[i:]))[0])
-            words = words[next(titled, 0) :]
+            described = next(titled, 0)
+            words = words[described:]
         honorific_free = split_honorific(" ".join(words))[1].split()
         if not 2 <= len(honorific_free) <= 5:
             continue
-        if re.search(r"\b(?:the|of|at|for|in|on|to the|an?)\s*$", before, re.I):
+        if not described and re.search(r"\b(?:the|of|at|for|in|on|to the|an?)\s*$", before, re.I):
             continue
         if any(fold(w).strip(".,") in _ORG_WORDS for w in honorific_free):
             continue

@@ -140,6 +140,9 @@ def test_the_people_a_text_introduces_are_read_without_what_describes_them():
         ("Jim Lehrer", "the NewsHour", False),
         ("Senator Jane Doe", "Ohio", False),
     ]
+    assert prose_people("The U.S. Chamber of Commerce President Tom Donohue spoke.") == [
+        ("President Tom Donohue", "", False)
+    ]
 
 
 def test_a_list_of_people_is_not_read_as_each_ones_affiliation():
