@@ -7,7 +7,9 @@ take turns by segment keeps giving the floor back to the same moderator (a host 
 scores `continuity` when they are the last host, minus `continuity` when another host was), and
 a host's follow-up is answered by the guest they were talking with (a guest speaking after a
 host scores `follow[i][0]` when they are the last guest, `follow[i][1]` when another guest is).
-Speakers on neither side (an anchor, an audience member) forget both. The cost stays linear in
+Speakers on neither side (an anchor, an audience member) forget both. The text may tell who the
+last host was at a block (`recalled[i]`, from "Lester, thank you." said after it): states that
+remember another host there lose that host's score. The cost stays linear in
 the number of blocks and quadratic in the number of expanded states; numpy does the inner
 products.
 """
@@ -29,8 +31,10 @@ class Chain:
         hosts: list[int],
         guests: list[int],
         continuity: float,
+        recalled: list[dict[int, float]] | None = None,
     ) -> None:
         self.n = n_states
+        self.recalled = recalled or []
         host_side, guest_side = set(hosts), set(guests)
         remembered_hosts = host_side if len(hosts) > 1 and continuity else set()
         remembered_guests = guest_side if len(guests) > 1 else set()
@@ -45,6 +49,7 @@ class Chain:
             else:
                 states.append((s, _NONE, _NONE))
         self.speaker = np.array([s for s, _, _ in states], dtype=np.intp)
+        self.last_host = np.array([h for _, h, _ in states], dtype=np.intp)
         size = len(states)
         # structure[p, e]: the score of moving from expanded state p to e, NEG where the memory
         # would not follow. follow_same / follow_other: 1 where a guest speaks after a host who
@@ -70,6 +75,9 @@ class Chain:
 
     def _expanded(self, emit: list[list[float]], trans: list, follow: list) -> tuple:
         rows = np.asarray(emit, dtype=float)[:, self.speaker]
+        for i, hosts in enumerate(self.recalled):
+            for host, score in hosts.items():
+                rows[i, (self.last_host != host) & (self.last_host != _NONE)] -= score
         # A block's follow-up scores are one of few pairs (none, or this round's): one matrix each.
         follow_ups: dict[tuple[float, float], np.ndarray] = {}
         steps = [None]

@@ -84,6 +84,7 @@ class Weights:
     structure: float = 1.0  # learnt length, asking and naming habits
     host_continuity: float = 0.667  # the moderator who spoke last takes the floor again
     host_addressed: float = 2.0  # ... or the one a block addresses by name
+    thanked_host: float = 1.5  # a moderator thanked by name was the last moderator to speak
     second_host: float = 0.75  # a host the summary lists beside the one it makes its subject
     follow_up: float = 0.6  # how often the guest a host was talking with answers a follow-up
     follow_prior: float = 4.0  # ... before this many follow-ups of the transcript are counted
@@ -219,7 +220,9 @@ class _Model:
         trans = [self.transitions(i) for i in range(len(self.blocks))]
         hosts = [k for k, s in enumerate(self.states) if s.role == "host"]
         guests = [k for k, s in enumerate(self.states) if s.role == "guest"]
-        chain = Chain(len(self.states), hosts, guests, self.w.host_continuity)
+        chain = Chain(
+            len(self.states), hosts, guests, self.w.host_continuity, self.thanked_hosts(hosts)
+        )
         emit = base
         marginals = chain.posteriors(emit, trans, self.follow_ups(self.w.follow_up, len(guests)))
         habits = _Habits(self)
@@ -246,6 +249,19 @@ class _Model:
         if any(self.voices):
             return self.voice_decisions(path, marginals)
         return self.decisions(path, marginals)
+
+    def thanked_hosts(self, hosts: list[int]) -> list[dict[int, float]]:
+        """For each block, the host known to be the last who spoke by then: one the next block
+        thanks by name. A guest thanks the moderator who put the question ("Thank you for that
+        question, Lester."), a moderator the colleague whose stretch they take over ("Lester,
+        thank you. Senator, ..."), who may have spoken several blocks back: the chain's memory
+        of the last host carries it across the stretch, not just to the block before."""
+        recalled: list[dict[int, float]] = [{} for _ in self.blocks]
+        for i, mentions in enumerate(self.mentions[1:], 1):
+            for m in mentions:
+                if m.kind == "vocative" and m.thanks and self._state(m) in hosts:
+                    recalled[i - 1][self._state(m)] = self.w.thanked_host
+        return recalled
 
     def hosts_who_answer(self, path: list[int]) -> list[int]:
         """People taken for hosts from their labelled blocks whose decoded blocks, at least

@@ -522,6 +522,29 @@ def test_the_moderator_a_guest_addresses_holds_the_floor():
     assert speakers(debate)[-2:] == ["Sam Hill", "Dana Bash"]
 
 
+def test_the_moderator_a_colleague_thanks_on_taking_over_asked_the_whole_stretch_before():
+    debate = page(
+        "Jake Tapper moderates a debate between Lee Park of the Green Party and Sam Hill of the"
+        " Blue Party. With questions from Dana Bash.",
+        ["Tonight, the debate.", "Jake Tapper begins."],
+        ["Welcome. Mr. Park, your plan for the rivers?"],
+        ["Clean them within five years."],
+        ["Mr. Hill, the same question."],
+        ["I would dredge them first, and then we will see."],
+        ["Now the budget, and the questions come from Dana Bash."],
+        ["Mr. Park, what would the cleanup cost?"],
+        ["About a billion dollars over five years."],
+        ["And who pays for it?"],
+        ["The polluters, through a levy on their permits."],
+        ["Mr. Hill, would you charge that levy?"],
+        ["No. It would drive the factories away."],
+        ["Dana, thank you. Mr. Hill, when would the dredging start?"],
+        ["Next spring."],
+        labels={2: "LEE PARK, Green Party", 4: "SAM HILL, Blue Party"},
+    )
+    assert speakers(debate)[6:13:2] == ["Dana Bash", "Dana Bash", "Dana Bash", "Jake Tapper"]
+
+
 def test_the_host_a_summary_makes_its_subject_leads_the_others_it_lists():
     debate = page(
         "With questions from Ann Cole and Bo Dunn, Pat Kim moderates a debate between Lee Park"
