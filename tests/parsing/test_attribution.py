@@ -505,15 +505,20 @@ def test_whom_a_labelled_block_addresses_speaks_next():
     assert speakers(debate)[5:] == [None, "Sam Hill", None, "Lee Park"]
 
 
+RIVERS_DEBATE_OPENS = [
+    "Jake Tapper moderates a debate between Lee Park of the Green Party and Sam Hill of the"
+    " Blue Party. With questions from Dana Bash.",
+    ["Tonight, the debate.", "Jake Tapper begins."],
+    ["Welcome. Mr. Park, your plan for the rivers?"],
+    ["Clean them within five years."],
+    ["Mr. Hill, the same question."],
+    ["I would dredge them first, and then we will see."],
+]
+
+
 def test_the_moderator_a_guest_addresses_holds_the_floor():
     debate = page(
-        "Jake Tapper moderates a debate between Lee Park of the Green Party and Sam Hill of the"
-        " Blue Party. With questions from Dana Bash.",
-        ["Tonight, the debate.", "Jake Tapper begins."],
-        ["Welcome. Mr. Park, your plan for the rivers?"],
-        ["Clean them within five years."],
-        ["Mr. Hill, the same question."],
-        ["I would dredge them first, and then we will see."],
+        *RIVERS_DEBATE_OPENS,
         ["Thank you both. Now to the budget: where would the money come from?"],
         ["From the rivers fund. Dana, that fund is large. It can pay for all of it."],
         ["How large?"],
@@ -524,13 +529,7 @@ def test_the_moderator_a_guest_addresses_holds_the_floor():
 
 def test_the_moderator_a_colleague_thanks_on_taking_over_asked_the_whole_stretch_before():
     debate = page(
-        "Jake Tapper moderates a debate between Lee Park of the Green Party and Sam Hill of the"
-        " Blue Party. With questions from Dana Bash.",
-        ["Tonight, the debate.", "Jake Tapper begins."],
-        ["Welcome. Mr. Park, your plan for the rivers?"],
-        ["Clean them within five years."],
-        ["Mr. Hill, the same question."],
-        ["I would dredge them first, and then we will see."],
+        *RIVERS_DEBATE_OPENS,
         ["Now the budget, and the questions come from Dana Bash."],
         ["Mr. Park, what would the cleanup cost?"],
         ["About a billion dollars over five years."],
