@@ -472,8 +472,8 @@ def same_given_name(written: str, given: str) -> bool:
         return False
     if written == given or NICKNAMES.get(written) == given:
         return True
-    if len(written) < 4 or written in COMMON_WORDS:
-        return False
+    if len(written) < 4 or written in COMMON_WORDS or written == given + "s":
+        return False  # "Williams" is a surname made of a given name, not a familiar William
     common = 0
     for a, b in zip(written, given, strict=False):
         if a != b:

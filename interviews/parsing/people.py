@@ -257,7 +257,7 @@ def _resolve_run(roster: Roster, run: str) -> list[tuple[int, int, Person, bool]
         for j in range(min(len(words), i + 5), i, -1):
             printed = run[words[i][0] : words[j - 1][1]].rstrip(".,")
             by_title = is_title(printed)
-            person = roster.by_title(printed) if by_title else roster.find(printed)
+            person = roster.by_title(printed) if by_title else _find_owner(roster, printed)
             if person is not None:
                 hit = (j, person, by_title)
                 break
@@ -269,6 +269,25 @@ def _resolve_run(roster: Roster, run: str) -> list[tuple[int, int, Person, bool]
         found.append((words[i][0], words[j - 1][1], person, by_title))
         i = j
     return found
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _find_owner(roster: Roster, printed: str) -> Person | None:
+    """The person `printed` names, possessive or not: "Governor Romney's plan", and
+    "Governor Romneys plan" where the apostrophe was lost (as scraped and speech-to-text
+    transcripts lose it) but only for a surname, so that "Williams" is not William Smith."""
+    person = roster.find(printed)
+    if person is not None:
+        return person
+    if _POSSESSIVE.search(printed):
+        return roster.find(_POSSESSIVE.sub("", printed))
+    if printed.endswith("s") and len(printed.split()[-1]) > 2:
+        person = roster.find(printed[:-1])
+        if person is not None and surname(printed[:-1]) == surname(person.name):
+            return person
+    return None
 
 
 def find_mentions(text: str, roster: Roster) -> list[Mention]:

@@ -92,6 +92,20 @@ def test_a_surname_printed_without_its_apostrophe_is_the_same_surname():
     assert roster.find("Rourke") is None
 
 
+def test_a_possessive_names_its_owner_with_or_without_the_apostrophe():
+    roster = Roster()
+    romney = roster.add("Mitt Romney")
+    roster.add("William Smith")
+    for text in (
+        "Governor Romney's plan adds up.",
+        "Governor Romney’s plan adds up.",
+        "Governor Romneys plan adds up.",  # the apostrophe lost, as many transcripts lose it
+    ):
+        assert [(m.person, m.kind) for m in find_mentions(text, roster)] == [(romney, "third")]
+    # Only a surname's: "Williams" is not William Smith, with or without an honorific.
+    assert find_mentions("Mr. Williams agrees, and so does Williams.", roster) == []
+
+
 def test_a_surname_with_a_particle_is_one_however_its_case_and_spacing_are_printed():
     roster = Roster()
     bill = roster.add("Bill de Blasio")
