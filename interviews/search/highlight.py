@@ -14,7 +14,7 @@ from html import escape
 from whoosh import query as wq
 from whoosh.lang.porter import stem
 
-WORD = re.compile(r"\w+(?:\.?\w+)*", re.UNICODE)
+WORD = re.compile(r"\w+(?:\.\w+)*")
 # A page of long turns stems thousands of words, most of them the same few hundred.
 _stem = lru_cache(maxsize=65536)(stem)
 
@@ -66,17 +66,7 @@ def snippet(text: str, terms: MatchTerms, *, width: int = 240) -> str:
 
     Without any match (a hit found through a filter alone) it is the start of the text.
     """
-    tokens = [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(text)]
-    matching = {word for word in {word for _, _, word in tokens} if _matches(word, terms)}
-    marked = [word in matching for _, _, word in tokens]
-    for phrase in terms.phrases:
-        n = len(phrase)
-        for i in range(len(tokens) - n + 1):
-            if tokens[i][2] == phrase[0] and all(tokens[i + k][2] == phrase[k] for k in range(n)):
-                for k in range(n):
-                    marked[i + k] = True
-
-    spans = [(tokens[i][0], tokens[i][1]) for i, hit in enumerate(marked) if hit]
+    spans = _marked_spans(text, terms)
     start, end = _window(text, spans, width)
     out = ["…" if start > 0 else ""]
     cursor = start
@@ -90,6 +80,40 @@ def snippet(text: str, terms: MatchTerms, *, width: int = 240) -> str:
     if end < len(text):
         out.append("…")
     return "".join(out)
+
+
+def _marked_spans(text: str, terms: MatchTerms) -> list[tuple[int, int]]:
+    """Where the words to mark are in `text`, in order."""
+    spans = []
+    if terms.stems or terms.words or terms.prefixes:
+        initials = frozenset(word[:1] for word in (*terms.stems, *terms.words, *terms.prefixes))
+        spans = [
+            m.span()
+            for m in _words_beginning(initials).finditer(text)
+            if _matches(m.group().lower(), terms)
+        ]
+    if not terms.phrases:
+        return spans
+    tokens = [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(text)]
+    marked = set(spans)
+    for phrase in terms.phrases:
+        n = len(phrase)
+        for i in range(len(tokens) - n + 1):
+            if tokens[i][2] == phrase[0] and all(tokens[i + k][2] == phrase[k] for k in range(n)):
+                marked.update((tokens[i + k][0], tokens[i + k][1]) for k in range(n))
+    return sorted(marked)
+
+
+@lru_cache(maxsize=256)
+def _words_beginning(initials: frozenset[str]) -> re.Pattern:
+    """The words (as WORD reads them) that begin with one of `initials`, in either case.
+
+    A page's 20 turns run to thousands of words; only those beginning as a searched word does
+    can match it (a Porter stem keeps its word's first letter), and a regular expression finds
+    them about five times faster than reading and testing every word.
+    """
+    letters = re.escape("".join(sorted(initials)))
+    return re.compile(rf"(?<!\w)(?<!\w\.)(?i:[{letters}])\w*(?:\.\w+)*")
 
 
 def _matches(word: str, terms: MatchTerms) -> bool:
