@@ -39,6 +39,23 @@ def test_an_exact_phrase_matches_only_those_words_in_order(seed_segment):
     assert quote_search(q='"gang super"').count == 0
 
 
+def test_words_marked_side_by_side_read_as_one_mark(seed_segment):
+    (hit,) = quote_search(q='"super gang"').hits
+
+    assert "<mark>super gang</mark>" in hit.snippet
+    assert "</mark> <mark>" not in hit.snippet
+
+
+def test_marks_on_either_side_of_a_paragraph_break_stay_apart():
+    segment = SegmentFactory()
+    TurnFactory(segment=segment, text="We need the zebra\n\nquagga herds counted.")
+    segment_index_sync(segment_id=segment.pk)
+
+    (hit,) = quote_search(q="zebra quagga").hits
+
+    assert "<mark>zebra</mark>\n\n<mark>quagga</mark>" in hit.snippet
+
+
 def test_draft_segments_are_not_searchable(django_capture_on_commit_callbacks):
     segment = SegmentFactory(status="draft")
     TurnFactory(segment=segment, text="A confidential xylophone remark.")

@@ -120,6 +120,16 @@ class QuoteHit:
         return turn_as_dict(self.turn) | {"snippet_html": self.snippet}
 
 
+# Marked words with only spaces between them read as one mark ("<mark>due process</mark>"),
+# whichever engine marked them; marks on either side of a line (a snippet's paragraphs) stay two.
+_ADJACENT_MARKS = re.compile(r"</mark>([ \t\u00a0]+)<mark>")
+
+
+def _snippet(result) -> str:
+    marked = (result.highlighted or {}).get("text", [""])[0]
+    return _ADJACENT_MARKS.sub(r"\1", marked)
+
+
 @dataclass(frozen=True)
 class Person:
     name: str
@@ -577,9 +587,7 @@ def quote_search(
         index_ready_check()
 
     found = SearchResults(query=query, sort=sort, page=number, per_page=per_page, count=count)
-    found.hits = [
-        QuoteHit(turn=r.object, snippet=(r.highlighted or {}).get("text", [""])[0]) for r in results
-    ]
+    found.hits = [QuoteHit(turn=r.object, snippet=_snippet(r)) for r in results]
     if facets or group:
         facet_counts = sqs.facet_counts() or {}
         found.facets = _facets(query, facet_counts)
