@@ -79,6 +79,17 @@ def test_the_timeline_is_an_accessible_svg_whose_bars_narrow_the_dates(client, a
     assert "/search/?q=gang+date%3A2014" in hrefs(content)
 
 
+def test_the_timeline_labels_its_axis_outside_the_drawing_that_stretches(client, archive):
+    content = page(client, q="gang")
+
+    chart = content[content.index('<svg class="timeline__chart"') : content.index("</svg>")]
+    assert 'preserveAspectRatio="none"' in chart and "<text" not in chart  # text would stretch
+    labels = re.search(r'<ol class="timeline__labels" aria-hidden="true">(.*?)</ol>', content)
+    cells = re.findall(r"<li>(.*?)</li>", labels.group(1))
+    assert len(cells) == chart.count('class="timeline__hit"')  # one cell under each bar
+    assert "2014" in cells
+
+
 def test_the_timeline_draws_with_svg_numbers_whatever_the_locale(client, archive, settings):
     # German writes 12,5 for 12.5: a localised coordinate would break the drawing.
     settings.LANGUAGE_CODE = "de"

@@ -39,7 +39,7 @@ def test_bars_scale_to_the_peak_keep_small_counts_visible_and_link_to_their_date
     chart = timeline_chart(buckets, "year", base=parse_query("gang date:2010..2020"))
 
     small, empty, peak = chart.bars
-    assert peak.height == chart.plot_height and peak.y == 0
+    assert peak.height == chart.height and peak.y == 0
     assert 0 < small.height < 5
     assert empty.height == 0
     assert peak.q == "gang date:2016"

@@ -15,8 +15,7 @@ from interviews.search.query import DateRange, Filter, ParsedQuery, render_date_
 MONTHS_UP_TO_DAYS = 2 * 366
 
 CHART_WIDTH = 640
-CHART_HEIGHT = 120
-LABEL_HEIGHT = 18
+CHART_HEIGHT = 102
 
 
 @dataclass(frozen=True)
@@ -84,10 +83,6 @@ class Chart:
     height: int = CHART_HEIGHT
 
     @property
-    def plot_height(self) -> int:
-        return self.height - LABEL_HEIGHT
-
-    @property
     def axis_labels(self) -> list[Bar]:
         """The bars whose label is printed under the axis: about eight, evenly spread."""
         step = max(1, round(len(self.bars) / 8))
@@ -113,7 +108,7 @@ def timeline_chart(buckets: list[Bucket], unit: str, *, base: ParsedQuery) -> Ch
     if not total:
         return None
     peak = max(bucket.count for bucket in buckets)
-    plot = CHART_HEIGHT - LABEL_HEIGHT
+    plot = CHART_HEIGHT
     slot = CHART_WIDTH / len(buckets)
     gap = min(2.0, slot * 0.2)
     bars = []
