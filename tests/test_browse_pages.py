@@ -1,8 +1,10 @@
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
 
+from interviews.models import Segment
 from tests.factories import (
     AppearanceFactory,
     SegmentFactory,
@@ -41,6 +43,20 @@ def test_a_program_page_lists_its_segments_and_who_speaks_most_in_published_ones
     assert "Aired Speaker" in html
     assert "Draft Speaker" not in html
     assert "Unaired" not in html
+
+
+def test_a_program_page_counts_its_segments_in_thousands_and_dates_each(client):
+    program = SegmentFactory(air_date=datetime.date(2016, 5, 1)).program
+    Segment.objects.bulk_create(
+        SegmentFactory.build(program=program, slug=f"bulk-{n}", air_date=datetime.date(2000, 1, 1))
+        for n in range(1000)
+    )
+
+    html = client.get(program.get_absolute_url()).content.decode()
+
+    assert "1,001 segments" in html
+    # The meta line's items, separated by the stylesheet: each its own element.
+    assert re.search(rf"<span>{program.name}</span>\s*<time datetime=\"2016-05-01\">", html)
 
 
 def test_someone_who_appears_without_speaking_is_not_among_those_heard_most(client):
