@@ -50,7 +50,7 @@ def test_a_phrase_refined_by_speaker_and_year_leads_to_a_quote_and_its_citation(
     )
 
     hit = page.locator(".results .turn").first
-    expect(hit.locator("mark").first).to_have_text("super", ignore_case=True)
+    expect(hit.locator("mark").first).to_have_text("super gang", ignore_case=True)
     href = hit.locator(".turn__source a").first.get_attribute("href")
     hit.locator(".turn__source a").first.click()
 
