@@ -6,7 +6,9 @@ programs stay out of sight until it is published.
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
+from interviews.caching import per_content_version
 from interviews.models import Appearance, Program, Segment, Speaker, Topic, Turn, counted
+from interviews.parsing.names import surname
 
 PUBLISHED = Segment.Status.PUBLISHED
 
@@ -25,6 +27,16 @@ def public_speakers() -> QuerySet[Speaker]:
     # appearance took 130 ms a page of the API at a million turns.
     published = Appearance.objects.filter(speaker=OuterRef("pk"), segment__status=PUBLISHED)
     return Speaker.objects.filter(Exists(published)).annotate(segment_count=counted(published))
+
+
+@per_content_version
+def speakers_by_surname() -> list[tuple[str, int]]:
+    """Every public speaker as (initial of their surname, pk), in the order of surnames: the
+    order people are looked up in ("Byron R. White" among the W's)."""
+    published = Appearance.objects.filter(speaker=OuterRef("pk"), segment__status=PUBLISHED)
+    names = Speaker.objects.filter(Exists(published)).values_list("pk", "name")
+    keyed = sorted(((surname(name) or name.casefold(), name.casefold()), pk) for pk, name in names)
+    return [(key[0][:1].upper(), pk) for key, pk in keyed]
 
 
 def public_topics() -> QuerySet[Topic]:

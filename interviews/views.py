@@ -15,6 +15,12 @@ from interviews.models import (
     Topic,
     Turn,
 )
+from interviews.public import (
+    public_programs,
+    public_speakers,
+    public_topics,
+    speakers_by_surname,
+)
 from interviews.search.exports import export_csv, export_json
 from interviews.search.queries import (
     SORT_LABELS,
@@ -133,6 +139,45 @@ def speaker_detail(request, slug):
         "chart": timeline_chart(buckets, unit, base=base),
     }
     return render(request, "interviews/speaker_detail.html", context)
+
+
+INITIALS = tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+DIRECTORY_PAGE = 100
+
+
+def speaker_list(request):
+    """Everyone who appears in a published segment, by surname; or those of one initial."""
+    initial = request.GET.get("initial", "").upper()
+    if initial not in INITIALS:
+        initial = ""
+    ids = [pk for first, pk in speakers_by_surname() if first == initial or not initial]
+    page = Paginator(ids, DIRECTORY_PAGE).get_page(request.GET.get("page"))
+    shown = public_speakers().in_bulk(page.object_list)
+    context = {
+        "initials": INITIALS,
+        "initial": initial,
+        "params": urlencode({"initial": initial}) if initial else "",
+    }
+    return _directory(request, "speaker", page, [shown[pk] for pk in page.object_list], context)
+
+
+def program_list(request):
+    page = Paginator(public_programs().order_by("name"), DIRECTORY_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return _directory(request, "program", page, page.object_list)
+
+
+def topic_list(request):
+    page = Paginator(public_topics().order_by("name"), DIRECTORY_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return _directory(request, "topic", page, page.object_list)
+
+
+def _directory(request, noun: str, page, items, context=None):
+    context = (context or {}) | {"noun": noun, "page": page, "items": items}
+    return render(request, "interviews/directory.html", context)
 
 
 def topic_detail(request, slug):

@@ -7,6 +7,7 @@ from django.urls import reverse
 from interviews.models import Segment
 from tests.factories import (
     AppearanceFactory,
+    ProgramFactory,
     SegmentFactory,
     SpeakerFactory,
     TopicFactory,
@@ -117,3 +118,68 @@ def test_speaker_autocomplete_suggests_published_speakers_by_any_part_of_their_n
     assert client.get(reverse("interviews:speaker_suggest"), {"term": ""}).json() == {
         "speakers": []
     }
+
+
+def directory(client, name: str, **params) -> str:
+    response = client.get(reverse(f"interviews:{name}"), params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def listed(html: str) -> list[str]:
+    """The names a directory lists, in order."""
+    return re.findall(r'<li><a href="[^"]+">([^<]+)</a>', html)
+
+
+def test_the_speakers_directory_lists_who_appears_in_published_segments_by_surname(client):
+    segment = SegmentFactory()
+    for name in ("Byron R. White", "Ann Adams", "Earl Warren", "Bill de Blasio"):
+        AppearanceFactory(segment=segment, speaker=SpeakerFactory(name=name))
+    AppearanceFactory(
+        segment=SegmentFactory(status="draft"), speaker=SpeakerFactory(name="Zed Hidden")
+    )
+
+    assert listed(directory(client, "speakers")) == [
+        "Ann Adams",
+        "Bill de Blasio",
+        "Earl Warren",
+        "Byron R. White",
+    ]
+    assert listed(directory(client, "speakers", initial="w")) == ["Earl Warren", "Byron R. White"]
+    html = directory(client, "speakers", initial="Z")
+    assert listed(html) == []
+    assert "No speakers beginning with Z yet." in html
+    assert listed(directory(client, "speakers", initial="not a letter")) == listed(
+        directory(client, "speakers")
+    )
+
+
+def test_the_speakers_directory_pages_keep_the_initial(client):
+    segment = SegmentFactory()
+    for n in range(101):
+        AppearanceFactory(segment=segment, speaker=SpeakerFactory(name=f"Ann Wu{n:03d}"))
+
+    html = directory(client, "speakers", initial="W")
+
+    assert len(listed(html)) == 100
+    assert "?initial=W&amp;page=2" in html
+    assert listed(directory(client, "speakers", initial="W", page=2)) == ["Ann Wu100"]
+
+
+def test_programs_and_topics_are_listed_with_their_published_segments_counted(client):
+    aired = SegmentFactory(program=ProgramFactory(name="Morning Edition"))
+    SegmentFactory(program=aired.program)
+    SegmentFactory(program=ProgramFactory(name="Unaired Show"), status="draft")
+    aired.topics.add(TopicFactory(name="Rivers"))
+
+    programs = directory(client, "programs")
+    assert listed(programs) == ["Morning Edition"]
+    assert "2 segments" in programs
+    assert listed(directory(client, "topics")) == ["Rivers"]
+
+
+def test_every_page_links_to_the_directories(client):
+    html = client.get(reverse("interviews:home")).content.decode()
+
+    for name in ("programs", "topics", "speakers"):
+        assert f'href="{reverse(f"interviews:{name}")}"' in html
