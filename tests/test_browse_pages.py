@@ -81,6 +81,18 @@ def test_a_segment_page_shows_its_topics_and_searches_within_itself(client):
     assert f'name="segment" value="{segment.slug}"' in html
 
 
+def test_a_segment_page_lists_its_speakers_with_the_roles_known(client):
+    segment = SegmentFactory()
+    AppearanceFactory(segment=segment, speaker=SpeakerFactory(name="Ann Host"), role="host")
+    AppearanceFactory(segment=segment, speaker=SpeakerFactory(name="Lee Nobody"), role="unknown")
+
+    html = client.get(segment.get_absolute_url()).content.decode()
+    speakers = re.search(r'<ul class="speakers">(.*?)</ul>', html, re.S).group(1)
+
+    assert re.search(r'Ann Host</a> <span class="turn__role">Host</span>', speakers)
+    assert "Lee Nobody</a></li>" in speakers  # no "Unknown" badge
+
+
 def test_searching_within_a_speaker_folds_the_speaker_into_the_query(client):
     response = client.get(reverse("interviews:search"), {"q": "gang", "speaker": "Peter Neumann"})
 
