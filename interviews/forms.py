@@ -3,6 +3,8 @@
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
+from django.utils.html import format_html
 
 from interviews import parsing
 from interviews.models import Segment, Speaker, SpeakerAlias, Turn
@@ -59,7 +61,11 @@ class TranscriptForm(forms.Form):
         existing = Segment.objects.filter(content_hash=content_hash(raw_text)).first()
         if existing is not None:
             raise forms.ValidationError(
-                f"This transcript is already in the archive, as “{existing.title}”."
+                format_html(
+                    'This transcript is already in the archive, as <a href="{}">“{}”</a>.',
+                    reverse("admin:interviews_segment_change", args=[existing.pk]),
+                    existing.title,
+                )
             )
         cleaned["transcript"], cleaned["raw_text"] = transcript, raw_text
         return cleaned

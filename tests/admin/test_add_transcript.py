@@ -2,6 +2,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import DatabaseError
 from django.urls import reverse
+from django.utils.html import escape
 from haystack.query import SearchQuerySet
 
 from interviews.models import Program, Segment, SegmentEvent, Topic, Turn
@@ -107,10 +108,16 @@ def test_text_without_speech_gets_the_parsers_message(editor_client):
     assert "not a transcript export" in response.content.decode()
 
 
-def test_a_transcript_already_in_the_archive_is_named(editor_client, seed_segment):
+def test_a_transcript_already_in_the_archive_is_named_with_a_link_to_it(
+    editor_client, seed_segment
+):
     response = editor_client.post(ADD, {"text": SEED_TEXT})
 
-    assert "already in the archive" in response.content.decode()
+    change = reverse("admin:interviews_segment_change", args=[seed_segment.pk])
+    assert (
+        f'already in the archive, as <a href="{change}">“{escape(seed_segment.title)}”</a>.'
+        in response.content.decode()
+    )
     assert Segment.objects.count() == 1
 
 
