@@ -158,7 +158,9 @@ def speaker_list(request):
         "initial": initial,
         "params": urlencode({"initial": initial}) if initial else "",
     }
-    return _directory(request, "speaker", page, [shown[pk] for pk in page.object_list], context)
+    # A speaker unpublished since the list was read is left out, not an error.
+    speakers = [shown[pk] for pk in page.object_list if pk in shown]
+    return _directory(request, "speaker", page, speakers, context)
 
 
 def program_list(request):

@@ -195,3 +195,13 @@ def test_every_page_links_to_the_directories(client):
 
     for name in ("programs", "topics", "speakers"):
         assert f'href="{reverse(f"interviews:{name}")}"' in html
+
+
+def test_a_speaker_unpublished_after_the_directory_was_read_is_left_out(client, monkeypatch):
+    kept = AppearanceFactory(speaker=SpeakerFactory(name="Ann Adams")).speaker
+    gone = AppearanceFactory(speaker=SpeakerFactory(name="Bo Brown"), segment__status="draft")
+    monkeypatch.setattr(
+        "interviews.views.speakers_by_surname", lambda: [("A", kept.pk), ("B", gone.speaker.pk)]
+    )
+
+    assert listed(directory(client, "speakers")) == ["Ann Adams"]
