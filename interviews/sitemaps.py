@@ -1,6 +1,8 @@
-"""The sitemap: every published segment, and the speakers, topics and programs shown in them."""
+"""The sitemap: every published segment, the speakers, topics and programs shown in them, and
+the pages that lead to them."""
 
 from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
 
 from interviews.public import public_programs, public_segments, public_speakers, public_topics
 
@@ -40,7 +42,21 @@ class ProgramSitemap(Sitemap):
         return public_programs().order_by("pk").only("slug")
 
 
+class PageSitemap(Sitemap):
+    """The home page and the directories of programs, topics and speakers."""
+
+    changefreq = "daily"
+    priority = 0.5
+
+    def items(self):
+        return ["home", "programs", "topics", "speakers"]
+
+    def location(self, name):
+        return reverse(f"interviews:{name}")
+
+
 SITEMAPS = {
+    "pages": PageSitemap,
     "segments": SegmentSitemap,
     "speakers": SpeakerSitemap,
     "topics": TopicSitemap,

@@ -23,6 +23,14 @@ def test_the_sitemap_lists_published_segments_and_who_appears_in_them(client):
     )
 
 
+def test_the_sitemap_lists_the_home_page_and_the_directories(client):
+    assert "http://testserver/sitemap-pages.xml" in client.get("/sitemap.xml").content.decode()
+    pages = client.get("/sitemap-pages.xml").content.decode()
+
+    for path in ("/", "/programs/", "/topics/", "/speakers/"):
+        assert f"<loc>http://testserver{path}</loc>" in pages
+
+
 def test_drafts_and_the_people_only_they_mention_stay_out_of_the_sitemap(client):
     draft = AppearanceFactory(segment__status="draft", speaker__name="Embargoed Person")
     draft.segment.topics.create(name="Secret topic", slug="secret-topic")
