@@ -82,12 +82,18 @@ class Topic(TimeStamped):
         return reverse("interviews:topic", args=[self.slug])
 
 
+def newest_segment_first(segment: str = "") -> list:
+    """The order of newest segment first, undated ones last; `segment` is the path to it
+    ("segment__") when ordering rows that belong to a segment."""
+    return [models.F(f"{segment}air_date").desc(nulls_last=True), f"-{segment}created"]
+
+
 class SegmentQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Segment.Status.PUBLISHED)
 
     def newest_first(self):
-        return self.order_by(models.F("air_date").desc(nulls_last=True), "-created")
+        return self.order_by(*newest_segment_first())
 
 
 class Segment(TimeStamped):
@@ -219,6 +225,14 @@ class SpeakerRedirect(TimeStamped):
         return f"{self.old_slug} → {self.speaker.slug}"
 
 
+class AppearanceQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(segment__status=Segment.Status.PUBLISHED)
+
+    def newest_first(self):
+        return self.order_by(*newest_segment_first("segment__"))
+
+
 class Appearance(TimeStamped):
     """A speaker in one segment, with the role and affiliation shown in it at the time."""
 
@@ -226,6 +240,8 @@ class Appearance(TimeStamped):
     speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="appearances")
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.UNKNOWN)
     affiliation = models.CharField(max_length=300, blank=True)
+
+    objects = AppearanceQuerySet.as_manager()
 
     class Meta:
         ordering = ["segment", "pk"]

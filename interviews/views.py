@@ -122,6 +122,9 @@ def segment_detail(request, slug, year=None, month=None, day=None):
     return render(request, "interviews/segment_detail.html", context)
 
 
+LATEST_APPEARANCES = 5
+
+
 def speaker_detail(request, slug):
     speaker = Speaker.objects.filter(slug=slug).first()
     if speaker is None:
@@ -133,10 +136,13 @@ def speaker_detail(request, slug):
     )
     buckets, unit = appearance_timeline(speaker=speaker)
     base = ParsedQuery(filters=(Filter("speaker", speaker.name),))
+    appearances = speaker.appearances.published().newest_first().select_related("segment__program")
     context = {
         "speaker": speaker,
         "page": page,
         "chart": timeline_chart(buckets, unit, base=base),
+        "appearances": appearances.defer("segment__raw_text")[:LATEST_APPEARANCES],
+        "appearance_count": appearances.count(),
     }
     return render(request, "interviews/speaker_detail.html", context)
 

@@ -115,6 +115,27 @@ def test_a_speaker_page_charts_their_appearances_with_bars_that_search_them(clie
     assert "/search/?q=speaker%3A%22Peter+Neumann%22+date%3A2016" in html
 
 
+def test_a_speaker_page_lists_their_latest_appearances_as_shown_then(client):
+    speaker = SpeakerFactory(name="Peter Neumann", affiliation="Now Elsewhere")
+    for day in range(1, 7):
+        AppearanceFactory(
+            speaker=speaker,
+            segment__title=f"Day {day}",
+            segment__air_date=datetime.date(2016, 1, day),
+            role="guest",
+            affiliation="King's College",
+        )
+    AppearanceFactory(speaker=speaker, segment__title="Embargoed", segment__status="draft")
+
+    html = client.get(speaker.get_absolute_url()).content.decode()
+
+    assert "The latest 5 of 6 appearances" in html
+    listed_days = re.findall(r'class="segment-list__title" href="[^"]+">Day (\d)</a>', html)
+    assert listed_days == ["6", "5", "4", "3", "2"]
+    assert "<span>Guest, King&#x27;s College</span>" in html
+    assert "Embargoed" not in html
+
+
 def test_speaker_autocomplete_suggests_published_speakers_by_any_part_of_their_name(client):
     TurnFactory(speaker=SpeakerFactory(name="Peter Neumann", key="peter neumann"))
     TurnFactory(speaker=SpeakerFactory(name="Petra Costa", key="petra costa"))
