@@ -33,3 +33,8 @@ def search_url(q: str = "", *, sort: str = "", group: str = "", page=None, exact
     if page and str(page) != "1":
         params["page"] = page
     return f"{path_to('interviews:search')}?{urlencode(params)}"
+
+
+def feed_url(q: str) -> str:
+    """The Atom feed of the newest quotes matching the search `q`."""
+    return f"{path_to('interviews:search_feed')}?{urlencode({'q': q})}"

@@ -68,6 +68,7 @@ def search(request):
         "sorts": SORT_LABELS,
         "chart": timeline_chart(results.timeline, results.timeline_unit, base=results.query),
         "export_limit": settings.SEARCH_EXPORT_MAX_HITS,
+        "feed_query": results.q,
     }
     return render(request, "interviews/search.html", context)
 
@@ -143,6 +144,7 @@ def speaker_detail(request, slug):
         "chart": timeline_chart(buckets, unit, base=base),
         "appearances": appearances.defer("segment__raw_text")[:LATEST_APPEARANCES],
         "appearance_count": appearances.count(),
+        "feed_query": base.canonical(),
     }
     return render(request, "interviews/speaker_detail.html", context)
 
@@ -195,6 +197,7 @@ def topic_detail(request, slug):
         "topic": topic,
         "page": Paginator(segments, 30).get_page(request.GET.get("page")),
         "speakers": frequent_speakers(segments),
+        "feed_query": ParsedQuery(filters=(Filter("topic", topic.name),)).canonical(),
     }
     return render(request, "interviews/topic_detail.html", context)
 
@@ -206,5 +209,6 @@ def program_detail(request, slug):
         "program": program,
         "page": Paginator(segments, 30).get_page(request.GET.get("page")),
         "speakers": frequent_speakers(segments),
+        "feed_query": ParsedQuery(filters=(Filter("program", program.name),)).canonical(),
     }
     return render(request, "interviews/program_detail.html", context)

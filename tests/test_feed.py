@@ -1,10 +1,18 @@
 import datetime
+from urllib.parse import urlencode
 from xml.etree import ElementTree
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
-from tests.factories import SegmentFactory, TurnFactory, index_segments
+from tests.factories import (
+    SegmentFactory,
+    SpeakerFactory,
+    TopicFactory,
+    TurnFactory,
+    index_segments,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -61,3 +69,22 @@ def test_drafts_never_reach_the_feed(client):
 
 def test_an_odd_query_still_gives_a_valid_feed(client):
     assert feed(client, '"unbalanced ((').find(f"{ATOM}title") is not None
+
+
+def test_speaker_topic_and_program_pages_offer_a_feed_of_their_new_quotes(client):
+    segment = SegmentFactory(program__name="Morning Edition")
+    segment.topics.add(TopicFactory(name="Rivers"))
+    said = TurnFactory(segment=segment, speaker=SpeakerFactory(name="Ann Lee"), text="Dredge it.")
+    index_segments(segment)
+
+    for page, query in (
+        (said.speaker.get_absolute_url(), 'speaker:"Ann Lee"'),
+        (segment.topics.get().get_absolute_url(), "topic:Rivers"),
+        (segment.program.get_absolute_url(), 'program:"Morning Edition"'),
+    ):
+        html = client.get(page).content.decode()
+        link = escape(f"{reverse('interviews:search_feed')}?{urlencode({'q': query})}")
+        assert '<link rel="alternate" type="application/atom+xml"' in html
+        assert f'href="{link}"' in html and f'<a href="{link}">Atom feed of new quotes</a>' in html
+        (entry,) = feed(client, query).iter(f"{ATOM}entry")
+        assert "Dredge it." in entry.find(f"{ATOM}summary").text

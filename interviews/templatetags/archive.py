@@ -4,13 +4,14 @@ from django import template
 from django.template import engines
 from django.utils.safestring import mark_safe
 
-from interviews.links import search_url
+from interviews.links import feed_url, search_url
 from interviews.search.query import Filter, ParsedQuery
 
 register = template.Library()
 
 
 register.simple_tag(search_url)
+register.simple_tag(feed_url)
 
 
 @register.simple_tag(takes_context=True)
