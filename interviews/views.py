@@ -159,34 +159,30 @@ def speaker_list(request):
     if initial not in INITIALS:
         initial = ""
     ids = [pk for first, pk in speakers_by_surname() if first == initial or not initial]
-    page = Paginator(ids, DIRECTORY_PAGE).get_page(request.GET.get("page"))
-    shown = public_speakers().in_bulk(page.object_list)
-    context = {
-        "initials": INITIALS,
-        "initial": initial,
-        "params": urlencode({"initial": initial}) if initial else "",
-    }
-    # A speaker unpublished since the list was read is left out, not an error.
-    speakers = [shown[pk] for pk in page.object_list if pk in shown]
-    return _directory(request, "speaker", page, speakers, context)
+
+    def speakers(page_ids):
+        # A speaker unpublished since the list was read is left out, not an error.
+        shown = public_speakers().in_bulk(page_ids)
+        return [shown[pk] for pk in page_ids if pk in shown]
+
+    params = urlencode({"initial": initial}) if initial else ""
+    return _directory(
+        request, "speaker", ids, load=speakers, initials=INITIALS, initial=initial, params=params
+    )
 
 
 def program_list(request):
-    page = Paginator(public_programs().order_by("name"), DIRECTORY_PAGE).get_page(
-        request.GET.get("page")
-    )
-    return _directory(request, "program", page, page.object_list)
+    return _directory(request, "program", public_programs().order_by("name"))
 
 
 def topic_list(request):
-    page = Paginator(public_topics().order_by("name"), DIRECTORY_PAGE).get_page(
-        request.GET.get("page")
-    )
-    return _directory(request, "topic", page, page.object_list)
+    return _directory(request, "topic", public_topics().order_by("name"))
 
 
-def _directory(request, noun: str, page, items, context=None):
-    context = (context or {}) | {"noun": noun, "page": page, "items": items}
+def _directory(request, noun: str, rows, *, load=list, **context):
+    """A page of `rows` (each shown as `load` makes it) in the directory of `noun`s."""
+    page = Paginator(rows, DIRECTORY_PAGE).get_page(request.GET.get("page"))
+    context |= {"noun": noun, "page": page, "items": load(page.object_list)}
     return render(request, "interviews/directory.html", context)
 
 
