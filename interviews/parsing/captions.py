@@ -1,29 +1,36 @@
 """Caption files: WebVTT with <v Name> voice tags, SRT with "NAME:" or ">>" speaker changes.
 
+A label may open a cue's line, "NAME:" in capitals, or in mixed case ("Ann Lee:", as Zoom prints
+its captions) where the same name opens two lines or more, or it is a full name among such labels.
+
 Cues are a few words each; consecutive cues of one speaker make one block, whose start and end
 are the first cue's start and the last cue's end. A ">>" opening a cue line marks a new speaker
 without naming them, and so does a "- " in a dialogue cue (one whose later lines open with "- ",
-the subtitle convention for two speakers in one cue); the attribution engine decides who it is.
-A lone cue opening with "- " is speech: transcripts write interruptions as "- -".
+the subtitle convention for two speakers in one cue), or opening any cue of a file that has such
+dialogue cues; the attribution engine decides who it is. Elsewhere a cue opening with "- " is
+speech, and so is "- -" anywhere: transcripts write interruptions so.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .draft import Block, Draft
 from .labelled import seconds
 from .labels import Label, parse_label
 from .model import ParseError
+from .names import speaker_key
 
 _TIME = r"(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3}"
 _TIMING = re.compile(rf"^\s*(?P<start>{_TIME})\s*-->\s*(?P<end>{_TIME})(?:\s.*)?$")
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?(?:\s+(?P<name>[^>]*))?>", re.I)
 _TAG = re.compile(r"</?[a-z][^>]*>|<\d[\d:.]*>", re.I)
 _CHEVRONS = re.compile(r"^\s*>>+\s*")
-_DASH = re.compile(r"^\s*-\s+")
+_DASH = re.compile(r"^\s*-\s+(?!-)")
 _NAMED = re.compile(r"^(?P<label>[^:]{2,60}?):\s+(?P<text>\S.*)$", re.S)
 
 
@@ -49,7 +56,7 @@ def looks_srt(lines: list[str]) -> bool:
 
 def read_captions(text: str, format: str) -> Draft:
     """Read WebVTT (`format="webvtt"`) or SRT (`"srt"`) captions into a draft."""
-    pieces: list[_Piece] = []
+    cues: list[tuple[float, float, list[str]]] = []
     for cue in re.split(r"\n\s*\n", text):
         lines = [line for line in cue.split("\n") if line.strip()]
         timing_at = next((i for i, line in enumerate(lines) if _TIMING.match(line)), None)
@@ -57,24 +64,65 @@ def read_captions(text: str, format: str) -> Draft:
             continue  # the WEBVTT header, NOTE, STYLE and REGION blocks, or stray numbering
         timing = _TIMING.match(lines[timing_at])
         start, end = seconds(timing.group("start")), seconds(timing.group("end"))
-        pieces.extend(_cue_pieces(lines[timing_at + 1 :], start, end))
+        cues.append((start, end, lines[timing_at + 1 :]))
+    dialogue = any(_is_dialogue(payload) for _, _, payload in cues)
+    names = _label_names(line for _, _, payload in cues for line in payload)
+    pieces = [
+        piece
+        for start, end, payload in cues
+        for piece in _cue_pieces(payload, start, end, dialogue=dialogue, names=names)
+    ]
     if not pieces:
         raise ParseError(f"No timed captions were found in this {format.upper()} file.")
     return Draft(format=format, blocks=_blocks(pieces))
 
 
-def _cue_pieces(payload: list[str], start: float, end: float) -> list[_Piece]:
+def _is_dialogue(payload: list[str]) -> bool:
+    return any(_DASH.match(line) for line in payload[1:])
+
+
+def _label_names(lines: Iterable[str]) -> set[str]:
+    """Mixed-case names taken for labels: each that opens two lines or more as "Ann Lee: ...",
+    and, where there is one such, each first-and-last name that opens a line so.
+
+    A mixed-case "Name:" opening a line could be the start of a sentence ("Here's the thing:
+    ..."); capitals are labels wherever they stand.
+    """
+    counts = Counter()
+    full = set()
+    for line in lines:
+        named = _NAMED.match(_plain(line))
+        label = parse_label(named.group("label")) if named else None
+        if label is not None and label.name:
+            counts[speaker_key(label.name)] += 1
+            if len(label.name.split()) >= 2:
+                full.add(speaker_key(label.name))
+    recurring = {key for key, n in counts.items() if n >= 2}
+    return recurring | full if recurring else set()
+
+
+def _plain(line: str) -> str:
+    return html.unescape(_TAG.sub("", line)).strip()
+
+
+def _cue_pieces(
+    payload: list[str], start: float, end: float, *, dialogue: bool, names: set[str]
+) -> list[_Piece]:
+    """The cue's lines as pieces of speech; in a file with `dialogue` cues, a dash opening a
+    line marks a new speaker; a mixed-case label counts if it is one of the `names` taken for labels."""
     pieces: list[_Piece] = []
-    dialogue = any(_DASH.match(line) for line in payload[1:])
     for line in payload:
         voice = _VOICE.search(line)
         label = parse_label(voice.group("name")) if voice and voice.group("name") else None
         marker = _CHEVRONS.match(line) or (_DASH.match(line) if dialogue else None)
         change = bool(voice) or bool(marker)
-        plain = html.unescape(_TAG.sub("", line[marker.end() :] if marker else line)).strip()
+        plain = _plain(line[marker.end() :] if marker else line)
         named = _NAMED.match(plain)
         if named and label is None:
             label = parse_label(named.group("label"), upper_only=True)
+            if label is None:
+                mixed = parse_label(named.group("label"))
+                label = mixed if mixed and speaker_key(mixed.name) in names else None
             if label is not None:
                 plain, change = named.group("text").strip(), True
         if not plain:

@@ -111,6 +111,35 @@ def test_a_dashed_line_of_a_dialogue_cue_is_a_new_speaker(cue, texts):
     assert [t.text for t in parsed.turns] == texts
 
 
+def test_in_a_file_with_dialogue_cues_a_dash_opening_any_cue_is_a_new_speaker():
+    parsed = parse_transcript(
+        "1\n00:00:01,000 --> 00:00:03,000\n- Where were you?\n- At home.\n\n"
+        "2\n00:00:03,500 --> 00:00:05,000\n- Can anyone confirm that?\n\n"
+        "3\n00:00:05,200 --> 00:00:07,000\n- My sister can.\n"
+    )
+    assert [t.text for t in parsed.turns] == [
+        "Where were you?",
+        "At home.",
+        "Can anyone confirm that?",
+        "My sister can.",
+    ]
+    assert parsed.turns[2].start == 3.5
+
+
+def test_mixed_case_names_label_captions_where_they_recur_as_zoom_prints_them():
+    parsed = parse_transcript(
+        "WEBVTT\n\n1\n00:00:01.000 --> 00:00:04.000\nJenna Park: Hi, welcome to the call.\n\n"
+        "2\n00:00:04.500 --> 00:00:07.000\nOmar Haddad: Thanks, Jenna.\n\n"
+        "3\n00:00:07.500 --> 00:00:09.000\nJenna Park: Note: numbers first.\n\n"
+        "4\n00:00:09.500 --> 00:00:11.000\nHere's the thing: they are good.\n"
+    )
+    assert [(t.speaker, t.attribution, t.text) for t in parsed.turns] == [
+        ("Jenna Park", "label", "Hi, welcome to the call."),
+        ("Omar Haddad", "label", "Thanks, Jenna."),
+        ("Jenna Park", "label", "Note: numbers first. Here's the thing: they are good."),
+    ]
+
+
 def test_captions_without_any_timed_cue_are_refused():
     with pytest.raises(ParseError, match="No timed captions"):
         parse_transcript("WEBVTT\n\nNOTE nothing here\n")
