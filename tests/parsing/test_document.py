@@ -1,0 +1,91 @@
+"""Word documents, as transcription services deliver them, read as their paragraphs."""
+
+import io
+import time
+import zipfile
+
+import pytest
+
+from interviews.parsing import ParseError, parse_transcript
+from interviews.parsing.document import docx_text
+from tests.documents import W, docx
+
+
+def test_a_word_document_reads_as_its_paragraphs():
+    parsed = parse_transcript(
+        docx(
+            "Housing, with Omar Haddad",
+            "JENNA PARK: Rents rose &amp; rose. Why?",
+            "OMAR HADDAD: Supply.",
+            "We have not built enough.",
+            "",
+            "JENNA PARK: Thank you.",
+        )
+    )
+    assert parsed.title == "Housing, with Omar Haddad"
+    assert [(t.speaker, t.paragraphs) for t in parsed.turns] == [
+        ("Jenna Park", ["Rents rose & rose. Why?"]),
+        ("Omar Haddad", ["Supply.", "We have not built enough."]),
+        ("Jenna Park", ["Thank you."]),
+    ]
+
+
+def test_a_run_split_inside_a_word_and_a_line_break_keep_the_text():
+    body = (
+        f"<w:document xmlns:w='{W}'><w:body>"
+        "<w:p><w:r><w:t>ANN LEE: Hel</w:t></w:r><w:r><w:t>lo.</w:t><w:br/><w:t>Again.</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>BOB ROSS: Hi.</w:t></w:r></w:p>"
+        "</w:body></w:document>"
+    )
+    parsed = parse_transcript(docx(body=body))
+    assert [t.text for t in parsed.turns] == ["Hello. Again.", "Hi."]
+
+
+def test_a_paragraph_inside_a_text_box_keeps_the_paragraph_around_it_whole():
+    body = (
+        f"<w:document xmlns:w='{W}'><w:body>"
+        "<w:p><w:r><w:t>ANN LEE: Before </w:t><w:pict><w:txbxContent>"
+        "<w:p><w:r><w:t>Boxed.</w:t></w:r></w:p>"
+        "</w:txbxContent></w:pict><w:t>after.</w:t></w:r></w:p>"
+        "</w:body></w:document>"
+    )
+    assert docx_text(docx(body=body), limit=1000) == "Boxed.\n\nANN LEE: Before after.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"PK\x03\x04 not really a zip", "damaged"),
+        (docx(body="<w:document><w:body><w:p>"), "damaged"),
+    ],
+)
+def test_a_damaged_word_document_gets_a_clear_message(data, message):
+    with pytest.raises(ParseError, match=message):
+        parse_transcript(data)
+
+
+def test_a_zip_archive_that_is_not_a_word_document_is_refused():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("notes.txt", "ANN LEE: Hello.")
+    with pytest.raises(ParseError, match="not a Word document"):
+        parse_transcript(buffer.getvalue())
+
+
+def test_an_entity_expansion_bomb_is_refused_quickly():
+    entities = "<!ENTITY e0 'lol'>" + "".join(
+        f"<!ENTITY e{i} '{f'&e{i - 1};' * 10}'>" for i in range(1, 10)
+    )
+    bomb = (
+        f"<?xml version='1.0'?><!DOCTYPE d [{entities}]><w:document xmlns:w='{W}'>&e9;</w:document>"
+    )
+    started = time.monotonic()
+    with pytest.raises(ParseError):
+        parse_transcript(docx(body=bomb))
+    assert time.monotonic() - started < 5
+
+
+def test_a_document_whose_text_outgrows_any_transcript_is_refused():
+    with pytest.raises(ParseError, match="larger than any transcript"):
+        docx_text(docx("A" * 60, "B" * 60), limit=100)
+    assert docx_text(docx("A", "B", "", "C"), limit=100) == "A\n\nB\n\n\nC\n\n"
