@@ -9,6 +9,7 @@ from .labelled import looks_labelled, read_labelled
 from .model import ParseError, Transcript
 from .scraped import looks_scraped, read_scraped
 from .text import MAX_INPUT_BYTES, decode, normalise
+from .webpage import looks_html, page_text
 
 FORMATS = ("scraped", "labelled", "webvtt", "srt", "json")
 __all__ = ["FORMATS", "MAX_INPUT_BYTES", "detect_format", "parse_transcript"]
@@ -64,6 +65,8 @@ def _parse(
     data: str | bytes, format: str | None, raw_confidence: bool, weights: Weights
 ) -> Transcript:
     text = normalise(decode(data))
+    if looks_html(text):
+        text = normalise(page_text(text))
     if not text.strip():
         raise ParseError("The file is empty.")
     format = format or detect_format(text)

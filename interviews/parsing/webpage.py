@@ -1,0 +1,109 @@
+"""A saved web page or a pasted piece of its HTML: the text a browser would show, laid out as lines.
+
+Editors upload the page a broadcaster published as often as its text. The transcript readers work
+on text, so the markup goes first: each paragraph, heading, list item or table cell on lines of
+its own with a blank line after it (two where an element holding paragraphs closes: a page that
+puts each turn in one shows where its turns end), list items bulleted as a browser shows them
+("• DAVID BROOKS:"), line breaks kept, runs of spaces inside a paragraph made one, entities
+decoded. Scripts, styles and the document head (bar its title) are not text.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+_PAGE = re.compile(
+    r"\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b|"
+    r"<(?:p|div|article|section|main|h[1-6]|ul|ol|table|blockquote)\b)",
+    re.I,
+)
+_CLOSED_BLOCK = re.compile(r"</(?:p|div|li|h[1-6]|tr|td|blockquote|article|section)\s*>", re.I)
+# Elements that hold paragraphs: a page that puts each turn in one shows where turns end.
+_CONTAINERS = {
+    "div",
+    "li",
+    "dd",
+    "tr",
+    "blockquote",
+    "article",
+    "section",
+    "main",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "figure",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "form",
+}
+_BLOCKS = _CONTAINERS | {"p", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "td", "th", "pre", "title"}
+_HIDDEN = {"script", "style", "noscript", "template", "svg", "head"}
+
+
+def looks_html(text: str) -> bool:
+    """Whether the text is markup: it opens with a tag a page is made of and closes a block."""
+    return bool(_PAGE.match(text)) and bool(_CLOSED_BLOCK.search(text))
+
+
+def page_text(markup: str) -> str:
+    """The text of the page, a block of it per paragraph, blocks separated by a blank line."""
+    reader = _Reader()
+    reader.feed(markup)
+    reader.close()
+    return reader.text()
+
+
+class _Reader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self.current: list[str] = []
+        self.closed = False  # an element holding paragraphs closed since the last block
+        self.hidden: list[str] = []  # open elements whose text is not shown
+        self.pre = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _HIDDEN:
+            self.hidden.append(tag)
+        elif tag == "title" and self.hidden == ["head"]:
+            self.hidden.append(tag)  # the page's title is shown, in its tab
+        elif tag == "br":
+            self.current.append("\n")
+        elif tag in _BLOCKS:
+            self.end_block()
+            if tag == "li":
+                self.current.append("• ")
+            elif tag == "pre":
+                self.pre += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.hidden and tag == self.hidden[-1]:
+            self.hidden.pop()
+            if tag == "title":
+                self.end_block()
+        elif tag in _BLOCKS:
+            self.end_block()
+            if tag == "pre" and self.pre:
+                self.pre -= 1
+            self.closed = self.closed or tag in _CONTAINERS
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden or self.hidden[-1] == "title":
+            self.current.append(data if self.pre else re.sub(r"\s+", " ", data))
+
+    def end_block(self) -> None:
+        lines = "".join(self.current).split("\n")
+        block = "\n".join(line if self.pre else line.strip() for line in lines).strip("\n")
+        if block.strip():
+            gap = "\n\n\n" if self.closed and self.blocks else "\n\n" if self.blocks else ""
+            self.blocks.append(gap + block)
+            self.closed = False
+        self.current = []
+
+    def text(self) -> str:
+        self.end_block()
+        return "".join(self.blocks) + "\n"

@@ -1,0 +1,66 @@
+"""A saved web page, or HTML pasted from one, reads as the text its browser shows."""
+
+from interviews.parsing import parse_transcript
+from interviews.parsing.webpage import looks_html, page_text
+
+PAGE = """<!DOCTYPE html>
+<html><head><title>Brooks and Capehart on the shutdown</title>
+<script>var shown = "<p>not text</p>";</script><style>p { color: red }</style></head>
+<body>
+<h1>Brooks and Capehart on the shutdown</h1>
+<p>David Brooks and Jonathan Capehart join Judy Woodruff to discuss the week in politics.</p>
+<div><p>And that brings us to Brooks and Capehart.</p>
+<p>Hello to both of you.</p></div>
+<ul><li>DAVID BROOKS, The New York Times:</li></ul>
+<div><p>Good evening.</p></div>
+<ul><li>JONATHAN CAPEHART, The Washington Post:</li></ul>
+<div><p>Good evening, Judy.</p></div>
+<div><p>So, David, who blinks first?</p></div>
+<div><p>The president, because he has less to lose &amp; more
+   to gain.</p></div>
+<div><p>Jonathan, do you see it that way?</p></div>
+<div><p>I do not, actually.<br>Not at all.</p></div>
+</body></html>
+"""
+
+
+def test_a_page_shows_its_paragraphs_and_bulleted_items_and_hides_its_code():
+    text = page_text(PAGE)
+    assert "not text" not in text and "color" not in text
+    assert "\n\n\n• DAVID BROOKS, The New York Times:\n\n\n" in text
+    assert "\n\n\nThe president, because he has less to lose & more to gain.\n\n\n" in text
+    assert "\nI do not, actually.\nNot at all.\n" in text
+    assert "Brooks and Capehart.\n\nHello to both of you.\n\n\n" in text
+
+
+def test_a_saved_page_is_attributed_like_its_text():
+    parsed = parse_transcript(PAGE.encode("utf-8"))
+    assert parsed.title == "Brooks and Capehart on the shutdown"
+    assert [t.speaker for t in parsed.turns] == [
+        "Judy Woodruff",
+        "David Brooks",
+        "Jonathan Capehart",
+        "Judy Woodruff",
+        "David Brooks",
+        "Judy Woodruff",
+        "Jonathan Capehart",
+    ]
+
+
+def test_pasted_html_of_a_labelled_transcript_is_labelled():
+    parsed = parse_transcript(
+        "<p><strong>JUDY WOODRUFF:</strong> Good evening.</p>\n"
+        "<p><strong>DAVID BROOKS:</strong> Good evening, Judy.</p>\n"
+        "<p><strong>JUDY WOODRUFF:</strong> Who blinks first?</p>\n"
+    )
+    assert parsed.format == "labelled"
+    assert [(t.speaker, t.text) for t in parsed.turns] == [
+        ("Judy Woodruff", "Good evening."),
+        ("David Brooks", "Good evening, Judy."),
+        ("Judy Woodruff", "Who blinks first?"),
+    ]
+
+
+def test_text_that_mentions_a_tag_is_not_a_page():
+    assert not looks_html("ALICE WU: I typed <p> into the box.\n\nBOB ROSS: And?</p>")
+    assert not looks_html("<p>an opening tag and nothing closed")
