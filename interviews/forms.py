@@ -36,8 +36,9 @@ class TranscriptForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["file"].help_text = (
-            "Any format the archive reads: a page copied from a broadcaster's site, a labelled "
-            "transcript, captions, or an archive JSON export. Largest accepted: "
+            "Any format the archive reads: a page copied or saved from a broadcaster's site, a "
+            "labelled transcript (text or Word), captions, or an archive JSON export. Largest "
+            "accepted: "
             f"{filesizeformat(settings.TRANSCRIPT_MAX_BYTES)}."
         )
 

@@ -6,6 +6,7 @@ from django.core.management import CommandError, call_command
 from interviews.models import Appearance, Segment, Speaker, Turn
 from interviews.services import ingest as ingest_service
 from tests.conftest import SEED_PATH as SEED
+from tests.documents import docx
 
 pytestmark = pytest.mark.django_db
 
@@ -50,12 +51,18 @@ def test_ingesting_the_same_content_twice_gives_one_segment(capsys):
 def test_a_folder_is_ingested_file_by_file_with_a_summary(tmp_path, capsys):
     (tmp_path / "a.txt").write_bytes(SEED.read_bytes())
     (tmp_path / "b.txt").write_text("WILLIAM SMITH: Hello there.\n\nJANE DOE: Hello to you.\n")
+    (tmp_path / "c.html").write_text(
+        "<html><body><p>ANN LEE: Hello there.</p><p>BOB ROSS: Hello to you.</p></body></html>"
+    )
+    (tmp_path / "d.docx").write_bytes(docx("CAROL KING: Hello, all.", "DAN LEE: Hello, Carol."))
     (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
 
     call_command("ingest", str(tmp_path))
 
-    assert Segment.objects.count() == 2
-    assert "2 segments added, 0 already in the archive, 0 failed." in capsys.readouterr().out
+    assert Segment.objects.count() == 4
+    assert "4 segments added, 0 already in the archive, 0 failed." in capsys.readouterr().out
+    assert Turn.objects.filter(speaker__name="Bob Ross", text="Hello to you.").exists()
+    assert Turn.objects.filter(speaker__name="Dan Lee", text="Hello, Carol.").exists()
 
 
 def test_a_failure_while_storing_leaves_nothing_behind(monkeypatch):

@@ -176,6 +176,8 @@ class _Model:
             if role not in self.nameless:
                 self.nameless[role] = len(self.states)
                 self.states.append(_State(None, role))
+        if labels and not any(lb.name for lb in labels):
+            self.cast_parts({lb.role for lb in labels})
         # Labels on the turns themselves (not a page's floating ones) name whoever speaks; an
         # unnamed anchor or host there is one that a label printed as a part ("MODERATOR:").
         self.unprinted_parts = (
@@ -190,6 +192,21 @@ class _Model:
             if self.blocks[i].label is None and _resumes(self.blocks[i - 1], self.blocks[i])
         ]
         self.sentences = [len(split_sentences(b.text)) if deciding else 0 for b in self.blocks]
+
+    def cast_parts(self, parts: set[str]) -> None:
+        """Where the labels print only parts ("Q:" and "A:", "INTERVIEWER:"), the summary says
+        who plays them, when it names one person for a part: its subject the host ("Jane Smith
+        talks to ..."), the one other person it names the guest ("... sat down with Maria
+        Lopez")."""
+        for part, cast in (
+            ("host", lambda p: "summary-subject" in p.evidence),
+            ("guest", lambda p: p.evidence == {"summary"}),
+        ):
+            players = [p for p in self.roster if cast(p)]
+            if part in parts and len(players) == 1:
+                k = self.person_state[id(players[0])]
+                self.states[k].role = part
+                self.nameless[part] = k
 
     def state_of(self, label: Label) -> int | None:
         if not label.name:
@@ -640,9 +657,9 @@ def _asking_by_label(
     roster: Roster, blocks: list[Block], mentions: list[list[Mention]], typical: float | None
 ) -> dict[int, bool]:
     """Whether each labelled person of unknown role looks like the host: they open the
-    transcript (unless it cuts into their long answer); most of the blocks labelled as theirs ask a question; or those blocks are brief
-    next to the `typical` block's words (when given) and nobody called on them by name before
-    their first.
+    transcript (unless it cuts into their long answer, or they open it "Thanks for having me");
+    most of the blocks labelled as theirs ask a question; or those blocks are brief next to the
+    `typical` block's words (when given) and nobody called on them by name before their first.
 
     Captions that name each speaker once label one block each: a justice's or co-host's is a
     question or a brief remark, a guest's an answer, usually after a host has called on them.
@@ -667,10 +684,14 @@ def _asking_by_label(
             lengths.setdefault(k, []).append(len(block.text.split()))
             # A recording that cuts in mid-sentence, into a block longer than any host's remark
             # runs, opens with its guest, not its host (part two of an argument).
-            if i == 0 and not (
-                _mid_sentence(block.text)
-                and typical is not None
-                and lengths[k][0] > SHORT_REMARK * CALLING_REMARK * typical
+            if (
+                i == 0
+                and not _GUEST_GREETING.match(block.text)
+                and not (
+                    _mid_sentence(block.text)
+                    and typical is not None
+                    and lengths[k][0] > SHORT_REMARK * CALLING_REMARK * typical
+                )
             ):
                 hosts[k] = True
             if _ADDRESS_OPENING.match(block.text) or any(
@@ -781,6 +802,12 @@ _ASKS_AGAIN = re.compile(
 _ADDRESS_OPENING = re.compile(
     r"\s*(?:(?:well|but|now|and|so),?\s+)*(?:Mr|Mrs|Ms|Madam|Madame)\.?\s+(?:-+\s*|—\s*)?"
     r"(?:[A-Z][\w'’]*\s+){0,2}[A-Z][\w'’]*,"
+)
+# How a guest greets the program that invited them, even when the recording opens on it.
+_GUEST_GREETING = re.compile(
+    r"\s*(?:(?:thank you|thanks)(?: (?:so|very) much)? for (?:having|inviting) me|"
+    r"(?:it['’]?s )?(?:good|great|nice|glad|a pleasure) to be (?:here|with you|on))\b",
+    re.I,
 )
 _THANKS_SEVERAL = re.compile(
     r"\b(?:thank you|thanks)\b[^.!?]{0,20}?\b(?:both|all|everyone|everybody)\b", re.I

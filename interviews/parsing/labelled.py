@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import NamedTuple
 
 from .draft import Block, Draft
 from .labels import Label, parse_label
@@ -22,9 +23,21 @@ _LABEL = re.compile(
     rf"^(?P<label>[^:\[\]\n]{{1,100}}?)\s*(?P<stamp>{_STAMP})?\s*:(?:\s+|$)(?P<text>.*)$"
 )
 # The layout of automatic transcripts (Otter, for one): the speaker and the time on a line of
-# their own, "Speaker 1  0:03" or "Ann Lee  1:02:03", and the speech on the lines below.
-_HEADING = re.compile(rf"^(?P<label>[^:\[\]\n]{{1,100}}?)\s+(?P<stamp>{TIMESTAMP})\s*$")
+# their own, "Speaker 1  0:03", "Ann Lee  1:02:03" or "Speaker 1 [00:00:05]", and the speech on
+# the lines below.
+_HEADING = re.compile(
+    rf"^(?P<label>[^:\[\]\n]{{1,100}}?)\s+(?P<stamp>{TIMESTAMP}|\[{TIMESTAMP}\]|\({TIMESTAMP}\))\s*$"
+)
 _DIRECTION = re.compile(r"^\s*(?:\([^()]{1,80}\)|\[[^\[\]]{1,80}\])\s*$")
+# A label set in bold or italics, as web pages and Markdown print them: "**Ann Lee:** Hello",
+# "**Ann Lee**: Hello", "*Q:* Why?".
+_EMPHASIS = re.compile(r"^(?P<mark>\*\*|__|\*)(?P<label>[^*_\n]{1,100}?)(?P=mark)")
+# A name alone on its line, the speech on the lines right below it (exports of recorded calls and
+# podcasts): a label only where the layout repeats, see `label_lines`.
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+# Words of speech, not of narration: the first and second person.
+_SPOKEN = re.compile(r"\b(?:i|me|my|we|us|our|you|your)\b", re.I)
+_NAME_LINE = re.compile(r"^(?P<label>[^:\[\]\n.!?,;\"“”]{2,60})$")
 
 
 def seconds(stamp: str) -> float:
@@ -36,29 +49,40 @@ def seconds(stamp: str) -> float:
     return total
 
 
-def _split_label(line: str) -> tuple[float | None, Label | None, str, bool]:
-    """(timestamp, label, rest of line, label printed in capitals) for one line."""
+class _Split(NamedTuple):
+    start: float | None
+    label: Label | None
+    text: str
+    upper: bool = False  # the label's name printed in capitals
+    alone: bool = False  # a name alone on its line, with no colon to say it is a label
+
+
+def _split_label(line: str) -> _Split:
+    """One line's timestamp, label and the rest of its text."""
     start = None
     stamp = _LEADING_STAMP.match(line)
-    rest = line
+    rest = line.strip()
     if stamp:
-        start, rest = seconds(stamp.group("stamp")), line[stamp.end() :]
-    match = _LABEL.match(rest.strip()) or (None if stamp else _HEADING.match(rest.strip()))
+        start, rest = seconds(stamp.group("stamp")), line[stamp.end() :].strip()
+    plain = _EMPHASIS.sub(r"\g<label>", rest, count=1)
+    match = _LABEL.match(plain) or (None if stamp else _HEADING.match(plain))
+    alone = not match and _NAME_LINE.match(plain)
+    match = match or alone
     if match:
         label = parse_label(match.group("label"))
         if label is not None:
-            if match.group("stamp"):
+            if match.groupdict().get("stamp"):
                 start = seconds(match.group("stamp"))
             text = match.groupdict().get("text") or ""
             later = _LEADING_STAMP.match(text)
             if later:
                 start, text = seconds(later.group("stamp")), text[later.end() :]
             upper = not any(c.islower() for c in match.group("label").partition(",")[0])
-            return start, label, text.strip(), upper
-    if stamp and stamp.group("stamp")[0].isdigit() and rest.strip():
+            return _Split(start, label, text.strip(), upper, bool(alone))
+    if stamp and stamp.group("stamp")[0].isdigit() and rest:
         # A bare "1:25" opening an unlabelled line is more likely words than a timestamp.
-        return None, None, line.strip(), False
-    return start, None, rest.strip(), False
+        return _Split(None, None, line.strip())
+    return _Split(start, None, rest)
 
 
 def label_lines(lines: list[str]) -> list[tuple[float | None, Label | None, str]]:
@@ -66,23 +90,50 @@ def label_lines(lines: list[str]) -> list[tuple[float | None, Label | None, str]
 
     Capitalised labels are always labels. A mixed-case "Name:" could be the start of an ordinary
     sentence ("Here's the thing: ..."), so it counts only when the same name labels two lines, or
-    when it is a first-and-last name in a transcript that has other labels.
+    when it is a first-and-last name in a transcript that has other labels. A name alone on its
+    line (a time before it allowed) is a label only where it heads the speech on the line right
+    below it, and it and another such name each do so at least twice.
     """
-    split = [_split_label(line) if line.strip() else (None, None, "", False) for line in lines]
-    counts = Counter(_label_key(label) for _, label, _, _ in split if label)
-    has_upper = any(upper for _, label, _, upper in split if label)
+    split = [_split_label(line) if line.strip() else _Split(None, None, "") for line in lines]
+    split = [_name_line_or_words(split, i, line) for i, line in enumerate(lines)]
+    counts = Counter(_label_key(s.label) for s in split if s.label)
+    has_upper = any(s.upper for s in split if s.label)
     result = []
-    for start, label, text, upper in split:
+    for line, (start, label, text, upper, _) in zip(lines, split, strict=True):
         if label is not None and not upper:
             repeated = counts[_label_key(label)] >= 2
             full_name = (len(label.name.split()) >= 2 or label.voice) and (
                 has_upper or len(counts) >= 2
             )
             if not (repeated or full_name):
-                original = lines[len(result)].strip()
-                start, label, text = None, None, original
+                start, label, text = None, None, line.strip()
         result.append((start, label, text))
     return result
+
+
+def _name_line_or_words(split: list[_Split], i: int, line: str) -> _Split:
+    if not split[i].alone:
+        return split[i]
+    heads = [
+        _label_key(s.label)
+        for j, s in enumerate(split[:-1])
+        if s.alone and split[j + 1].text and not split[j + 1].label
+    ]
+    counts = Counter(heads)
+    below = split[i + 1] if i + 1 < len(split) else None
+    label = split[i].label
+    # One capitalised word alone ("Okay", "Right") is too often speech to be read as a name.
+    named = split[i].upper or label.voice or not label.name or len(label.name.split()) >= 2
+    if (
+        named
+        and below is not None
+        and below.text
+        and not below.label
+        and counts[_label_key(split[i].label)] >= 2
+        and sum(1 for n in counts.values() if n >= 2) >= 2
+    ):
+        return split[i]
+    return _Split(None, None, line.strip())
 
 
 def _label_key(label: Label) -> str:
@@ -145,6 +196,7 @@ def read_labelled(text: str) -> Draft:
         previous_blank = False
     draft.blocks = _keep_labels_of_nothing(draft.blocks, label_lines_of)
     _take_title(draft)
+    _take_preamble(draft)
     return draft
 
 
@@ -178,7 +230,23 @@ def _take_title(draft: Draft) -> None:
     first = draft.blocks[0]
     heading = first.paragraphs[0]
     if len(heading.split()) <= 15 and not re.search(r"[.,;]$", heading):
-        draft.title = heading
+        draft.title = _MARKDOWN_HEADING.sub("", heading)
         first.paragraphs.pop(0)
         if not first.paragraphs:
             draft.blocks.pop(0)
+
+
+def _take_preamble(draft: Draft) -> None:
+    """Unlabelled text above the first label that nobody says in the first or second person
+    ("The Economist sat down with ...", a broadcaster's "Aired March 3, 2021") introduces the
+    transcript: its summary, not a turn. Words in "I" or "you" are the speech of someone whose
+    label the transcript cut off, and stay a turn."""
+    if draft.summary or len(draft.blocks) < 2 or draft.blocks[0].label is not None:
+        return
+    first = draft.blocks[0]
+    if first.direction or not any(b.label for b in draft.blocks[1:]):
+        return
+    if _SPOKEN.search(" ".join(first.paragraphs)):
+        return
+    draft.summary = "\n\n".join(first.paragraphs)
+    draft.blocks.pop(0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .names import PARTICLES, canonical_name, is_honorific, split_honorific
 from .text import fold
@@ -24,7 +24,8 @@ _NUMBERED = re.compile(r"(?:\s*#?\d+|\s+[A-Z])$")
 
 # Labels that name a part, not a person ("QUESTION:", "UNIDENTIFIED MALE:"), and that part.
 _NAMELESS = {
-    "host": {"moderator", "host", "interviewer", "panelist", "questioner"},
+    # Print interviews label their two sides "Q:" and "A:".
+    "host": {"moderator", "host", "interviewer", "panelist", "questioner", "q"},
     "anchor": {"anchor", "announcer", "narrator", "voiceover", "voice-over", "voice over"},
     "correspondent": {"reporter", "correspondent"},
     "guest": {
@@ -43,6 +44,10 @@ _NAMELESS = {
         "participant",
         "questioner from audience",
         "guest",
+        "a",
+        "answer",
+        "respondent",
+        "interviewee",
     },
     "unknown": {
         "unknown",
@@ -116,6 +121,10 @@ def parse_label(printed: str, *, upper_only: bool = False) -> Label | None:
     nameless = fold(name_part[: number.start()] if number else name_part).strip(". ")
     for part, words in _NAMELESS.items():
         if nameless in words:
+            named = parse_label(qualifier.group("q")) if qualifier and part != "unknown" else None
+            if named and named.name:
+                # "HOST (Sam Rivera)", "MODERATOR (CHRIS WALLACE)": the part, then who plays it.
+                return replace(named, printed=printed, role=part)
             voice = canonical_name(name_part) if number and part == "unknown" else ""
             return Label(printed=printed, name="", affiliation=title, role=part, voice=voice)
     honorific, bare = split_honorific(name_part)

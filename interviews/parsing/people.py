@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from .names import (
     PARTICLES,
+    canonical_name,
     given_name,
     is_honorific,
     is_title,
@@ -144,6 +145,8 @@ class Roster:
     ) -> Person:
         """Record a naming of a person, merging it into an existing one when it resolves."""
         title, bare = split_honorific(printed)
+        if bare.isupper():
+            bare = canonical_name(bare)  # a name in capitals in the speech, not a label's
         honorific = honorific or title
         if fold(honorific).rstrip(".") == fold(bare).rstrip("."):
             honorific = ""  # "KING:" after "MARTIN LUTHER KING JR.:" is a surname, not a title

@@ -146,3 +146,106 @@ def test_hard_wrapped_lines_join_into_one_paragraph_and_a_wrapped_time_stays_tex
 def test_the_format_can_be_forced():
     parsed = parse_transcript("ALICE WU: Hello.\n\nBOB ROSS: Hi.\n", format="labelled")
     assert parsed.format == "labelled"
+
+
+def test_labels_set_in_bold_are_labels_and_a_markdown_heading_is_the_title():
+    parsed = parse_transcript(
+        "# Episode 42: Batteries\n\n"
+        "**Host (Sam Rivera):** Welcome back. I'm joined by Aiko Tanaka.\n\n"
+        "**Aiko Tanaka**: Thanks for having me, Sam.\n\n"
+        "**Sam Rivera:** Are *solid-state* cells here?\n\n"
+        "**Aiko Tanaka:** Almost.\n"
+    )
+    assert parsed.title == "Episode 42: Batteries"
+    assert [(t.speaker, t.role) for t in parsed.turns] == [
+        ("Sam Rivera", "host"),
+        ("Aiko Tanaka", "guest"),
+        ("Sam Rivera", "host"),
+        ("Aiko Tanaka", "guest"),
+    ]
+    assert parsed.turns[2].text == "Are *solid-state* cells here?"
+
+
+def test_a_name_alone_on_its_line_heads_the_speech_below_it_where_the_layout_repeats():
+    parsed = parse_transcript(
+        "Linda Greenfield\nThank you for having me.\n\n"
+        "Mark Stevens\nThe vote failed. What now?\n\n"
+        "Linda Greenfield\nWe keep working.\n\n"
+        "Mark Stevens\nWill you veto it?\n\n"
+        "Linda Greenfield\nI won't prejudge that.\n"
+    )
+    assert [t.speaker for t in parsed.turns] == ["Linda Greenfield", "Mark Stevens"] * 2 + [
+        "Linda Greenfield"
+    ]
+    assert parsed.speaker("Linda Greenfield").role == "guest"
+    assert parsed.speaker("Mark Stevens").role == "host"
+
+
+def test_a_name_alone_on_its_line_once_or_above_a_blank_line_stays_words():
+    parsed = parse_transcript(
+        "ALICE WU: My favourite painters?\n\nBob Ross\n\nAnd then Carol King.\n\n"
+        "BOB ROSS: Carol King\nwas a singer.\n"
+    )
+    assert parsed.turns[0].paragraphs == [
+        "My favourite painters?",
+        "Bob Ross",
+        "And then Carol King.",
+    ]
+    assert parsed.turns[1].text == "Carol King was a singer."
+
+
+def test_q_and_a_label_the_two_sides_of_an_interview_and_the_summary_names_the_answerer():
+    parsed = parse_transcript(
+        "The Economist met Maria Lopez, Chile's finance minister, in Santiago.\n\n"
+        "Q: How bad is the slowdown?\n\nA: Serious, not a crisis.\n\n"
+        "Q: Will you raise taxes?\n\nA: Not this year.\n"
+    )
+    assert [(s.name, s.role) for s in parsed.speakers] == [("Maria Lopez", "guest")]
+    assert [(t.speaker, t.role, t.label) for t in parsed.turns[:2]] == [
+        (None, "host", "Q"),
+        ("Maria Lopez", "guest", "A"),
+    ]
+
+
+def test_parts_are_cast_only_when_the_summary_names_one_person_for_each():
+    parsed = parse_transcript(
+        "Jane Smith talks to John Doe about the drought.\n\n"
+        "INTERVIEWER: Is it over?\n\nRESPONDENT: Not yet.\n\n"
+        "INTERVIEWER: When?\n\nRESPONDENT: Spring.\n"
+    )
+    assert [t.speaker for t in parsed.turns[:2]] == ["Jane Smith", "John Doe"]
+
+    two_guests = parse_transcript(
+        "A talk with John Doe and Mary Major.\n\nQ: Is it over?\n\nA: Not yet.\n"
+    )
+    assert two_guests.speakers == []
+
+
+def test_narration_above_the_first_label_is_the_summary_and_speech_stays_a_turn():
+    narrated = parse_transcript(
+        "The Economist met Maria Lopez in Santiago last week.\n\n"
+        "ALICE WU: How bad is it?\n\nBOB ROSS: Serious.\n"
+    )
+    assert narrated.summary == "The Economist met Maria Lopez in Santiago last week."
+    assert [t.speaker for t in narrated.turns] == ["Alice Wu", "Bob Ross"]
+
+    cut_in = parse_transcript(
+        "and that is why we voted no.\n\nALICE WU: I see.\n\nBOB ROSS: Yes.\n"
+    )
+    assert cut_in.summary == ""
+    assert cut_in.turns[0].text == "and that is why we voted no."
+
+
+def test_a_time_and_a_name_alone_on_a_line_head_the_speech_below_and_date_it():
+    parsed = parse_transcript(
+        "[00:00:01] Jenna Park\nWelcome to Tech Talk. With me is Omar Haddad.\n\n"
+        "[00:00:08] Omar Haddad\nGlad to be here.\n\n"
+        "[00:00:11] Jenna Park\nHow did Lumen start?\n\n"
+        "[00:00:14] Omar Haddad\nIn a garage.\n"
+    )
+    assert [(t.speaker, t.start) for t in parsed.turns] == [
+        ("Jenna Park", 1.0),
+        ("Omar Haddad", 8.0),
+        ("Jenna Park", 11.0),
+        ("Omar Haddad", 14.0),
+    ]

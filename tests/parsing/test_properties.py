@@ -77,3 +77,17 @@ def test_every_word_of_a_scraped_page_body_survives_in_order(turns, label):
     assert parsed is not None
     spoken = words(" ".join(" ".join(p.split()) for ps in turns for p in ps))
     assert words(" ".join(t.text for t in parsed.turns)) == spoken
+
+
+@SETTINGS
+@given(st.lists(st.text(max_size=200), min_size=1, max_size=8), st.sampled_from(["p", "li", "div"]))
+def test_any_text_in_a_web_page_gives_a_transcript_or_a_parse_error(paragraphs, tag):
+    page = "<html><body>" + "".join(f"<{tag}>{p}</{tag}>" for p in paragraphs) + "</body></html>"
+    parsed = parse_or_refuse(page)
+    assert parsed is None or isinstance(parsed, Transcript)
+
+
+@SETTINGS
+@given(st.binary(max_size=4000))
+def test_any_bytes_after_a_zip_signature_give_a_parse_error(data):
+    assert parse_or_refuse(b"PK\x03\x04" + data) is None

@@ -134,7 +134,12 @@ def test_a_fuller_printing_becomes_the_name_and_the_shorter_an_alias():
     roster = Roster()
     person = roster.add("INSKEEP")
     roster.add("Steve Inskeep")
-    assert (person.name, person.aliases) == ("Steve Inskeep", ["INSKEEP"])
+    assert (person.name, person.aliases) == ("Steve Inskeep", ["Inskeep"])
+
+
+def test_a_name_printed_in_capitals_in_the_speech_is_kept_in_canonical_case():
+    assert Roster().add("JUDY WOODRUFF").name == "Judy Woodruff"
+    assert Roster().add("Judy McWoodruff").name == "Judy McWoodruff"
 
 
 def test_a_name_label_and_a_part_label_are_told_apart():

@@ -9,7 +9,7 @@ from interviews import parsing
 from interviews.models import Segment
 from interviews.services.ingest import IngestError, file_ingest, read_transcript
 
-TRANSCRIPT_SUFFIXES = {".txt", ".vtt", ".srt", ".json", ".text", ".md"}
+TRANSCRIPT_SUFFIXES = {".txt", ".vtt", ".srt", ".json", ".text", ".md", ".html", ".htm", ".docx"}
 
 
 def transcript_paths(paths: list[str]) -> list[Path]:
