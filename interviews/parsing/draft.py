@@ -51,3 +51,5 @@ class Draft:
     summary: str = ""
     blocks: list[Block] = field(default_factory=list)
     floating: list[FloatingLabel] = field(default_factory=list)
+    # The labels name the guests and leave the hosts out (see labelled._unlabel_continuations).
+    labels_guests: bool = False

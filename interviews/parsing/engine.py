@@ -128,6 +128,7 @@ def attribute(
         format=draft.format,
         title=draft.title,
         summary=draft.summary,
+        labels_guests=draft.labels_guests,
         blocks=[
             replace(draft.blocks[i], label=None) if voice else draft.blocks[i]
             for i, voice in zip(speech_at, voices, strict=True)
@@ -151,7 +152,7 @@ class _Model:
         self.voices = voices
         self.roster = _build_roster(draft, with_voices=any(voices))
         # Where a page labels its guests, the people it names without a label are its hosts.
-        labels_guests = bool(draft.floating)
+        labels_guests = bool(draft.floating) or draft.labels_guests
         # A labelled block's speaker is known, but whom it names still hands over the floor;
         # where every block is labelled there is nothing to decide and nothing is read.
         deciding = any(b.label is None for b in self.blocks)
@@ -159,8 +160,12 @@ class _Model:
             find_mentions(b.text, self.roster) if deciding else [] for b in self.blocks
         ]
         self.typical_words = statistics.median(len(b.text.split()) for b in self.blocks)
-        asking = _asking_by_label(
-            self.roster, self.blocks, self.mentions, self.typical_words if deciding else None
+        asking = (
+            {}
+            if draft.labels_guests
+            else _asking_by_label(
+                self.roster, self.blocks, self.mentions, self.typical_words if deciding else None
+            )
         )
         self.states = [
             _State(p, "host" if asking.get(id(p)) else _decoding_role(p, labels_guests))
@@ -958,10 +963,10 @@ def _turns(
             turns.append(Turn(paragraphs=list(block.paragraphs), start=block.start, end=block.end))
             continue
         person = decision.person
-        name = person.name if person is not None else None
+        name = person.shown_name if person is not None else None
         if person is not None and id(person) not in speakers:
             speakers[id(person)] = Speaker(
-                name=person.name,
+                name=name,
                 affiliation=person.affiliation,
                 role=decision.role,
                 honorific=person.honorific,

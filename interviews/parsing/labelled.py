@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from typing import NamedTuple
 
 from .draft import Block, Draft
 from .labels import Label, parse_label
-from .names import speaker_key
+from .names import given_name, speaker_key, surname
+from .people import prose_people
+from .text import fold
 
 TIMESTAMP = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 _STAMP = rf"(?:\[{TIMESTAMP}\]|\({TIMESTAMP}\)|{TIMESTAMP}(?=\s))"
@@ -32,11 +35,18 @@ _DIRECTION = re.compile(r"^\s*(?:\([^()]{1,80}\)|\[[^\[\]]{1,80}\])\s*$")
 # A label set in bold or italics, as web pages and Markdown print them: "**Ann Lee:** Hello",
 # "**Ann Lee**: Hello", "*Q:* Why?".
 _EMPHASIS = re.compile(r"^(?P<mark>\*\*|__|\*)(?P<label>[^*_\n]{1,100}?)(?P=mark)")
-# A name alone on its line, the speech on the lines right below it (exports of recorded calls and
-# podcasts): a label only where the layout repeats, see `label_lines`.
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+# A name called on: opening a paragraph ("David, ...", "So, Mr. Brooks, ..."), or after a comma
+# at the end of a sentence ("Good evening, Judy.").
+_VOCATIVE = re.compile(
+    r"(?:^(?i:(?:so|and|now|well|but|ok|okay|all right),?\s+)?"
+    r"(?i:(?:mr|mrs|ms|dr|senator|governor|congressman|congresswoman)\.?\s+)?"
+    r"(?P<name>[A-Z][\w'’\-]+),|,\s+(?P<last>[A-Z][\w'’\-]+)[.!?])"
+)
 # Words of speech, not of narration: the first and second person.
 _SPOKEN = re.compile(r"\b(?:i|me|my|we|us|our|you|your)\b", re.I)
+# A name alone on its line, the speech on the lines right below it (exports of recorded calls and
+# podcasts): a label only where the layout repeats, see `label_lines`.
 _NAME_LINE = re.compile(r"^(?P<label>[^:\[\]\n.!?,;\"“”]{2,60})$")
 
 
@@ -197,6 +207,7 @@ def read_labelled(text: str) -> Draft:
     draft.blocks = _keep_labels_of_nothing(draft.blocks, label_lines_of)
     _take_title(draft)
     _take_preamble(draft)
+    _unlabel_continuations(draft)
     return draft
 
 
@@ -237,16 +248,64 @@ def _take_title(draft: Draft) -> None:
 
 
 def _take_preamble(draft: Draft) -> None:
-    """Unlabelled text above the first label that nobody says in the first or second person
-    ("The Economist sat down with ...", a broadcaster's "Aired March 3, 2021") introduces the
-    transcript: its summary, not a turn. Words in "I" or "you" are the speech of someone whose
-    label the transcript cut off, and stay a turn."""
+    """Unlabelled paragraphs above the first label that nobody says in the first or second
+    person ("The Economist sat down with ...", a broadcaster's "Aired March 3, 2021") introduce
+    the transcript: its summary, not a turn. From the first paragraph in "I" or "you" on, the
+    text is the speech of someone whose label the transcript leaves out, and stays a turn."""
     if draft.summary or len(draft.blocks) < 2 or draft.blocks[0].label is not None:
         return
     first = draft.blocks[0]
     if first.direction or not any(b.label for b in draft.blocks[1:]):
         return
-    if _SPOKEN.search(" ".join(first.paragraphs)):
+    narration = 0
+    while narration < len(first.paragraphs) and not _SPOKEN.search(first.paragraphs[narration]):
+        narration += 1
+    if not narration:
         return
-    draft.summary = "\n\n".join(first.paragraphs)
-    draft.blocks.pop(0)
+    draft.summary = "\n\n".join(first.paragraphs[:narration])
+    del first.paragraphs[:narration]
+    if not first.paragraphs:
+        draft.blocks.pop(0)
+
+
+def _unlabel_continuations(draft: Draft) -> None:
+    """Where the transcript labels some speakers and not others (a page that labels its guests,
+    never its host), every paragraph without a label of its own is set apart, for the engine to
+    decide who says it, rather than taken for the labelled speaker's next paragraph.
+
+    It shows it does where someone calls on a person the summary names and no label does ("Good
+    evening, Judy."), or where, twice or more, a paragraph under a label calls on the very person
+    the label names ("DAVID BROOKS: ..." then "David, ...", by a name no other label shares; once
+    could be a slip of the transcript's).
+    """
+    labelled = [block for block in draft.blocks if block.label and block.label.name]
+    names = Counter(n for name in {b.label.name for b in labelled} for n in _called_by(name))
+    unnamed = {
+        given_name(printed)
+        for printed, _, _ in prose_people(draft.summary)
+        if len(printed.split()) <= 3 and given_name(printed) not in names
+    } - {""}
+    calls_unnamed = any(_called(p) & unnamed for block in labelled for p in block.paragraphs)
+    calls_itself = sum(
+        any(names[n] == 1 for n in _called(paragraph) & _called_by(block.label.name))
+        for block in labelled
+        for paragraph in block.paragraphs[1:]
+    )
+    if not calls_unnamed and calls_itself < 2:
+        return
+    blocks: list[Block] = []
+    for block in draft.blocks:
+        blocks.append(replace(block, paragraphs=block.paragraphs[:1]))
+        blocks += [Block([paragraph], separation="soft") for paragraph in block.paragraphs[1:]]
+    draft.blocks = blocks
+    draft.labels_guests = True
+
+
+def _called_by(name: str) -> set[str]:
+    """The folded names a person is called by: given name and surname."""
+    return {n for n in (given_name(name), surname(name)) if n}
+
+
+def _called(paragraph: str) -> set[str]:
+    """The folded names a paragraph calls on: "David, ...", "So, Mr. Brooks, ...", "... , Judy."."""
+    return {fold(m.group("name") or m.group("last")) for m in _VOCATIVE.finditer(paragraph)}

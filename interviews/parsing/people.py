@@ -46,6 +46,12 @@ class Person:
     def key(self) -> str:
         return speaker_key(self.name)
 
+    @property
+    def shown_name(self) -> str:
+        """The name as the archive shows it: one the speech printed in capitals ("JUDY
+        WOODRUFF") as a label's would be."""
+        return canonical_name(self.name) if self.name.isupper() else self.name
+
 
 class Roster:
     """The people of one transcript, resolving printed forms of their names to them."""
@@ -145,8 +151,6 @@ class Roster:
     ) -> Person:
         """Record a naming of a person, merging it into an existing one when it resolves."""
         title, bare = split_honorific(printed)
-        if bare.isupper():
-            bare = canonical_name(bare)  # a name in capitals in the speech, not a label's
         honorific = honorific or title
         if fold(honorific).rstrip(".") == fold(bare).rstrip("."):
             honorific = ""  # "KING:" after "MARTIN LUTHER KING JR.:" is a surname, not a title

@@ -249,3 +249,57 @@ def test_a_time_and_a_name_alone_on_a_line_head_the_speech_below_and_date_it():
         ("Jenna Park", 11.0),
         ("Omar Haddad", 14.0),
     ]
+
+
+PARTLY_LABELLED = """Brooks and Capehart on the shutdown
+
+David Brooks and Jonathan Capehart join Judy Woodruff to discuss the week in politics.
+
+And that brings us to Brooks and Capehart. Hello to both of you.
+
+DAVID BROOKS: Good evening.
+
+JONATHAN CAPEHART: Good evening, Judy.
+
+So, David, the government is shut down for the second week. Who blinks first?
+
+DAVID BROOKS: Well, I think the president blinks first.
+
+Jonathan, do you see it that way?
+
+JONATHAN CAPEHART: I do not, actually.
+
+David Brooks, Jonathan Capehart, thank you both.
+"""
+
+
+def test_where_labels_name_the_guests_and_not_the_host_the_host_speaks_the_unlabelled_paragraphs():
+    parsed = parse_transcript(PARTLY_LABELLED)
+    assert parsed.summary.startswith("David Brooks and Jonathan Capehart join")
+    assert [(s.name, s.role) for s in parsed.speakers] == [
+        ("Judy Woodruff", "host"),
+        ("David Brooks", "guest"),
+        ("Jonathan Capehart", "guest"),
+    ]
+    assert [(t.speaker, t.attribution) for t in parsed.turns] == [
+        ("Judy Woodruff", "inferred"),
+        ("David Brooks", "label"),
+        ("Jonathan Capehart", "label"),
+        ("Judy Woodruff", "inferred"),
+        ("David Brooks", "label"),
+        ("Judy Woodruff", "inferred"),
+        ("Jonathan Capehart", "label"),
+        ("Judy Woodruff", "inferred"),
+    ]
+
+
+def test_in_a_fully_labelled_transcript_a_paragraph_calling_on_the_next_speaker_continues_its_turn():
+    parsed = parse_transcript(
+        "JUDY WOODRUFF: Welcome.\n\nDavid, who blinks first?\n\n"
+        "DAVID BROOKS: The president.\n\nJUDY WOODRUFF: Thank you, David.\n"
+    )
+    assert [(t.speaker, t.paragraphs) for t in parsed.turns] == [
+        ("Judy Woodruff", ["Welcome.", "David, who blinks first?"]),
+        ("David Brooks", ["The president."]),
+        ("Judy Woodruff", ["Thank you, David."]),
+    ]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from interviews.parsing import canonical_name, speaker_key
+from interviews.parsing import canonical_name, parse_transcript, speaker_key
 from interviews.parsing.labels import parse_label
 from interviews.parsing.names import split_honorific
 from interviews.parsing.people import Roster, find_mentions, prose_people
@@ -134,12 +134,18 @@ def test_a_fuller_printing_becomes_the_name_and_the_shorter_an_alias():
     roster = Roster()
     person = roster.add("INSKEEP")
     roster.add("Steve Inskeep")
-    assert (person.name, person.aliases) == ("Steve Inskeep", ["Inskeep"])
+    assert (person.name, person.aliases) == ("Steve Inskeep", ["INSKEEP"])
 
 
-def test_a_name_printed_in_capitals_in_the_speech_is_kept_in_canonical_case():
-    assert Roster().add("JUDY WOODRUFF").name == "Judy Woodruff"
-    assert Roster().add("Judy McWoodruff").name == "Judy McWoodruff"
+def test_a_name_printed_in_capitals_in_the_speech_is_shown_in_canonical_case():
+    assert Roster().add("JUDY WOODRUFF").shown_name == "Judy Woodruff"
+    assert Roster().add("Judy McWoodruff").shown_name == "Judy McWoodruff"
+    parsed = parse_transcript(
+        "JUDY WOODRUFF — Good evening. We turn now to the week in politics.\n\n"
+        "DAVID BROOKS — Good evening, Judy.\n\nJUDY WOODRUFF — David, who blinks first?\n\n"
+        "DAVID BROOKS — The president, I think.\n"
+    )
+    assert parsed.speakers and all(not s.name.isupper() for s in parsed.speakers)
 
 
 def test_a_name_label_and_a_part_label_are_told_apart():
