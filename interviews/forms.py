@@ -37,7 +37,7 @@ class TranscriptForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["file"].help_text = (
             "Any format the archive reads: a page copied or saved from a broadcaster's site, a "
-            "labelled transcript (text or Word), captions, or an archive JSON export. Largest "
+            "labelled transcript (text, Word or PDF), captions, or an archive JSON export. Largest "
             "accepted: "
             f"{filesizeformat(settings.TRANSCRIPT_MAX_BYTES)}."
         )

@@ -55,7 +55,7 @@ def test_a_folder_is_ingested_file_by_file_with_a_summary(tmp_path, capsys):
         "<html><body><p>ANN LEE: Hello there.</p><p>BOB ROSS: Hello to you.</p></body></html>"
     )
     (tmp_path / "d.docx").write_bytes(docx("CAROL KING: Hello, all.", "DAN LEE: Hello, Carol."))
-    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0")
 
     call_command("ingest", str(tmp_path))
 

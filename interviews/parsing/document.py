@@ -1,23 +1,43 @@
-"""A Word document (.docx), as transcription services deliver transcripts: its paragraphs as text.
+"""Documents transcripts come in: Word (.docx), as transcription services deliver them, and PDF,
+as courts and legislatures publish them. Each is read as text for the transcript readers.
 
-Each paragraph of the document is a paragraph of text, with a blank line after it; an empty
+In a Word document each paragraph is a paragraph of text, with a blank line after it; an empty
 paragraph, the way a typist spaces turns apart, adds another. Tabs and line breaks are kept. The
 document is read as a stream, never whole, and refused once its text runs past the size any
 transcript may have; expat, the XML parser, refuses entity expansion bombs itself and resolves no
 external entities.
+
+A PDF is read page by page (pypdf), and what its printing adds is taken off: the running heads
+and feet repeated at the top or bottom of most pages ("Official - Subject to Final Review",
+a page number), and the numbers of the lines on pages that number them, as court reporters do.
+A line that opens with a label in capitals ("MR. LEE:") starts a paragraph; the others are lines
+of the paragraph above, for the reader to join.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+from collections import Counter
 from xml.etree.ElementTree import ParseError as XMLError
 from xml.etree.ElementTree import iterparse
+
+from pypdf import PdfReader
 
 from .model import ParseError
 
 _BODY = "word/document.xml"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def document_text(raw: bytes, *, limit: int) -> str | None:
+    """The text of a Word document or PDF in `raw`, or None for bytes that are neither."""
+    if looks_docx(raw):
+        return docx_text(raw, limit=limit)
+    if looks_pdf(raw):
+        return pdf_text(raw, limit=limit)
+    return None
 
 
 def looks_docx(raw: bytes) -> bool:
@@ -33,12 +53,12 @@ def docx_text(raw: bytes, *, limit: int) -> str:
             if _BODY not in archive.namelist():
                 raise ParseError("This is a zip archive, not a Word document or a transcript.")
             with archive.open(_BODY) as body:
-                return _paragraphs(body, limit)
+                return _docx_paragraphs(body, limit)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, XMLError, EOFError, OSError) as error:
         raise ParseError("This Word document is damaged and cannot be read.") from error
 
 
-def _paragraphs(body: io.BufferedIOBase, limit: int) -> str:
+def _docx_paragraphs(body: io.BufferedIOBase, limit: int) -> str:
     parts: list[str] = []
     size = 0
     # Paragraphs nest (a text box's inside a paragraph's run): each collects its own text.
@@ -64,3 +84,77 @@ def _paragraphs(body: io.BufferedIOBase, limit: int) -> str:
                 raise ParseError("The Word document's text is larger than any transcript accepted.")
             element.clear()
     return "".join(parts)
+
+
+def looks_pdf(raw: bytes) -> bool:
+    """Whether the bytes open with a PDF's signature."""
+    return raw.lstrip()[:5] == b"%PDF-"
+
+
+def pdf_text(raw: bytes, *, limit: int) -> str:
+    """The text of the PDF in `raw`, without what its printing adds; ParseError if it is damaged,
+    locked, has no text (a scan), or its text exceeds `limit` characters."""
+    try:
+        reader = PdfReader(io.BytesIO(raw))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise ParseError("This PDF is protected by a password; unlock it first.")
+        pages, size = [], 0
+        for page in reader.pages:
+            text = page.extract_text() or ""
+            size += len(text)
+            if size > limit:
+                raise ParseError("The PDF's text is larger than any transcript accepted.")
+            pages.append([line.strip() for line in text.split("\n") if line.strip()])
+    except ParseError:
+        raise
+    except Exception as error:  # pypdf's errors on a broken file are not all PyPdfError
+        raise ParseError("This PDF is damaged and cannot be read.") from error
+    if not any(pages):
+        raise ParseError("This PDF has no text in it (a scan needs text recognition first).")
+    return _printed_text(pages)
+
+
+_EDGE = 2  # lines at the top and at the bottom of a page where running heads and feet stand
+_LINE_NUMBER = re.compile(r"^(\d{1,2})\s+")
+_CAPITALS_LABEL = re.compile(
+    r"^(?:[A-Z][A-Z.'’\-]*\s+){0,5}[A-Z][A-Z.'’\-]*(?:\s+\([^()]{1,40}\))?:(?:\s|$)"
+)
+
+
+def _printed_text(pages: list[list[str]]) -> str:
+    running = _running_lines(pages)
+    lines = []
+    for page in pages:
+        kept = [
+            line
+            for i, line in enumerate(page)
+            if not (_shape(line) in running and (i < _EDGE or i >= len(page) - _EDGE))
+        ]
+        lines += _without_line_numbers(kept)
+    return (
+        "".join(("\n\n" if _CAPITALS_LABEL.match(line) else "\n") + line for line in lines).strip()
+        + "\n"
+    )
+
+
+def _running_lines(pages: list[list[str]]) -> set[str]:
+    """Lines (numbers aside) at the edge of at least half the pages, of three or more."""
+    if len(pages) < 3:
+        return set()
+    seen = Counter(
+        shape for page in pages for shape in {_shape(line) for line in page[:_EDGE] + page[-_EDGE:]}
+    )
+    return {shape for shape, n in seen.items() if n * 2 >= len(pages)}
+
+
+def _shape(line: str) -> str:
+    return re.sub(r"\d+", "#", line)
+
+
+def _without_line_numbers(lines: list[str]) -> list[str]:
+    """The page's lines without their numbers, where nearly all of them are numbered upwards."""
+    numbers = [_LINE_NUMBER.match(line) for line in lines]
+    values = [int(m.group(1)) for m in numbers if m]
+    if len(values) < 0.8 * len(lines) or values != sorted(values) or len(set(values)) < len(values):
+        return lines
+    return [line[m.end() :] if m else line for line, m in zip(lines, numbers, strict=True)]

@@ -1,8 +1,9 @@
 """Reading raw input into clean text, and the small text measures the other modules share.
 
 Input arrives as bytes in whatever encoding a newsroom's CMS exported (UTF-8 with or without a
-BOM, UTF-16, Windows-1252, latin-1; or a Word document) and with whatever line endings and
-invisible characters the page had. Everything downstream works on one normal form: str, "\\n" line endings, ordinary spaces.
+BOM, UTF-16, Windows-1252, latin-1; or a Word document or PDF) and with whatever line endings
+and invisible characters the page had. Everything downstream works on one normal form: str, "\\n"
+line endings, ordinary spaces.
 Typographic quotes and dashes are kept as printed; only comparisons fold them.
 """
 
@@ -12,7 +13,7 @@ import codecs
 import re
 import unicodedata
 
-from .document import docx_text, looks_docx
+from .document import document_text
 from .model import ParseError
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024
@@ -33,7 +34,9 @@ def decode(data: str | bytes) -> str:
         raw = bytes(data)
         if len(raw) > MAX_INPUT_BYTES:
             raise ParseError(_too_big(len(raw)))
-        text = docx_text(raw, limit=MAX_INPUT_BYTES) if looks_docx(raw) else _decode_bytes(raw)
+        text = document_text(raw, limit=MAX_INPUT_BYTES)
+        if text is None:
+            text = _decode_bytes(raw)
     else:
         raise ParseError(f"Expected text or bytes, got {type(data).__name__}.")
     if len(text) > MAX_INPUT_BYTES:

@@ -8,7 +8,7 @@ import pytest
 
 from interviews.parsing import ParseError, parse_transcript
 from interviews.parsing.document import docx_text
-from tests.documents import W, docx
+from tests.documents import W, docx, pdf
 
 
 def test_a_word_document_reads_as_its_paragraphs():
@@ -89,3 +89,38 @@ def test_a_document_whose_text_outgrows_any_transcript_is_refused():
     with pytest.raises(ParseError, match="larger than any transcript"):
         docx_text(docx("A" * 60, "B" * 60), limit=100)
     assert docx_text(docx("A", "B", "", "C"), limit=100) == "A\n\nB\n\n\nC\n\n"
+
+
+def court_page(number: int, lines: list[str]) -> list[str]:
+    """A court reporter's page: a running head, numbered lines, the page number at the foot."""
+    return [
+        "Official - Subject to Final Review",
+        *(f"{n} {line}" for n, line in enumerate(lines, start=1)),
+        "Alderson Reporting Company",
+        str(number),
+    ]
+
+
+def test_a_court_transcript_pdf_reads_without_its_running_heads_and_line_numbers():
+    parsed = parse_transcript(
+        pdf(
+            court_page(3, ["CHIEF JUSTICE ROBERTS: We will hear argument", "first in Case 20-1."]),
+            court_page(4, ["Mr. Lee.", "MR. LEE: Mr. Chief Justice, and may it please the"]),
+            court_page(5, ["Court: the statute (here) says 12 things.", "JUSTICE KAGAN: Why 12?"]),
+        )
+    )
+    assert [(t.speaker, t.text) for t in parsed.turns] == [
+        ("Roberts", "We will hear argument first in Case 20-1. Mr. Lee."),
+        (
+            "Lee",
+            "Mr. Chief Justice, and may it please the Court: the statute (here) says 12 things.",
+        ),
+        ("Kagan", "Why 12?"),
+    ]
+
+
+def test_a_pdf_without_text_or_damaged_gets_a_clear_message():
+    with pytest.raises(ParseError, match="no text"):
+        parse_transcript(pdf([]))
+    with pytest.raises(ParseError, match="damaged"):
+        parse_transcript(b"%PDF-1.4\nnot really a PDF")

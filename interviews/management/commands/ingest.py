@@ -9,7 +9,18 @@ from interviews import parsing
 from interviews.models import Segment
 from interviews.services.ingest import IngestError, file_ingest, read_transcript
 
-TRANSCRIPT_SUFFIXES = {".txt", ".vtt", ".srt", ".json", ".text", ".md", ".html", ".htm", ".docx"}
+TRANSCRIPT_SUFFIXES = {
+    ".txt",
+    ".vtt",
+    ".srt",
+    ".json",
+    ".text",
+    ".md",
+    ".html",
+    ".htm",
+    ".docx",
+    ".pdf",
+}
 
 
 def transcript_paths(paths: list[str]) -> list[Path]:
