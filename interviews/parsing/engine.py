@@ -28,13 +28,12 @@ import numpy as np
 from .calibration import calibrated
 from .decode import NEG, Chain
 from .draft import Block, Draft, FloatingLabel
-from .labels import Label
+from .labels import HOST_LIKE, Label
 from .model import Speaker, Turn
 from .names import surname
 from .people import Mention, Person, Roster, find_mentions, prose_people
 from .text import split_sentences, words
 
-HOST_LIKE = ("host", "anchor", "correspondent")
 # Blocks under this many times a transcript's median block are brief, as hosts' are, and over it
 # long, as answers are (in captions of court arguments a justice's first remark runs a median 12
 # words, an advocate's 323; in debates 78 against 197).

@@ -1,9 +1,12 @@
 """Plain labelled transcripts: "NAME: text", "NAME, Title: text", timestamps, stage directions.
 
 Broadcast transcripts print a full label the first time ("STEVE INSKEEP, HOST:") and the surname
-after ("INSKEEP:"); the roster resolves both to one person. Paragraphs without a label continue the
-turn above them. A line that is only a stage direction ("(CROSSTALK)", "[inaudible]") is kept as a
-block of its own that nobody speaks.
+after ("INSKEEP:"); the roster resolves both to one person. Transcription tools and web pages print
+labels their own ways too: in bold ("**Ann Lee:**"), a name alone on the line above its speech, a
+time in brackets standing for the colon, "Q:" and "A:" for the two sides. Paragraphs without a
+label continue the turn above them, unless the transcript shows it leaves some speakers unlabelled
+(see `_unlabel_continuations`). A line that is only a stage direction ("(CROSSTALK)",
+"[inaudible]") is kept as a block of its own that nobody speaks.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from .draft import Block, Draft
-from .labels import Label, parse_label
+from .labels import HOST_LIKE, Label, parse_label
 from .names import given_name, speaker_key, surname
 from .people import prose_people
 from .text import fold
@@ -24,6 +27,10 @@ _STAMP = rf"(?:\[{TIMESTAMP}\]|\({TIMESTAMP}\)|{TIMESTAMP}(?=\s))"
 _LEADING_STAMP = re.compile(rf"^\s*(?P<stamp>{_STAMP})\s*")
 _LABEL = re.compile(
     rf"^(?P<label>[^:\[\]\n]{{1,100}}?)\s*(?P<stamp>{_STAMP})?\s*:(?:\s+|$)(?P<text>.*)$"
+)
+# A time in brackets can stand for the colon: "Ann Lee [00:01:02] Hello" (Sonix, Trint).
+_STAMPED = re.compile(
+    rf"^(?P<label>[^:\[\]\n]{{1,100}}?)\s+(?P<stamp>\[{TIMESTAMP}\]|\({TIMESTAMP}\))\s+(?P<text>\S.*)$"
 )
 # The layout of automatic transcripts (Otter, for one): the speaker and the time on a line of
 # their own, "Speaker 1  0:03", "Ann Lee  1:02:03" or "Speaker 1 [00:00:05]", and the speech on
@@ -75,7 +82,9 @@ def _split_label(line: str) -> _Split:
     if stamp:
         start, rest = seconds(stamp.group("stamp")), line[stamp.end() :].strip()
     plain = _EMPHASIS.sub(r"\g<label>", rest, count=1)
-    match = _LABEL.match(plain) or (None if stamp else _HEADING.match(plain))
+    match = (
+        _LABEL.match(plain) or _STAMPED.match(plain) or (None if stamp else _HEADING.match(plain))
+    )
     alone = not match and _NAME_LINE.match(plain)
     match = match or alone
     if match:
@@ -105,7 +114,7 @@ def label_lines(lines: list[str]) -> list[tuple[float | None, Label | None, str]
     below it, and it and another such name each do so at least twice.
     """
     split = [_split_label(line) if line.strip() else _Split(None, None, "") for line in lines]
-    split = [_name_line_or_words(split, i, line) for i, line in enumerate(lines)]
+    split = _name_lines(split, lines)
     counts = Counter(_label_key(s.label) for s in split if s.label)
     has_upper = any(s.upper for s in split if s.label)
     result = []
@@ -121,29 +130,26 @@ def label_lines(lines: list[str]) -> list[tuple[float | None, Label | None, str]
     return result
 
 
-def _name_line_or_words(split: list[_Split], i: int, line: str) -> _Split:
-    if not split[i].alone:
-        return split[i]
-    heads = [
-        _label_key(s.label)
-        for j, s in enumerate(split[:-1])
-        if s.alone and split[j + 1].text and not split[j + 1].label
+def _name_lines(split: list[_Split], lines: list[str]) -> list[_Split]:
+    """Names alone on their lines kept as labels where each heads the speech on the line right
+    below it, and at least two names do so twice or more; the others are words."""
+    heading = {i for i, s in enumerate(split) if s.alone and _heads_speech(split, i)}
+    counts = Counter(_label_key(split[i].label) for i in heading)
+    names = {key for key, n in counts.items() if n >= 2}
+    return [
+        s
+        if not s.alone or (i in heading and len(names) >= 2 and _label_key(s.label) in names)
+        else _Split(None, None, line.strip())
+        for i, (s, line) in enumerate(zip(split, lines, strict=True))
     ]
-    counts = Counter(heads)
-    below = split[i + 1] if i + 1 < len(split) else None
+
+
+def _heads_speech(split: list[_Split], i: int) -> bool:
     label = split[i].label
     # One capitalised word alone ("Okay", "Right") is too often speech to be read as a name.
     named = split[i].upper or label.voice or not label.name or len(label.name.split()) >= 2
-    if (
-        named
-        and below is not None
-        and below.text
-        and not below.label
-        and counts[_label_key(split[i].label)] >= 2
-        and sum(1 for n in counts.values() if n >= 2) >= 2
-    ):
-        return split[i]
-    return _Split(None, None, line.strip())
+    below = split[i + 1] if i + 1 < len(split) else None
+    return bool(named and below is not None and below.text and below.label is None)
 
 
 def _label_key(label: Label) -> str:
@@ -270,32 +276,48 @@ def _take_preamble(draft: Draft) -> None:
 
 def _unlabel_continuations(draft: Draft) -> None:
     """Where the transcript labels some speakers and not others (a page that labels its guests,
-    never its host), every paragraph without a label of its own is set apart, for the engine to
-    decide who says it, rather than taken for the labelled speaker's next paragraph.
+    never its host, or its host only once), every paragraph without a label of its own is set
+    apart, for the engine to decide who says it, rather than taken for the labelled speaker's next
+    paragraph; and a labelled person who speaks unlabelled is a host.
 
     It shows it does where someone calls on a person the summary names and no label does ("Good
-    evening, Judy."), or where, twice or more, a paragraph under a label calls on the very person
-    the label names ("DAVID BROOKS: ..." then "David, ...", by a name no other label shares; once
-    could be a slip of the transcript's).
+    evening, Judy."); where others call on a labelled person three times or more, and over twice
+    as often as their label is printed (a questioner from the audience is called on twice; a host
+    labelled "MODERATOR:" after their first turn speaks labelled); or where, twice or more, a paragraph under a label calls on the very
+    person the label names ("DAVID BROOKS: ..." then "David, ...", by a name no other label
+    shares; once could be a slip of the transcript's).
     """
     labelled = [block for block in draft.blocks if block.label and block.label.name]
     names = Counter(n for name in {b.label.name for b in labelled} for n in _called_by(name))
+    person = {n: b.label.name for b in labelled for n in _called_by(b.label.name) if names[n] == 1}
     unnamed = {
         given_name(printed)
         for printed, _, _ in prose_people(draft.summary)
         if len(printed.split()) <= 3 and given_name(printed) not in names
     } - {""}
     calls_unnamed = any(_called(p) & unnamed for block in labelled for p in block.paragraphs)
-    calls_itself = sum(
-        any(names[n] == 1 for n in _called(paragraph) & _called_by(block.label.name))
-        for block in labelled
-        for paragraph in block.paragraphs[1:]
+    calls_itself = 0
+    called: Counter[str] = Counter()  # paragraphs calling on each labelled person, by others
+    for block in labelled:
+        for i, paragraph in enumerate(block.paragraphs):
+            people = {person[n] for n in _called(paragraph) if n in person}
+            calls_itself += bool(i and block.label.name in people)
+            called.update(people - {block.label.name})
+    printed = Counter(block.label.name for block in labelled)
+    hosts_unnamed = any(
+        b.label and not b.label.name and b.label.role in HOST_LIKE for b in draft.blocks
     )
-    if not calls_unnamed and calls_itself < 2:
+    silent = {
+        name for name, n in called.items() if n >= 3 and n > 2 * printed[name] and not hosts_unnamed
+    }
+    if not (calls_unnamed or silent or calls_itself >= 2):
         return
     blocks: list[Block] = []
     for block in draft.blocks:
-        blocks.append(replace(block, paragraphs=block.paragraphs[:1]))
+        label = block.label
+        if label and label.name in silent and label.role == "unknown":
+            label = replace(label, role="host")
+        blocks.append(replace(block, paragraphs=block.paragraphs[:1], label=label))
         blocks += [Block([paragraph], separation="soft") for paragraph in block.paragraphs[1:]]
     draft.blocks = blocks
     draft.labels_guests = True

@@ -15,6 +15,8 @@ _ROLE_WORDS = [
     ("host", ("host", "co-host", "cohost", "moderator", "interviewer", "panelist")),
     ("correspondent", ("correspondent", "reporter", "byline", "contributor", "analyst")),
 ]
+# The parts a program's own people play, as against its guests'.
+HOST_LIKE = ("host", "anchor", "correspondent")
 _QUALIFIER = re.compile(r"\s*\((?P<q>[^()]{1,60})\)\s*$")
 _BULLETS = "•·▪●◦‣∙*►▸>–—-"
 _NAME_WORD = re.compile(r"^[A-Z][\w'’.\-]*$")

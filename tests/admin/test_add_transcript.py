@@ -7,6 +7,7 @@ from haystack.query import SearchQuerySet
 
 from interviews.models import Program, Segment, SegmentEvent, Topic, Turn
 from tests.conftest import SEED_PATH
+from tests.documents import docx, pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -72,6 +73,21 @@ def test_uploading_a_file_works_like_pasting(editor_client):
     url = preview_url(editor_client.post(ADD, {"file": upload}))
 
     assert "Ghanima is an Arabic term" in editor_client.get(url).content.decode()
+
+
+@pytest.mark.parametrize(
+    "upload",
+    [
+        SimpleUploadedFile("talk.docx", docx("ANN LEE: Rents rose. Why?", "BOB ROSS: Supply.")),
+        SimpleUploadedFile("talk.pdf", pdf(["ANN LEE: Rents rose. Why?", "BOB ROSS: Supply."])),
+    ],
+    ids=["word", "pdf"],
+)
+def test_a_word_document_or_a_pdf_uploads_like_text(editor_client, upload):
+    url = preview_url(editor_client.post(ADD, {"file": upload}))
+
+    page = editor_client.get(url).content.decode()
+    assert "Rents rose. Why?" in page and ">Bob Ross</th>" in page
 
 
 def test_an_upload_over_the_size_limit_is_refused_with_the_limit(editor_client, settings):

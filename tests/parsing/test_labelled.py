@@ -303,3 +303,41 @@ def test_in_a_fully_labelled_transcript_a_paragraph_calling_on_the_next_speaker_
         ("David Brooks", ["The president."]),
         ("Judy Woodruff", ["Thank you, David."]),
     ]
+
+
+def test_a_host_labelled_once_and_then_called_on_speaks_the_unlabelled_paragraphs():
+    parsed = parse_transcript(
+        "JUDY WOODRUFF: Brooks and Capehart are here. Hello to both of you.\n\n"
+        "DAVID BROOKS: Good evening, Judy.\n\nJONATHAN CAPEHART: Good evening, Judy.\n\n"
+        "So, David, who blinks first?\n\nDAVID BROOKS: The president.\n\n"
+        "Jonathan, do you agree?\n\nJONATHAN CAPEHART: I do not.\n\n"
+        "Thank you both.\n\nDAVID BROOKS: Thank you, Judy.\n"
+    )
+    assert [(s.name, s.role) for s in parsed.speakers] == [
+        ("Judy Woodruff", "host"),
+        ("David Brooks", "guest"),
+        ("Jonathan Capehart", "guest"),
+    ]
+    assert [t.speaker for t in parsed.turns] == [
+        "Judy Woodruff",
+        "David Brooks",
+        "Jonathan Capehart",
+        "Judy Woodruff",
+        "David Brooks",
+        "Judy Woodruff",
+        "Jonathan Capehart",
+        "Judy Woodruff",
+        "David Brooks",
+    ]
+
+
+def test_a_time_in_brackets_after_the_name_stands_for_the_colon():
+    parsed = parse_transcript(
+        "Jenna Park [00:00:01] Hi everyone.\n\nOmar Haddad [00:00:08] Hey Jenna.\n\n"
+        "Jenna Park [00:00:11] How did it start? At 1:25 [00:01] or later?\n"
+    )
+    assert [(t.speaker, t.start, t.text) for t in parsed.turns] == [
+        ("Jenna Park", 1.0, "Hi everyone."),
+        ("Omar Haddad", 8.0, "Hey Jenna."),
+        ("Jenna Park", 11.0, "How did it start? At 1:25 [00:01] or later?"),
+    ]
