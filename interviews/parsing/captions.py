@@ -88,8 +88,8 @@ def _label_names(lines: Iterable[str]) -> set[str]:
     A mixed-case "Name:" opening a line could be the start of a sentence ("Here's the thing:
     ..."); capitals are labels wherever they stand.
     """
-    counts = Counter()
-    full = set()
+    counts: Counter[str] = Counter()
+    full: set[str] = set()
     for line in lines:
         named = _NAMED.match(_plain(line))
         label = parse_label(named.group("label")) if named else None
@@ -109,7 +109,7 @@ def _cue_pieces(
     payload: list[str], start: float, end: float, *, dialogue: bool, names: set[str]
 ) -> list[_Piece]:
     """The cue's lines as pieces of speech; in a file with `dialogue` cues, a dash opening a
-    line marks a new speaker; a mixed-case label counts if it is one of the `names` taken for labels."""
+    line marks a new speaker; a mixed-case label counts if it is one of the label `names`."""
     pieces: list[_Piece] = []
     for line in payload:
         voice = _VOICE.search(line)

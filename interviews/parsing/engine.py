@@ -668,8 +668,9 @@ def _asking_by_label(
     Captions that name each speaker once label one block each: a justice's or co-host's is a
     question or a brief remark, a guest's an answer, usually after a host has called on them.
     A remark that opens by calling on someone else, by name or office ("Mr. Lee, the record
-    shows ...", "Mr. Solicitor General, ..."), is put to them, and may run on longer than a brief one; a formula with which a speaker takes the floor
-    ("May it please the Court.") is brief, but opens a guest's answer.
+    shows ...", "Mr. Solicitor General, ..."), is put to them, and may run on longer than a brief
+    one; a formula with which a speaker takes the floor ("May it please the Court.") is brief,
+    but opens a guest's answer.
     """
     asked: dict[int, list[bool]] = {}
     lengths: dict[int, list[int]] = {}

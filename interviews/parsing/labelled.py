@@ -283,13 +283,14 @@ def _unlabel_continuations(draft: Draft) -> None:
     It shows it does where someone calls on a person the summary names and no label does ("Good
     evening, Judy."); where others call on a labelled person three times or more, and over twice
     as often as their label is printed (a questioner from the audience is called on twice; a host
-    labelled "MODERATOR:" after their first turn speaks labelled); or where, twice or more, a paragraph under a label calls on the very
-    person the label names ("DAVID BROOKS: ..." then "David, ...", by a name no other label
-    shares; once could be a slip of the transcript's).
+    labelled "MODERATOR:" after their first turn speaks labelled); or where, twice or more, a
+    paragraph under a label calls on the very person the label names ("DAVID BROOKS: ..." then
+    "David, ...", by a name no other label shares; once could be a slip of the transcript's).
     """
     labelled = [block for block in draft.blocks if block.label and block.label.name]
-    names = Counter(n for name in {b.label.name for b in labelled} for n in _called_by(name))
-    person = {n: b.label.name for b in labelled for n in _called_by(b.label.name) if names[n] == 1}
+    who = _label_people({block.label.name for block in labelled})
+    names = Counter(n for name in set(who.values()) for n in _called_by(name))
+    person = {n: name for name in set(who.values()) for n in _called_by(name) if names[n] == 1}
     unnamed = {
         given_name(printed)
         for printed, _, _ in prose_people(draft.summary)
@@ -299,11 +300,12 @@ def _unlabel_continuations(draft: Draft) -> None:
     calls_itself = 0
     called: Counter[str] = Counter()  # paragraphs calling on each labelled person, by others
     for block in labelled:
+        speaker = who[block.label.name]
         for i, paragraph in enumerate(block.paragraphs):
             people = {person[n] for n in _called(paragraph) if n in person}
-            calls_itself += bool(i and block.label.name in people)
-            called.update(people - {block.label.name})
-    printed = Counter(block.label.name for block in labelled)
+            calls_itself += bool(i and speaker in people)
+            called.update(people - {speaker})
+    printed = Counter(who[block.label.name] for block in labelled)
     hosts_unnamed = any(
         b.label and not b.label.name and b.label.role in HOST_LIKE for b in draft.blocks
     )
@@ -315,12 +317,25 @@ def _unlabel_continuations(draft: Draft) -> None:
     blocks: list[Block] = []
     for block in draft.blocks:
         label = block.label
-        if label and label.name in silent and label.role == "unknown":
+        if label and who.get(label.name) in silent and label.role == "unknown":
             label = replace(label, role="host")
         blocks.append(replace(block, paragraphs=block.paragraphs[:1], label=label))
         blocks += [Block([paragraph], separation="soft") for paragraph in block.paragraphs[1:]]
     draft.blocks = blocks
     draft.labels_guests = True
+
+
+def _label_people(names: set[str]) -> dict[str, str]:
+    """Each name the labels print, mapped to the fullest name of its person: "Inskeep" after
+    "Steve Inskeep" is him (a surname two full names share stays itself)."""
+    full = Counter(surname(name) for name in names if len(name.split()) >= 2)
+    fullest = {surname(name): name for name in names if len(name.split()) >= 2}
+    return {
+        name: fullest[surname(name)]
+        if len(name.split()) == 1 and full[surname(name)] == 1
+        else name
+        for name in names
+    }
 
 
 def _called_by(name: str) -> set[str]:

@@ -341,3 +341,21 @@ def test_a_time_in_brackets_after_the_name_stands_for_the_colon():
         ("Omar Haddad", 8.0, "Hey Jenna."),
         ("Jenna Park", 11.0, "How did it start? At 1:25 [00:01] or later?"),
     ]
+
+
+def test_a_host_labelled_by_surname_after_the_first_turn_is_not_taken_for_a_silent_one():
+    parsed = parse_transcript(
+        "STEVE INSKEEP, HOST: Good morning.\n\nJANE DOE: Morning, Steve.\n\n"
+        "INSKEEP: What happens next?\n\nDOE: We vote, Steve.\n\nIt will be close, Steve.\n\n"
+        "INSKEEP: Thank you.\n\nDOE: Thank you, Steve.\n"
+    )
+    assert [(t.speaker, t.attribution) for t in parsed.turns] == [
+        ("Steve Inskeep", "label"),
+        ("Jane Doe", "label"),
+        ("Steve Inskeep", "label"),
+        ("Jane Doe", "label"),
+        ("Steve Inskeep", "label"),
+        ("Jane Doe", "label"),
+    ]
+    assert parsed.turns[3].paragraphs == ["We vote, Steve.", "It will be close, Steve."]
+    assert {t.confidence for t in parsed.turns} == {1.0}
