@@ -10,8 +10,8 @@ external entities.
 A PDF is read page by page (pypdf), and what its printing adds is taken off: the running heads
 and feet repeated at the top or bottom of most pages ("Official - Subject to Final Review",
 a page number), and the numbers of the lines on pages that number them, as court reporters do.
-A line that opens with a label in capitals ("MR. LEE:") starts a paragraph; the others are lines
-of the paragraph above, for the reader to join.
+A line that opens with a label ("MR. LEE:", or "Ann Lee:" where it recurs) starts a paragraph;
+the others are lines of the paragraph above, for the reader to join.
 """
 
 from __future__ import annotations
@@ -119,6 +119,7 @@ _LINE_NUMBER = re.compile(r"^(\d{1,2})\s+")
 _CAPITALS_LABEL = re.compile(
     r"^(?:[A-Z][A-Z.'’\-]*\s+){0,5}[A-Z][A-Z.'’\-]*(?:\s+\([^()]{1,40}\))?:(?:\s|$)"
 )
+_NAME_LABEL = re.compile(r"^(?P<name>(?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’.\-]*):(?:\s|$)")
 
 
 def _printed_text(pages: list[list[str]]) -> str:
@@ -131,10 +132,18 @@ def _printed_text(pages: list[list[str]]) -> str:
             if not (_shape(line) in running and (i < _EDGE or i >= len(page) - _EDGE))
         ]
         lines += _without_line_numbers(kept)
+    names = Counter(m.group("name") for m in map(_NAME_LABEL.match, lines) if m)
     return (
-        "".join(("\n\n" if _CAPITALS_LABEL.match(line) else "\n") + line for line in lines).strip()
+        "".join(("\n\n" if _opens_turn(line, names) else "\n") + line for line in lines).strip()
         + "\n"
     )
+
+
+def _opens_turn(line: str, names: Counter[str]) -> bool:
+    """Whether the line opens with a label: in capitals, or a name that labels two lines or more
+    ("Ann Lee: ..."; once, it may be a sentence: "Here's the thing: ...")."""
+    named = _NAME_LABEL.match(line)
+    return bool(_CAPITALS_LABEL.match(line) or (named and names[named.group("name")] >= 2))
 
 
 def _running_lines(pages: list[list[str]]) -> set[str]:

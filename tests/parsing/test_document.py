@@ -124,3 +124,14 @@ def test_a_pdf_without_text_or_damaged_gets_a_clear_message():
         parse_transcript(pdf([]))
     with pytest.raises(ParseError, match="damaged"):
         parse_transcript(b"%PDF-1.4\nnot really a PDF")
+
+
+def test_mixed_case_labels_that_recur_open_the_paragraphs_of_a_pdf():
+    parsed = parse_transcript(
+        pdf(["Ann Lee: Rents rose. Here's the thing:", "why?", "Bob Ross: Supply.", "Ann Lee: Oh."])
+    )
+    assert [(t.speaker, t.text) for t in parsed.turns] == [
+        ("Ann Lee", "Rents rose. Here's the thing: why?"),
+        ("Bob Ross", "Supply."),
+        ("Ann Lee", "Oh."),
+    ]
