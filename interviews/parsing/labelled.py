@@ -3,7 +3,7 @@
 Broadcast transcripts print a full label the first time ("STEVE INSKEEP, HOST:") and the surname
 after ("INSKEEP:"); the roster resolves both to one person. Transcription tools and web pages print
 labels their own ways too: in bold ("**Ann Lee:**"), a name alone on the line above its speech, a
-time in brackets standing for the colon, "Q:" and "A:" for the two sides. Paragraphs without a
+time in brackets standing for the colon, "Q:" and "A:" (or "Q." and "A.") for the two sides. Paragraphs without a
 label continue the turn above them, unless the transcript shows it leaves some speakers unlabelled
 (see `_unlabel_continuations`). A line that is only a stage direction ("(CROSSTALK)",
 "[inaudible]") is kept as a block of its own that nobody speaks.
@@ -32,6 +32,8 @@ _LABEL = re.compile(
 _STAMPED = re.compile(
     rf"^(?P<label>[^:\[\]\n]{{1,100}}?)\s+(?P<stamp>\[{TIMESTAMP}\]|\({TIMESTAMP}\))\s+(?P<text>\S.*)$"
 )
+# Depositions and print interviews: "Q. Where were you?" and "A. At home." (see `label_lines`).
+_DOTTED = re.compile(r"^(?P<label>[QA])\.\s+(?P<text>\S.*)$")
 # The layout of automatic transcripts (Otter, for one): the speaker and the time on a line of
 # their own, "Speaker 1  0:03", "Ann Lee  1:02:03" or "Speaker 1 [00:00:05]", and the speech on
 # the lines below.
@@ -72,6 +74,7 @@ class _Split(NamedTuple):
     text: str
     upper: bool = False  # the label's name printed in capitals
     alone: bool = False  # a name alone on its line, with no colon to say it is a label
+    dotted: bool = False  # "Q." or "A." opening the line
 
 
 def _split_label(line: str) -> _Split:
@@ -85,8 +88,9 @@ def _split_label(line: str) -> _Split:
     match = (
         _LABEL.match(plain) or _STAMPED.match(plain) or (None if stamp else _HEADING.match(plain))
     )
-    alone = not match and _NAME_LINE.match(plain)
-    match = match or alone
+    dotted = not match and _DOTTED.match(plain)
+    alone = not match and not dotted and _NAME_LINE.match(plain)
+    match = match or dotted or alone
     if match:
         label = parse_label(match.group("label"))
         if label is not None:
@@ -97,7 +101,7 @@ def _split_label(line: str) -> _Split:
             if later:
                 start, text = seconds(later.group("stamp")), text[later.end() :]
             upper = not any(c.islower() for c in match.group("label").partition(",")[0])
-            return _Split(start, label, text.strip(), upper, bool(alone))
+            return _Split(start, label, text.strip(), upper, bool(alone), bool(dotted))
     if stamp and stamp.group("stamp")[0].isdigit() and rest:
         # A bare "1:25" opening an unlabelled line is more likely words than a timestamp.
         return _Split(None, None, line.strip())
@@ -111,15 +115,22 @@ def label_lines(lines: list[str]) -> list[tuple[float | None, Label | None, str]
     sentence ("Here's the thing: ..."), so it counts only when the same name labels two lines, or
     when it is a first-and-last name in a transcript that has other labels. A name alone on its
     line (a time before it allowed) is a label only where it heads the speech on the line right
-    below it, and it and another such name each do so at least twice.
+    below it, and it and another such name each do so at least twice; "Q." and "A." only where
+    each opens two lines or more.
     """
     split = [_split_label(line) if line.strip() else _Split(None, None, "") for line in lines]
     split = _name_lines(split, lines)
+    dotted = Counter(s.label.printed for s in split if s.dotted)
+    if dotted["Q"] < 2 or dotted["A"] < 2:  # "A. Lincoln wrote ..." is no answer
+        split = [
+            _Split(None, None, line.strip()) if s.dotted else s
+            for s, line in zip(split, lines, strict=True)
+        ]
     counts = Counter(_label_key(s.label) for s in split if s.label)
     has_upper = any(s.upper for s in split if s.label)
     result = []
-    for line, (start, label, text, upper, _) in zip(lines, split, strict=True):
-        if label is not None and not upper:
+    for line, (start, label, text, upper, _, dotted) in zip(lines, split, strict=True):
+        if label is not None and not upper and not dotted:
             repeated = counts[_label_key(label)] >= 2
             full_name = (len(label.name.split()) >= 2 or label.voice) and (
                 has_upper or len(counts) >= 2

@@ -359,3 +359,18 @@ def test_a_host_labelled_by_surname_after_the_first_turn_is_not_taken_for_a_sile
     ]
     assert parsed.turns[3].paragraphs == ["We vote, Steve.", "It will be close, Steve."]
     assert {t.confidence for t in parsed.turns} == {1.0}
+
+
+def test_q_dot_and_a_dot_label_a_deposition_where_both_recur():
+    parsed = parse_transcript(
+        "Q. Please state your name.\nA. Maria Lopez.\nQ. Where were you?\nA. At home. A. Lincoln "
+        "was on.\n"
+    )
+    assert [(t.role, t.label, t.text) for t in parsed.turns] == [
+        ("host", "Q", "Please state your name."),
+        ("guest", "A", "Maria Lopez."),
+        ("host", "Q", "Where were you?"),
+        ("guest", "A", "At home. A. Lincoln was on."),
+    ]
+    once = parse_transcript("ALICE WU: Who wrote it?\n\nBOB ROSS: A. Lincoln wrote it.\n")
+    assert once.turns[1].text == "A. Lincoln wrote it."
