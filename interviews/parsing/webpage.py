@@ -67,7 +67,9 @@ class _Reader(HTMLParser):
         self.pre = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _HIDDEN:
+        if tag == "body":
+            self.hidden.clear()  # a head whose end tag was left out (HTML allows it) ends here
+        elif tag in _HIDDEN:
             self.hidden.append(tag)
         elif tag == "title" and self.hidden == ["head"]:
             self.hidden.append(tag)  # the page's title is shown, in its tab

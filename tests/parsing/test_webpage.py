@@ -64,3 +64,8 @@ def test_pasted_html_of_a_labelled_transcript_is_labelled():
 def test_text_that_mentions_a_tag_is_not_a_page():
     assert not looks_html("ALICE WU: I typed <p> into the box.\n\nBOB ROSS: And?</p>")
     assert not looks_html("<p>an opening tag and nothing closed")
+
+
+def test_a_head_left_unclosed_ends_where_the_body_begins():
+    text = page_text("<html><head><title>T</title><body><p>ANN LEE: Hi.</p></body></html>")
+    assert text == "T\n\nANN LEE: Hi.\n"
