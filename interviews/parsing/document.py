@@ -23,8 +23,6 @@ from collections import Counter
 from xml.etree.ElementTree import ParseError as XMLError
 from xml.etree.ElementTree import iterparse
 
-from pypdf import PdfReader
-
 from .model import ParseError
 
 _BODY = "word/document.xml"
@@ -94,6 +92,8 @@ def looks_pdf(raw: bytes) -> bool:
 def pdf_text(raw: bytes, *, limit: int) -> str:
     """The text of the PDF in `raw`, without what its printing adds; ParseError if it is damaged,
     locked, has no text (a scan), or its text exceeds `limit` characters."""
+    from pypdf import PdfReader  # 0.1 s to import, which only a PDF needs to pay
+
     try:
         reader = PdfReader(io.BytesIO(raw))
         if reader.is_encrypted and not reader.decrypt(""):
