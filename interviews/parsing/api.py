@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from .captions import looks_srt, looks_webvtt, read_captions
 from .engine import Weights, attribute
-from .jsonformat import looks_json, read_json
+from .jsonformat import load_json, looks_json, transcript_from_dict
 from .labelled import looks_labelled, read_labelled
 from .model import ParseError, Transcript
 from .scraped import looks_scraped, read_scraped
+from .speechjson import speech_to_text_draft
 from .text import MAX_INPUT_BYTES, decode, normalise
 from .webpage import looks_html, page_text
 
@@ -71,8 +72,11 @@ def _parse(
         raise ParseError("The file is empty.")
     format = format or detect_format(text)
     if format == "json":
-        return read_json(text)
-    if format == "scraped":
+        value = load_json(text)
+        draft = speech_to_text_draft(value)
+        if draft is None:
+            return transcript_from_dict(value)
+    elif format == "scraped":
         draft = read_scraped(text)
     elif format == "labelled":
         draft = read_labelled(text)

@@ -1,4 +1,6 @@
-"""The `ingest --dry-run --json` export read back in: `Transcript.to_dict()` inverted."""
+"""The `ingest --dry-run --json` export read back in: `Transcript.to_dict()` inverted.
+
+JSON that is not such an export may be a speech-to-text service's (`speechjson`)."""
 
 from __future__ import annotations
 
@@ -14,13 +16,12 @@ def looks_json(text: str) -> bool:
     return text.lstrip().startswith("{")
 
 
-def read_json(text: str) -> Transcript:
-    """Parse an exported transcript; raise ParseError when it is not one."""
+def load_json(text: str) -> Any:
+    """The JSON value in `text`; ParseError when it is not valid JSON."""
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except (ValueError, RecursionError) as error:
         raise ParseError(f"The file is not valid JSON: {error}.") from error
-    return transcript_from_dict(data)
 
 
 def transcript_from_dict(d: dict) -> Transcript:
@@ -28,7 +29,10 @@ def transcript_from_dict(d: dict) -> Transcript:
     if not isinstance(d, dict):
         raise ParseError('A transcript export is a JSON object with "speakers" and "turns".')
     if not isinstance(d.get("turns"), list):
-        raise ParseError('The JSON has no "turns" list, so it is not a transcript export.')
+        raise ParseError(
+            'The JSON has no "turns" list, so it is not a transcript export, nor "segments" or '
+            '"utterances" as speech-to-text services write.'
+        )
     speakers = [_speaker(s, i) for i, s in enumerate(_list(d, "speakers"))]
     names = {s.name for s in speakers}
     turns = [_turn(t, i, names) for i, t in enumerate(d["turns"])]

@@ -6,6 +6,7 @@ characters) are dropped. Label prefixes, stage-direction markers kept as their o
 the page furniture, title and summary of a scraped page are not speech.
 """
 
+import json
 import re
 
 from hypothesis import HealthCheck, given, settings
@@ -99,4 +100,30 @@ def test_any_bytes_after_a_zip_signature_give_a_parse_error(data):
 @given(st.binary(max_size=4000))
 def test_any_bytes_after_a_pdf_signature_give_a_transcript_or_a_parse_error(data):
     parsed = parse_or_refuse(b"%PDF-1.4\n" + data)
+    assert parsed is None or isinstance(parsed, Transcript)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.floats() | st.integers() | st.text(max_size=30),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner),
+    max_leaves=12,
+)
+segments = st.lists(
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "text": st.text(max_size=40) | json_values,
+            "start": st.floats() | json_values,
+            "speaker": st.sampled_from(["SPEAKER_00", "B", "Ann Lee", 3]) | json_values,
+        },
+    )
+    | json_values,
+    max_size=6,
+)
+
+
+@SETTINGS
+@given(st.sampled_from(["segments", "utterances"]), segments)
+def test_any_speech_to_text_output_gives_a_transcript_or_a_parse_error(key, items):
+    parsed = parse_or_refuse(json.dumps({key: items}))
     assert parsed is None or isinstance(parsed, Transcript)

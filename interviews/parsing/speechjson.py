@@ -1,0 +1,83 @@
+"""The JSON that speech-to-text services write: timed segments, each perhaps with a speaker.
+
+Whisper writes `{"segments": [{"start": 0.0, "end": 2.1, "text": "..."}]}`; WhisperX and
+pyannote add `"speaker": "SPEAKER_00"`; AssemblyAI writes `{"utterances": [{"speaker": "A",
+"start": 0, "end": 2100, "text": "..."}]}`, its times in milliseconds. A speaker id numbers one
+unnamed voice (the engine names it from the speech, as it does "Speaker 2" in an Otter
+transcript); a speaker given by name is a label. Consecutive segments of one speaker are one
+block; without speakers, every segment is a block of its own, for the engine to decide.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from .draft import Block, Draft
+from .labels import Label, parse_label
+from .model import ParseError
+
+_TIMES_IN_MS = {"segments": False, "utterances": True}
+_SPEAKER_ID = re.compile(r"^(?:speaker|spk)?[ _-]*(?P<id>[0-9]+|[A-Za-z])$", re.I)
+
+
+def speech_to_text_draft(data: Any) -> Draft | None:
+    """A draft of the service's segments, or None when `data` is not such output."""
+    if not isinstance(data, dict) or "turns" in data:
+        return None
+    key = next((k for k in _TIMES_IN_MS if isinstance(data.get(k), list)), None)
+    if key is None:
+        return None
+    scale = 0.001 if _TIMES_IN_MS[key] else 1.0
+    blocks: list[Block] = []
+    for i, segment in enumerate(data[key]):
+        where = f"Segment {i + 1}: "
+        if not isinstance(segment, dict) or not isinstance(segment.get("text"), str):
+            raise ParseError(f'{where}each segment needs its "text".')
+        text = " ".join(segment["text"].split())
+        if not text:
+            continue
+        start, end = (_seconds(segment.get(k), scale, where) for k in ("start", "end"))
+        label = _label(segment.get("speaker"), where)
+        previous = blocks[-1] if blocks else None
+        if previous is not None and label is not None and previous.label == label:
+            previous.paragraphs[-1] += " " + text
+            previous.end = end if end is not None else previous.end
+            continue
+        blocks.append(
+            Block(
+                [text],
+                label=label,
+                separation="turn" if label is not None else "soft",
+                start=start,
+                end=end,
+            )
+        )
+    return Draft(format="json", title=_title(data), blocks=blocks)
+
+
+def _label(speaker: Any, where: str) -> Label | None:
+    if speaker is None:
+        return None
+    if isinstance(speaker, bool) or not isinstance(speaker, str | int):
+        raise ParseError(f'{where}"speaker" must be a name or an id.')
+    printed = str(speaker).strip()
+    numbered = _SPEAKER_ID.match(printed)
+    if numbered:
+        voice = f"Speaker {numbered.group('id').upper()}"
+        return Label(printed=printed, name="", voice=voice)
+    return parse_label(printed) or Label(printed=printed, name="", voice=printed)
+
+
+def _seconds(value: Any, scale: float, where: str) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ParseError(f"{where}times must be numbers.")
+    return float(value) * scale
+
+
+def _title(data: dict) -> str:
+    title = data.get("title")
+    return title.strip() if isinstance(title, str) else ""

@@ -1,0 +1,80 @@
+"""The JSON speech-to-text services write: Whisper's segments, WhisperX's speakers, AssemblyAI's
+utterances."""
+
+import json
+
+import pytest
+
+from interviews.parsing import ParseError, parse_transcript
+
+
+def whisperx(*segments):
+    return json.dumps(
+        {
+            "segments": [
+                {"start": float(i * 5), "end": float(i * 5 + 4), "text": text, "speaker": who}
+                for i, (who, text) in enumerate(segments)
+            ]
+        }
+    )
+
+
+def test_numbered_speakers_are_voices_the_engine_names_from_the_speech():
+    parsed = parse_transcript(
+        whisperx(
+            ("SPEAKER_00", " Good evening. I'm Jenna Park, and this is Tech Talk."),
+            ("SPEAKER_00", " With me is Omar Haddad. Omar, how did Lumen start?"),
+            ("SPEAKER_01", " In a garage, Jenna, with a soldering iron."),
+            ("SPEAKER_00", " And now, Omar?"),
+            ("SPEAKER_01", " Two hundred people."),
+        )
+    )
+    assert parsed.format == "json"
+    assert [(t.speaker, t.start, t.end) for t in parsed.turns] == [
+        ("Jenna Park", 0.0, 9.0),
+        ("Omar Haddad", 10.0, 14.0),
+        ("Jenna Park", 15.0, 19.0),
+        ("Omar Haddad", 20.0, 24.0),
+    ]
+    assert parsed.turns[0].text == (
+        "Good evening. I'm Jenna Park, and this is Tech Talk. With me is Omar Haddad. Omar, how "
+        "did Lumen start?"
+    )
+
+
+def test_utterances_are_timed_in_milliseconds_and_named_speakers_are_labels():
+    parsed = parse_transcript(
+        json.dumps(
+            {
+                "utterances": [
+                    {"speaker": "Jenna Park", "start": 1500, "end": 4000, "text": "Welcome."},
+                    {"speaker": "Omar Haddad", "start": 4200, "end": 6000, "text": "Thanks."},
+                ]
+            }
+        )
+    )
+    assert [(t.speaker, t.attribution, t.start) for t in parsed.turns] == [
+        ("Jenna Park", "label", 1.5),
+        ("Omar Haddad", "label", 4.2),
+    ]
+
+
+def test_segments_without_speakers_keep_every_word():
+    words = ["Good evening.", "Rents rose again.", "Why, Omar?", "Supply, mostly."]
+    parsed = parse_transcript(json.dumps({"segments": [{"text": w} for w in words]}))
+    assert " ".join(t.text for t in parsed.turns).split() == " ".join(words).split()
+
+
+@pytest.mark.parametrize(
+    ("payload", "message"),
+    [
+        ({"segments": [{"start": 0}]}, '"text"'),
+        ({"segments": [{"text": "Hi.", "start": "soon"}]}, "times must be numbers"),
+        ({"segments": [{"text": "Hi.", "speaker": ["A"]}]}, '"speaker"'),
+        ({"segments": [{"text": "  "}]}, "No transcript turns"),
+        ({"results": []}, '"segments"'),
+    ],
+)
+def test_malformed_speech_to_text_output_gets_a_clear_message(payload, message):
+    with pytest.raises(ParseError, match=message):
+        parse_transcript(json.dumps(payload))
