@@ -3,10 +3,10 @@
 Broadcast transcripts print a full label the first time ("STEVE INSKEEP, HOST:") and the surname
 after ("INSKEEP:"); the roster resolves both to one person. Transcription tools and web pages print
 labels their own ways too: in bold ("**Ann Lee:**"), a name alone on the line above its speech, a
-time in brackets standing for the colon, "Q:" and "A:" (or "Q." and "A.") for the two sides. Paragraphs without a
-label continue the turn above them, unless the transcript shows it leaves some speakers unlabelled
-(see `_unlabel_continuations`). A line that is only a stage direction ("(CROSSTALK)",
-"[inaudible]") is kept as a block of its own that nobody speaks.
+time in brackets standing for the colon, "Q:" and "A:" (or "Q." and "A.") for the two sides.
+Paragraphs without a label continue the turn above them, unless the transcript shows it leaves
+some speakers unlabelled (see `_unlabel_continuations`). A line that is only a stage direction
+("(CROSSTALK)", "[inaudible]") is kept as a block of its own that nobody speaks.
 """
 
 from __future__ import annotations
