@@ -142,3 +142,30 @@ def test_an_automatic_transcripts_unnamed_voices_are_kept_and_shown_by_their_num
     assert [t.speaker_name for t in turns] == ["Speaker 1", "Speaker 2"] * 2
     page = client.get(turns[0].segment.get_absolute_url()).content.decode()
     assert page.count(">Speaker 2</span>") == 2
+
+
+@pytest.mark.parametrize(
+    ("export", "message"),
+    [
+        ({"title": "T" * 301, "speakers": [], "turns": [{"text": "Hi."}]}, "The title is 301"),
+        (
+            {
+                "speakers": [{"name": "Ann Lee", "affiliation": "A" * 400}],
+                "turns": [{"speaker": "Ann Lee", "text": "Hi."}],
+            },
+            "'Ann Lee''s affiliation is 400",
+        ),
+        ({"segments": [{"speaker": "S" * 301, "text": "Hi."}]}, "The label"),
+    ],
+)
+def test_a_field_longer_than_the_archive_keeps_is_refused_before_anything_is_written(
+    tmp_path, capsys, export, message
+):
+    path = tmp_path / "long.json"
+    path.write_text(json.dumps(export))
+
+    with pytest.raises(CommandError, match="1 failed"):
+        call_command("ingest", str(path))
+
+    assert message in capsys.readouterr().err
+    assert not Segment.objects.exists()

@@ -253,9 +253,42 @@ def transcript_parse(
     try:
         raw_text = decode(data)
         transcript = parsing.parse_transcript(raw_text, format=format)
+        _fields_fit(transcript)
     except parsing.ParseError as exc:
         raise IngestError(f"{name}: {exc}" if name else str(exc)) from exc
     return transcript, raw_text
+
+
+def _fields_fit(transcript: parsing.Transcript) -> None:
+    """ParseError for a title, program, speaker's field or label longer than the archive keeps (a
+    JSON export or a service's JSON can carry anything): PostgreSQL would refuse it while saving,
+    and SQLite keep it whole."""
+    fields = [
+        ("The title", transcript.title, Segment, "title"),
+        ("The program's name", transcript.program, Program, "name"),
+        ("The source address", transcript.source_url, Segment, "source_url"),
+    ]
+    for speaker in transcript.speakers:
+        fields += [
+            (f"The speaker {speaker.name[:40]!r}", speaker.name, Speaker, "name"),
+            (f"{speaker.name[:40]!r}'s honorific", speaker.honorific, Speaker, "honorific"),
+            (
+                f"{speaker.name[:40]!r}'s affiliation",
+                speaker.affiliation,
+                Appearance,
+                "affiliation",
+            ),
+        ]
+    fields += [
+        (f"The label {label[:40]!r}", label, Turn, "speaker_label")
+        for label in {turn.label for turn in transcript.turns}
+    ]
+    for what, value, model, field in fields:
+        limit = model._meta.get_field(field).max_length
+        if len(value or "") > limit:
+            raise parsing.ParseError(
+                f"{what} is {len(value)} characters long; the archive keeps at most {limit}."
+            )
 
 
 def read_transcript(path: Path, *, format: str | None = None) -> tuple[parsing.Transcript, str]:
