@@ -74,32 +74,37 @@ class Chain:
         )
 
     def _expanded(self, emit: list[list[float]], trans: list, follow: list) -> tuple:
+        """The expanded emission rows, and a function giving block i's transition matrix: made
+        when asked, as all of them at once would take blocks x states^2 of memory (gigabytes for
+        a long transcript that names many people)."""
         rows = np.asarray(emit, dtype=float)[:, self.speaker]
         for i, hosts in enumerate(self.recalled):
             for host, score in hosts.items():
                 rows[i, (self.last_host != host) & (self.last_host != _NONE)] -= score
         # A block's follow-up scores are one of few pairs (none, or this round's): one matrix each.
         follow_ups: dict[tuple[float, float], np.ndarray] = {}
-        steps = [None]
-        for table, scores in zip(trans[1:], follow[1:], strict=True):
-            speaker_scores = np.asarray(table, dtype=float)[np.ix_(self.speaker, self.speaker)]
+
+        def step(i: int) -> np.ndarray:
+            scores = follow[i]
             if scores not in follow_ups:
                 same, other = scores
                 follow_ups[scores] = same * self.follow_same + other * self.follow_other
-            steps.append(speaker_scores + self.structure + follow_ups[scores])
-        return rows, steps
+            table = np.asarray(trans[i], dtype=float)[np.ix_(self.speaker, self.speaker)]
+            return table + self.structure + follow_ups[scores]
+
+        return rows, step
 
     def posteriors(self, emit: list[list[float]], trans: list, follow: list) -> list[list[float]]:
         """P(speaker of block i = s | everything), for every block and speaker."""
-        rows, steps = self._expanded(emit, trans, follow)
+        rows, step = self._expanded(emit, trans, follow)
         n = len(rows)
         alpha = np.empty_like(rows)
         alpha[0] = rows[0] + self.start
         for i in range(1, n):
-            alpha[i] = rows[i] + _logsumexp(alpha[i - 1][:, None] + steps[i], axis=0)
+            alpha[i] = rows[i] + _logsumexp(alpha[i - 1][:, None] + step(i), axis=0)
         beta = np.zeros_like(rows)
         for i in range(n - 2, -1, -1):
-            beta[i] = _logsumexp(steps[i + 1] + (rows[i + 1] + beta[i + 1])[None, :], axis=1)
+            beta[i] = _logsumexp(step(i + 1) + (rows[i + 1] + beta[i + 1])[None, :], axis=1)
         joint = alpha + beta
         joint -= joint.max(axis=1, keepdims=True)
         weights = np.exp(joint)
@@ -110,11 +115,11 @@ class Chain:
 
     def best_path(self, emit: list[list[float]], trans: list, follow: list) -> list[int]:
         """The single most likely speaker sequence (Viterbi)."""
-        rows, steps = self._expanded(emit, trans, follow)
+        rows, step = self._expanded(emit, trans, follow)
         score = rows[0] + self.start
         back = []
         for i in range(1, len(rows)):
-            candidates = score[:, None] + steps[i]
+            candidates = score[:, None] + step(i)
             pointers = candidates.argmax(axis=0)
             back.append(pointers)
             score = candidates[pointers, np.arange(len(pointers))] + rows[i]
