@@ -65,8 +65,11 @@ def _label(speaker: Any, where: str) -> Label | None:
     printed = str(speaker).strip()
     numbered = _SPEAKER_ID.match(printed)
     if numbered:
-        voice = f"Speaker {numbered.group('id').upper()}"
-        return Label(printed=printed, name="", voice=voice)
+        number = numbered.group("id").upper()
+        if number.isdigit() and len(number) > 1 and number.startswith("0"):
+            number = str(int(number) + 1)  # pyannote counts from SPEAKER_00
+        voice = f"Speaker {number}"  # as the archive shows an unnamed voice: "Speaker 2"
+        return Label(printed=voice, name="", voice=voice)
     return parse_label(printed) or Label(printed=printed, name="", voice=printed)
 
 

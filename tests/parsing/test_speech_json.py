@@ -78,3 +78,9 @@ def test_segments_without_speakers_keep_every_word():
 def test_malformed_speech_to_text_output_gets_a_clear_message(payload, message):
     with pytest.raises(ParseError, match=message):
         parse_transcript(json.dumps(payload))
+
+
+def test_a_voice_nobody_names_keeps_its_number_counted_from_one():
+    parsed = parse_transcript(whisperx(("SPEAKER_00", " Hello."), ("SPEAKER_01", " Hi there.")))
+    assert [t.label for t in parsed.turns] == ["Speaker 1", "Speaker 2"]
+    assert [t.speaker for t in parsed.turns] == [None, None]
