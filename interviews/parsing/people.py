@@ -58,6 +58,8 @@ class Roster:
 
     def __init__(self) -> None:
         self.people: list[Person] = []
+        # What `find` made of each printed form since the last `add`: the speech repeats names.
+        self._found: dict[str, Person | None] = {}
 
     def __iter__(self):
         return iter(self.people)
@@ -67,6 +69,11 @@ class Roster:
 
     def find(self, printed: str) -> Person | None:
         """The one person `printed` refers to, or None when it names nobody or several people."""
+        if printed not in self._found:
+            self._found[printed] = self._find(printed)
+        return self._found[printed]
+
+    def _find(self, printed: str) -> Person | None:
         tokens = name_tokens(printed)
         if not tokens:
             return None
@@ -155,6 +162,7 @@ class Roster:
         if fold(honorific).rstrip(".") == fold(bare).rstrip("."):
             honorific = ""  # "KING:" after "MARTIN LUTHER KING JR.:" is a surname, not a title
         person = self.find(bare)
+        self._found.clear()  # whom a printed form names may change with this naming
         if person is None:
             person = Person(name=bare)
             self.people.append(person)

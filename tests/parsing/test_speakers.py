@@ -130,6 +130,15 @@ def test_a_hyphenated_surname_is_one_surname():
     assert roster.find("Smith") is not ann
 
 
+def test_what_a_printed_name_finds_follows_the_people_added_since():
+    roster = Roster()
+    assert roster.find("Smith") is None
+    jane = roster.add("Jane Smith")
+    assert roster.find("Smith") is jane
+    roster.add("John Smith")
+    assert roster.find("Smith") is None  # two Smiths now: "Smith" alone names neither
+
+
 def test_a_fuller_printing_becomes_the_name_and_the_shorter_an_alias():
     roster = Roster()
     person = roster.add("INSKEEP")
