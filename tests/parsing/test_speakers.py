@@ -134,6 +134,7 @@ def test_what_a_printed_name_finds_follows_the_people_added_since():
     roster = Roster()
     assert roster.find("Smith") is None
     jane = roster.add("Jane Smith")
+    assert roster.find("Jane Smith") is jane
     assert roster.find("Smith") is jane
     roster.add("John Smith")
     assert roster.find("Smith") is None  # two Smiths now: "Smith" alone names neither
