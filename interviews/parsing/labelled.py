@@ -19,7 +19,7 @@ from typing import NamedTuple
 from .draft import Block, Draft
 from .labels import HOST_LIKE, Label, parse_label
 from .names import given_name, speaker_key, surname
-from .people import prose_people
+from .people import Roster, prose_people
 from .text import fold
 
 TIMESTAMP = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
@@ -299,7 +299,7 @@ def _unlabel_continuations(draft: Draft) -> None:
     "David, ...", by a name no other label shares; once could be a slip of the transcript's).
     """
     labelled = [block for block in draft.blocks if block.label and block.label.name]
-    who = _label_people({block.label.name for block in labelled})
+    who = _label_people(list(dict.fromkeys(block.label.name for block in labelled)))
     names = Counter(n for name in set(who.values()) for n in _called_by(name))
     person = {n: name for name in set(who.values()) for n in _called_by(name) if names[n] == 1}
     unnamed = {
@@ -336,17 +336,14 @@ def _unlabel_continuations(draft: Draft) -> None:
     draft.labels_guests = True
 
 
-def _label_people(names: set[str]) -> dict[str, str]:
-    """Each name the labels print, mapped to the fullest name of its person: "Inskeep" after
-    "Steve Inskeep" is him (a surname two full names share stays itself)."""
-    full = Counter(surname(name) for name in names if len(name.split()) >= 2)
-    fullest = {surname(name): name for name in names if len(name.split()) >= 2}
-    return {
-        name: fullest[surname(name)]
-        if len(name.split()) == 1 and full[surname(name)] == 1
-        else name
-        for name in names
-    }
+def _label_people(names: list[str]) -> dict[str, str]:
+    """Each name the labels print, mapped to the name of its person as the roster resolves it:
+    "Inskeep" after "Steve Inskeep" is him (a surname two full names share names neither)."""
+    roster = Roster()
+    for name in names:
+        roster.add(name)
+    found = {name: roster.find(name) for name in names}
+    return {name: person.name if person else name for name, person in found.items()}
 
 
 def _called_by(name: str) -> set[str]:
