@@ -114,7 +114,8 @@ def _body_span(lines: list[_Line]) -> tuple[int, int]:
     # lines that are not sentences.
     paragraphs = _paragraph_starts(lines)
     first = 0
-    summary_at = _summary_index([lines[i].text for i in paragraphs[:6]])
+    # The summary comes before the transcript: never its last paragraph.
+    summary_at = _summary_index([lines[i].text for i in paragraphs[: min(6, len(paragraphs) - 1)]])
     if summary_at is not None:
         first = paragraphs[summary_at] + 1
     elif paragraphs and len(paragraphs) > 2 and _title_like(lines[paragraphs[0]].text):

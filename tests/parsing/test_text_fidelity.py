@@ -57,3 +57,14 @@ def test_input_that_is_not_a_transcript_gets_one_clear_message(data, message):
 def test_an_unknown_format_name_is_refused_with_the_known_ones():
     with pytest.raises(ParseError, match="expected one of scraped, labelled"):
         parse_transcript("ALICE: Hi.", format="docx")
+
+
+def test_a_short_page_whose_longest_paragraph_is_its_last_is_speech_not_a_summary():
+    text = (
+        "Good evening and welcome.\n\n"
+        "Thanks for having me, it is a real pleasure to be here with you all tonight.\n"
+    )
+    assert texts(text) == [
+        "Good evening and welcome.\n\n"
+        "Thanks for having me, it is a real pleasure to be here with you all tonight."
+    ]
