@@ -120,8 +120,8 @@ def attribute(
     # A numbered voice ("Speaker 2") tells where turns change and which turns one person says,
     # not who: its blocks are decided as unlabelled ones, then named together.
     voices = [
-        draft.blocks[i].label if draft.blocks[i].label and draft.blocks[i].label.voice else None
-        for i in speech_at
+        label if label and label.voice and not label.office else None
+        for label in (draft.blocks[i].label for i in speech_at)
     ]
     speech = Draft(
         format=draft.format,
@@ -623,6 +623,12 @@ def _build_roster(draft: Draft, *, with_voices: bool) -> Roster:
         roster.add(
             printed, affiliation=affiliation, evidence="summary-subject" if subject else "summary"
         )
+    # A title naming in full someone the labels print by surname alone ("Press Briefing by
+    # Press Secretary Karine Jean-Pierre" over "MS. JEAN-PIERRE:") gives their name.
+    surnames = {surname(label.name) for label in labels if label.name and " " not in label.name}
+    for printed, affiliation, _ in prose_people(draft.title):
+        if len(printed.split()) >= 2 and surname(printed) in surnames:
+            roster.add(printed, affiliation=affiliation, evidence="label")
     intro = next((b for b in draft.blocks[:2] if b.label is None), None)
     if intro is not None:
         for sentence in split_sentences(intro.text)[-2:]:

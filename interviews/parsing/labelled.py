@@ -3,7 +3,9 @@
 Broadcast transcripts print a full label the first time ("STEVE INSKEEP, HOST:") and the surname
 after ("INSKEEP:"); the roster resolves both to one person. Transcription tools and web pages print
 labels their own ways too: in bold ("**Ann Lee:**"), a name alone on the line above its speech, a
-time in brackets standing for the colon, "Q:" and "A:" (or "Q." and "A.") for the two sides.
+time in brackets or a dash standing for the colon, "Q:" and "A:" (or "Q." and "A.") for the two
+sides, and hearings an office and a surname in capitals before a full stop ("Senator LEAHY.").
+An office ("THE COURT:") is whoever holds it in the transcript (`labels.parse_label`).
 Paragraphs without a label continue the turn above them, unless the transcript shows it leaves
 some speakers unlabelled (see `_unlabel_continuations`). A line that is only a stage direction
 ("(CROSSTALK)", "[inaudible]") is kept as a block of its own that nobody speaks.
@@ -32,8 +34,18 @@ _LABEL = re.compile(
 _STAMPED = re.compile(
     rf"^(?P<label>[^:\[\]\n]{{1,100}}?)\s+(?P<stamp>\[{TIMESTAMP}\]|\({TIMESTAMP}\))\s+(?P<text>\S.*)$"
 )
-# Depositions and print interviews: "Q. Where were you?" and "A. At home." (see `label_lines`).
+# Depositions and print interviews: "Q. Where were you?" and "A. At home."; White House
+# transcripts: "Q Mr. President, ..." (see `label_lines`).
 _DOTTED = re.compile(r"^(?P<label>[QA])\.\s+(?P<text>\S.*)$")
+_ASKED = re.compile(r"^(?P<label>Q)\s+(?P<text>[A-Z\"“‘].*)$")
+# Congressional hearings and records: an office or a courtesy title, the surname in capitals and
+# a full stop, "Senator LEAHY. Judge, ...", "Mr. SMITH. I yield", "The CHAIRMAN. Without objection".
+_STOPPED = re.compile(
+    r"^(?P<label>(?:(?:[A-Z][a-z]+\.?)\s+){1,3}[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+){0,2})"
+    r"\.\s+(?P<text>\S.*)$"
+)
+# A dash for the colon, "NICK ROBINSON — Good morning." (only names in capitals, see `label_lines`).
+_DASHED = re.compile(r"^(?P<label>[^:\[\]\n—–]{1,100}?)\s+(?:—|–|--?)\s+(?P<text>\S.*)$")
 # The layout of automatic transcripts (Otter, for one): the speaker and the time on a line of
 # their own, "Speaker 1  0:03", "Ann Lee  1:02:03" or "Speaker 1 [00:00:05]", and the speech on
 # the lines below.
@@ -73,8 +85,22 @@ class _Split(NamedTuple):
     label: Label | None
     text: str
     upper: bool = False  # the label's name printed in capitals
-    alone: bool = False  # a name alone on its line, with no colon to say it is a label
-    dotted: bool = False  # "Q." or "A." opening the line
+    # How the label is set off when not by a colon or a time: "alone" on its line, "dotted"
+    # ("Q." and "A."), "asked" ("Q" and a space), "stopped" ("Senator LEAHY."), "dashed".
+    layout: str = ""
+
+
+def _label_matches(plain: str, stamped: bool):
+    """The ways a line may open with a label, surest first: (match, layout)."""
+    yield _LABEL.match(plain), ""
+    yield _STAMPED.match(plain), ""
+    if not stamped:
+        yield _HEADING.match(plain), ""
+    yield _DOTTED.match(plain), "dotted"
+    yield _ASKED.match(plain), "asked"
+    yield _STOPPED.match(plain), "stopped"
+    yield _DASHED.match(plain), "dashed"
+    yield _NAME_LINE.match(plain), "alone"
 
 
 def _split_label(line: str) -> _Split:
@@ -85,23 +111,18 @@ def _split_label(line: str) -> _Split:
     if stamp:
         start, rest = seconds(stamp.group("stamp")), line[stamp.end() :].strip()
     plain = _EMPHASIS.sub(r"\g<label>", rest, count=1)
-    match = (
-        _LABEL.match(plain) or _STAMPED.match(plain) or (None if stamp else _HEADING.match(plain))
-    )
-    dotted = not match and _DOTTED.match(plain)
-    alone = not match and not dotted and _NAME_LINE.match(plain)
-    match = match or dotted or alone
-    if match:
-        label = parse_label(match.group("label"))
-        if label is not None:
-            if match.groupdict().get("stamp"):
-                start = seconds(match.group("stamp"))
-            text = match.groupdict().get("text") or ""
-            later = _LEADING_STAMP.match(text)
-            if later:
-                start, text = seconds(later.group("stamp")), text[later.end() :]
-            upper = not any(c.islower() for c in match.group("label").partition(",")[0])
-            return _Split(start, label, text.strip(), upper, bool(alone), bool(dotted))
+    for match, layout in _label_matches(plain, bool(stamp)):
+        label = parse_label(match.group("label")) if match else None
+        if label is None:
+            continue
+        if match.groupdict().get("stamp"):
+            start = seconds(match.group("stamp"))
+        text = match.groupdict().get("text") or ""
+        later = _LEADING_STAMP.match(text)
+        if later:
+            start, text = seconds(later.group("stamp")), text[later.end() :]
+        upper = not any(c.islower() for c in match.group("label").partition(",")[0])
+        return _Split(start, label, text.strip(), upper, layout)
     if stamp and stamp.group("stamp")[0].isdigit() and rest:
         # A bare "1:25" opening an unlabelled line is more likely words than a timestamp.
         return _Split(None, None, line.strip())
@@ -115,22 +136,17 @@ def label_lines(lines: list[str]) -> list[tuple[float | None, Label | None, str]
     sentence ("Here's the thing: ..."), so it counts only when the same name labels two lines, or
     when it is a first-and-last name in a transcript that has other labels. A name alone on its
     line (a time before it allowed) is a label only where it heads the speech on the line right
-    below it, and it and another such name each do so at least twice; "Q." and "A." only where
-    each opens two lines or more.
+    below it, and it and another such name each do so at least twice; labels set off by a full
+    stop, a space or a dash only where the layout repeats (`_set_off_layouts`).
     """
     split = [_split_label(line) if line.strip() else _Split(None, None, "") for line in lines]
     split = _name_lines(split, lines)
-    dotted = Counter(s.label.printed for s in split if s.dotted)
-    if dotted["Q"] < 2 or dotted["A"] < 2:  # "A. Lincoln wrote ..." is no answer
-        split = [
-            _Split(None, None, line.strip()) if s.dotted else s
-            for s, line in zip(split, lines, strict=True)
-        ]
+    split = _set_off_layouts(split, lines)
     counts = Counter(_label_key(s.label) for s in split if s.label)
     has_upper = any(s.upper for s in split if s.label)
     result = []
-    for line, (start, label, text, upper, _, dotted) in zip(lines, split, strict=True):
-        if label is not None and not upper and not dotted:
+    for line, (start, label, text, upper, layout) in zip(lines, split, strict=True):
+        if label is not None and not upper and not layout:
             repeated = counts[_label_key(label)] >= 2
             full_name = (len(label.name.split()) >= 2 or label.voice) and (
                 has_upper or len(counts) >= 2
@@ -144,14 +160,43 @@ def label_lines(lines: list[str]) -> list[tuple[float | None, Label | None, str]
 def _name_lines(split: list[_Split], lines: list[str]) -> list[_Split]:
     """Names alone on their lines kept as labels where each heads the speech on the line right
     below it, and at least two names do so twice or more; the others are words."""
-    heading = {i for i, s in enumerate(split) if s.alone and _heads_speech(split, i)}
+    heading = {i for i, s in enumerate(split) if s.layout == "alone" and _heads_speech(split, i)}
     counts = Counter(_label_key(split[i].label) for i in heading)
     names = {key for key, n in counts.items() if n >= 2}
     return [
         s
-        if not s.alone or (i in heading and len(names) >= 2 and _label_key(s.label) in names)
+        if s.layout != "alone"
+        or (i in heading and len(names) >= 2 and _label_key(s.label) in names)
         else _Split(None, None, line.strip())
         for i, (s, line) in enumerate(zip(split, lines, strict=True))
+    ]
+
+
+def _set_off_layouts(split: list[_Split], lines: list[str]) -> list[_Split]:
+    """Labels set off by a full stop, a space or a dash kept only where the transcript is laid
+    out so: "Q." and "A." where each opens two lines or more ("A. Lincoln wrote ..." is no
+    answer); "Q" and a space twice in a transcript with two colon labels or more; "Senator
+    LEAHY." or "NICK ROBINSON —" where two names each open two lines so (a dateline
+    "WASHINGTON — ..." opens one), the dash only after a name in capitals."""
+    layouts = {"dotted", "asked", "stopped", "dashed"}
+    opened: Counter[tuple[str, str]] = Counter(
+        (s.layout, _label_key(s.label) or s.label.printed)
+        for s in split
+        if s.layout in layouts and (s.upper or s.layout != "dashed")
+    )
+    colons = sum(1 for s in split if s.label and not s.layout)
+    recurring = Counter(layout for (layout, _), n in opened.items() if n >= 2)
+    kept = {
+        "dotted": opened["dotted", "Q"] >= 2 and opened["dotted", "A"] >= 2,
+        "asked": opened["asked", "Q"] >= 2 and colons >= 2,
+        "stopped": recurring["stopped"] >= 2,
+        "dashed": recurring["dashed"] >= 2,
+    }
+    return [
+        _Split(None, None, line.strip())
+        if s.layout in layouts and not (kept[s.layout] and (s.upper or s.layout != "dashed"))
+        else s
+        for s, line in zip(split, lines, strict=True)
     ]
 
 

@@ -22,12 +22,26 @@ _BULLETS = "•·▪●◦‣∙*►▸>–—-"
 _NAME_WORD = re.compile(r"^[A-Z][\w'’.\-]*$")
 # "SPEAKER 2", "Unidentified Male #1", "Speaker B": one particular person, left unnamed.
 _NUMBERED = re.compile(r"(?:\s*#?\d+|\s+[A-Z])$")
+_THE_OFFICE = re.compile(r"^the [a-z]+(?: [a-z]+)?$")
 
 
 # Labels that name a part, not a person ("QUESTION:", "UNIDENTIFIED MALE:"), and that part.
 _NAMELESS = {
     # Print interviews label their two sides "Q:" and "A:".
-    "host": {"moderator", "host", "interviewer", "panelist", "questioner", "q"},
+    "host": {
+        "moderator",
+        "host",
+        "interviewer",
+        "panelist",
+        "questioner",
+        "q",
+        "court",
+        "judge",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "presiding officer",
+    },
     "anchor": {"anchor", "announcer", "narrator", "voiceover", "voice-over", "voice over"},
     "correspondent": {"reporter", "correspondent"},
     "guest": {
@@ -50,6 +64,10 @@ _NAMELESS = {
         "answer",
         "respondent",
         "interviewee",
+        "witness",
+        "deponent",
+        "defendant",
+        "plaintiff",
     },
     "unknown": {
         "unknown",
@@ -83,7 +101,9 @@ class Label:
 
     `name` is empty when the label names a part rather than a person ("QUESTION", "MODERATOR").
     `voice` is set when it numbers one unnamed person among several, as automatic transcripts
-    do ("Speaker 2"): the same person throughout, whose name the speech may give.
+    do ("Speaker 2"): the same person throughout, whose name the speech may give. An `office`
+    ("THE COURT") is such a person too, whoever holds it in this transcript, but shown as printed
+    and never renamed from the speech: the clerk who speaks once is no one the speech names.
     """
 
     printed: str
@@ -92,6 +112,7 @@ class Label:
     affiliation: str = ""
     role: str = "unknown"
     voice: str = ""
+    office: bool = False
 
 
 def role_from_title(title: str) -> str:
@@ -121,6 +142,12 @@ def parse_label(printed: str, *, upper_only: bool = False) -> Label | None:
         title = _QUALIFIER.sub("", title).strip()
     number = _NUMBERED.search(name_part)
     nameless = fold(name_part[: number.start()] if number else name_part).strip(". ")
+    if _THE_OFFICE.match(nameless) and not all(split_honorific(nameless[4:])):
+        # "THE COURT", "The CHAIRMAN", "THE PRESIDENT": whoever holds the office here.
+        office = nameless[4:]
+        part = next((p for p, words in _NAMELESS.items() if office in words), "unknown")
+        voice = canonical_name(name_part)
+        return Label(printed, "", affiliation=title, role=part, voice=voice, office=True)
     for part, words in _NAMELESS.items():
         if nameless in words:
             named = parse_label(qualifier.group("q")) if qualifier and part != "unknown" else None

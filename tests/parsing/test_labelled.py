@@ -2,6 +2,7 @@
 
 from interviews.parsing import parse_transcript
 from interviews.parsing.api import detect_format
+from interviews.parsing.labels import voice_of
 
 BROADCAST = """Morning Edition
 
@@ -374,3 +375,107 @@ def test_q_dot_and_a_dot_label_a_deposition_where_both_recur():
     ]
     once = parse_transcript("ALICE WU: Who wrote it?\n\nBOB ROSS: A. Lincoln wrote it.\n")
     assert once.turns[1].text == "A. Lincoln wrote it."
+
+
+def test_a_dash_for_the_colon_labels_names_in_capitals_where_two_of_them_recur():
+    parsed = parse_transcript(
+        "NICK ROBINSON — Good morning. With me is the chancellor.\n\n"
+        "RACHEL REEVES — Good morning, Nick.\n\n"
+        "NICK ROBINSON – Will taxes rise?\n\n"
+        "RACHEL REEVES - We have made our choices.\n"
+    )
+    assert [(t.speaker, t.text) for t in parsed.turns] == [
+        ("Nick Robinson", "Good morning. With me is the chancellor."),
+        ("Rachel Reeves", "Good morning, Nick."),
+        ("Nick Robinson", "Will taxes rise?"),
+        ("Rachel Reeves", "We have made our choices."),
+    ]
+    dateline = parse_transcript(
+        "ANN LEE: What happened?\n\nTOM WU: WASHINGTON — The vote failed, we heard.\n\n"
+        "ANN LEE: And then?\n\nWASHINGTON — Nothing, as the Times put it.\n"
+    )
+    assert [t.speaker for t in dateline.turns] == ["Ann Lee", "Tom Wu", "Ann Lee"]
+    assert dateline.turns[-1].text == "And then?\n\nWASHINGTON — Nothing, as the Times put it."
+
+
+def test_a_hearing_labels_an_office_or_title_and_a_surname_in_capitals_with_a_full_stop():
+    parsed = parse_transcript(
+        "Chairman GRASSLEY. Good morning. Senator Feinstein?\n\n"
+        "Senator FEINSTEIN. Thank you, Mr. Chairman.\n\n"
+        "Chairman GRASSLEY. Judge, please stand.\n\n"
+        "Judge GORSUCH. I do.\n\n"
+        "Senator LEAHY. Judge, do you agree?\n\n"
+        "Judge GORSUCH. Senator, I do. Mr. SMITH. was my teacher.\n"
+    )
+    assert [(t.speaker, t.label) for t in parsed.turns] == [
+        ("Grassley", "Chairman GRASSLEY"),
+        ("Feinstein", "Senator FEINSTEIN"),
+        ("Grassley", "Chairman GRASSLEY"),
+        ("Gorsuch", "Judge GORSUCH"),
+        ("Leahy", "Senator LEAHY"),
+        ("Gorsuch", "Judge GORSUCH"),
+    ]
+    assert {s.name: s.honorific for s in parsed.speakers}["Leahy"] == "Senator"
+    once = parse_transcript(
+        "ANN LEE: Who taught you?\n\nTOM WU: Well. Mr. SMITH. Then Mr. JONES.\n"
+    )
+    assert [t.text for t in once.turns] == ["Who taught you?", "Well. Mr. SMITH. Then Mr. JONES."]
+
+
+def test_a_q_and_a_space_label_the_questions_of_a_press_briefing():
+    parsed = parse_transcript(
+        "MS. JEAN-PIERRE: Good afternoon.\n\nWith that, Zeke, go ahead.\n\n"
+        "Q Thank you. Will the President travel?\n\n"
+        "MS. JEAN-PIERRE: Not this week.\n\nQ And on the budget?\n\n"
+        "MS. JEAN-PIERRE: We have been clear.\n"
+    )
+    assert [(t.speaker, t.role, t.text) for t in parsed.turns] == [
+        ("Jean-Pierre", "host", "Good afternoon.\n\nWith that, Zeke, go ahead."),
+        (None, "host", "Thank you. Will the President travel?"),
+        ("Jean-Pierre", "host", "Not this week."),
+        (None, "host", "And on the budget?"),
+        ("Jean-Pierre", "host", "We have been clear."),
+    ]
+    prose = parse_transcript("ANN LEE: Who?\n\nTOM WU: Q Street, then\nQ Tower.\n\nANN LEE: Oh.\n")
+    assert [t.text for t in prose.turns] == ["Who?", "Q Street, then Q Tower.", "Oh."]
+
+
+def test_an_office_is_whoever_holds_it_in_the_transcript_shown_as_printed_and_never_renamed():
+    parsed = parse_transcript(
+        "THE COURT: Counsel, call your witness.\n\nMR. HARRIS: The plaintiff calls Ellen Marsh.\n\n"
+        "THE CLERK: Raise your right hand.\n\nTHE WITNESS: I do.\n\n"
+        "MR. HARRIS: Ms. Marsh, where do you work?\n\nTHE WITNESS: At the library.\n\n"
+        "THE COURT: Go on.\n"
+    )
+    offices = [t for t in parsed.turns if t.label.startswith("THE ")]
+    assert [(t.speaker, t.role, t.attribution, t.confidence) for t in offices] == [
+        (None, "host", "label", 1.0),
+        (None, "unknown", "label", 1.0),
+        (None, "guest", "label", 1.0),
+        (None, "guest", "label", 1.0),
+        (None, "host", "label", 1.0),
+    ]
+    assert [s.name for s in parsed.speakers] == ["Harris"]
+    assert [voice_of(t.label) for t in parsed.turns[:4]] == [
+        "The Court",
+        "",
+        "The Clerk",
+        "The Witness",
+    ]
+
+
+def test_a_title_naming_in_full_someone_labelled_by_surname_alone_gives_their_name():
+    parsed = parse_transcript(
+        "Press Briefing by Press Secretary Karine Jean-Pierre\n\n"
+        "MS. JEAN-PIERRE: Good afternoon.\n\nQ Will he go?\n\nMS. JEAN-PIERRE: No.\n\n"
+        "Q And then?\n\nMS. JEAN-PIERRE: Yes.\n"
+    )
+    assert [t.speaker for t in parsed.turns] == [
+        "Karine Jean-Pierre",
+        None,
+        "Karine Jean-Pierre",
+        None,
+        "Karine Jean-Pierre",
+    ]
+    case = parse_transcript("Pennsylvania v. Nelson: Oral Argument\n\nNELSON: Yes.\n\nJONES: No.\n")
+    assert [s.name for s in case.speakers] == ["Nelson", "Jones"]
