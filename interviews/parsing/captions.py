@@ -1,4 +1,5 @@
-"""Caption files: WebVTT with <v Name> voice tags, SRT with "NAME:" or ">>" speaker changes.
+"""Caption files: WebVTT with <v Name> voice tags, SRT (and YouTube's SBV) with "NAME:" or ">>"
+speaker changes.
 
 A label may open a cue's line, "NAME:" in capitals, or in mixed case ("Ann Lee:", as Zoom prints
 its captions) where the same name opens two lines or more, or it is a full name among such labels.
@@ -27,6 +28,10 @@ from .names import speaker_key
 
 _TIME = r"(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3}"
 _TIMING = re.compile(rf"^\s*(?P<start>{_TIME})\s*-->\s*(?P<end>{_TIME})(?:\s.*)?$")
+# YouTube's SubViewer cues: "0:00:04.000,0:00:08.000" on the line above the text, no number.
+_SBV_TIMING = re.compile(
+    r"^\s*(?P<start>\d+:\d{2}:\d{2}\.\d{3}),(?P<end>\d+:\d{2}:\d{2}\.\d{3})\s*$"
+)
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?(?:\s+(?P<name>[^>]*))?>", re.I)
 _TAG = re.compile(r"</?[a-z][^>]*>|<\d[\d:.]*>", re.I)
 _CHEVRONS = re.compile(r"^\s*>>+\s*")
@@ -54,15 +59,22 @@ def looks_srt(lines: list[str]) -> bool:
     return len(content) >= 2 and content[0].strip().isdigit() and bool(_TIMING.match(content[1]))
 
 
+def looks_sbv(lines: list[str]) -> bool:
+    """Whether the text opens like an SBV file: a timing line, then text."""
+    content = [line for line in lines[:20] if line.strip()]
+    return len(content) >= 2 and bool(_SBV_TIMING.match(content[0]))
+
+
 def read_captions(text: str, format: str) -> Draft:
-    """Read WebVTT (`format="webvtt"`) or SRT (`"srt"`) captions into a draft."""
+    """Read WebVTT (`format="webvtt"`), SRT (`"srt"`) or SBV (`"sbv"`) captions into a draft."""
+    timings = _SBV_TIMING if format == "sbv" else _TIMING
     cues: list[tuple[float, float, list[str]]] = []
     for cue in re.split(r"\n\s*\n", text):
         lines = [line for line in cue.split("\n") if line.strip()]
-        timing_at = next((i for i, line in enumerate(lines) if _TIMING.match(line)), None)
+        timing_at = next((i for i, line in enumerate(lines) if timings.match(line)), None)
         if timing_at is None:
             continue  # the WEBVTT header, NOTE, STYLE and REGION blocks, or stray numbering
-        timing = _TIMING.match(lines[timing_at])
+        timing = timings.match(lines[timing_at])
         start, end = seconds(timing.group("start")), seconds(timing.group("end"))
         cues.append((start, end, lines[timing_at + 1 :]))
     dialogue = any(_is_dialogue(payload) for _, _, payload in cues)

@@ -67,6 +67,19 @@ def test_srt_name_labels_start_turns_and_unlabelled_cues_continue_them():
     ]
 
 
+def test_youtube_sbv_cues_are_read_like_srt_with_their_times():
+    parsed = parse_transcript(
+        "0:00:01.000,0:00:04.500\n>> ANN LEE: Welcome to the program.\n\n"
+        "0:00:04.500,0:00:08.000\n>> TOM WU: Thanks for having me.\n\n"
+        "0:00:08.000,0:01:02.250\nIt is good to be back.\n"
+    )
+    assert parsed.format == "sbv"
+    assert [(t.speaker, t.text, t.start, t.end) for t in parsed.turns] == [
+        ("Ann Lee", "Welcome to the program.", 1.0, 4.5),
+        ("Tom Wu", "Thanks for having me. It is good to be back.", 4.5, 62.25),
+    ]
+
+
 def test_srt_chevrons_mark_a_new_speaker_whom_the_engine_names():
     parsed = parse_transcript(CHEVRONS)
     assert [t.speaker for t in parsed.turns] == [
