@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from .captions import looks_srt, looks_webvtt, read_captions
+from .captions import looks_sbv, looks_srt, looks_webvtt, read_captions
 from .engine import Weights, attribute
 from .jsonformat import load_json, looks_json, transcript_from_dict
 from .labelled import looks_labelled, read_labelled
 from .model import ParseError, Transcript
 from .scraped import looks_scraped, read_scraped
 from .speechjson import speech_to_text_draft
+from .table import looks_table, read_table
 from .text import MAX_INPUT_BYTES, decode, normalise
 from .webpage import looks_html, page_text
 
-FORMATS = ("scraped", "labelled", "webvtt", "srt", "json")
+FORMATS = ("scraped", "labelled", "webvtt", "srt", "sbv", "csv", "json")
 __all__ = ["FORMATS", "MAX_INPUT_BYTES", "detect_format", "parse_transcript"]
 
 
@@ -25,6 +26,10 @@ def detect_format(text: str) -> str:
     lines = text.split("\n")
     if looks_srt(lines):
         return "srt"
+    if looks_sbv(lines):
+        return "sbv"
+    if looks_table(lines):
+        return "csv"
     if looks_labelled(lines) and not looks_scraped(lines):
         return "labelled"
     return "scraped"
@@ -80,6 +85,8 @@ def _parse(
         draft = read_scraped(text)
     elif format == "labelled":
         draft = read_labelled(text)
+    elif format == "csv":
+        draft = read_table(text)
     else:
         draft = read_captions(text, format)
     if not any(not b.direction for b in draft.blocks):

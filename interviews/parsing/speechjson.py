@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from .draft import Block, Draft
@@ -30,16 +31,32 @@ def speech_to_text_draft(data: Any) -> Draft | None:
     if key is None:
         return None
     scale = 0.001 if _TIMES_IN_MS[key] else 1.0
-    blocks: list[Block] = []
     for i, segment in enumerate(data[key]):
-        where = f"Segment {i + 1}: "
         if not isinstance(segment, dict) or not isinstance(segment.get("text"), str):
-            raise ParseError(f'{where}each segment needs its "text".')
-        text = " ".join(segment["text"].split())
+            raise ParseError(f'Segment {i + 1}: each segment needs its "text".')
+    segments = (
+        (f"Segment {i + 1}: ", s.get("speaker"), s["text"], s.get("start"), s.get("end"))
+        for i, s in enumerate(data[key])
+    )
+    return timed_draft(segments, format="json", title=_title(data), scale=scale)
+
+
+def timed_draft(
+    segments: Iterable[tuple[str, Any, str, Any, Any]],
+    *,
+    format: str,
+    title: str = "",
+    scale: float = 1.0,
+) -> Draft:
+    """A draft of timed segments, each (where, speaker, text, start, end): a speaker's
+    consecutive segments make one block; a segment without one is a block for the engine."""
+    blocks: list[Block] = []
+    for where, speaker, raw_text, raw_start, raw_end in segments:
+        text = " ".join(raw_text.split())
         if not text:
             continue
-        start, end = (_seconds(segment.get(k), scale, where) for k in ("start", "end"))
-        label = _label(segment.get("speaker"), where)
+        start, end = (_seconds(value, scale, where) for value in (raw_start, raw_end))
+        label = _label(speaker, where)
         previous = blocks[-1] if blocks else None
         if previous is not None and label is not None and previous.label == label:
             previous.paragraphs[-1] += " " + text
@@ -54,7 +71,7 @@ def speech_to_text_draft(data: Any) -> Draft | None:
                 end=end,
             )
         )
-    return Draft(format="json", title=_title(data), blocks=blocks)
+    return Draft(format=format, title=title, blocks=blocks)
 
 
 def _label(speaker: Any, where: str) -> Label | None:

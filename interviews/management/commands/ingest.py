@@ -13,6 +13,8 @@ TRANSCRIPT_SUFFIXES = {
     ".txt",
     ".vtt",
     ".srt",
+    ".sbv",
+    ".csv",
     ".json",
     ".text",
     ".md",

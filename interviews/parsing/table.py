@@ -1,0 +1,90 @@
+"""Transcripts exported as a table: CSV (commas or semicolons), a row per utterance.
+
+The first row names the columns, as transcription tools export them ("Speaker,Start Time,End
+Time,Text"; "speaker name", "transcript", "in" and "out" elsewhere): a text column and a speaker
+or a time column. A speaker is a name or a numbered voice ("Speaker 1"), as in speech-to-text
+JSON; a time is "00:01:02", "1:02.5", "00:01:02,500" or seconds.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+from .draft import Draft
+from .labelled import seconds
+from .model import ParseError
+from .speechjson import timed_draft
+from .text import fold
+
+_COLUMNS = {
+    "speaker": {"speaker", "speaker name", "speaker label", "name", "voice"},
+    "text": {"text", "transcript", "transcription", "utterance", "content", "words", "sentence"},
+    "start": {"start", "start time", "start timecode", "begin", "in", "time", "timestamp"},
+    "end": {"end", "end time", "end timecode", "out"},
+}
+_DELIMITERS = (",", ";")
+_TIME = re.compile(r"^(?:(?:\d+:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?|\d+(?:\.\d+)?)$")
+
+
+def looks_table(lines: list[str]) -> bool:
+    """Whether the first line is a header naming a text column and a speaker or time column."""
+    header = next((line for line in lines if line.strip()), "")
+    return _header(header) is not None
+
+
+def _header(line: str) -> tuple[str, dict[str, int]] | None:
+    """The delimiter and each known column's index, if `line` is a transcript table's header."""
+    for delimiter in _DELIMITERS:
+        if delimiter not in line:
+            continue
+        cells = next(csv.reader([line], delimiter=delimiter))
+        columns: dict[str, int] = {}
+        for i, cell in enumerate(cells):
+            name = fold(cell).strip(" \"'()").replace("_", " ")
+            kind = next((k for k, names in _COLUMNS.items() if name in names), None)
+            if kind and kind not in columns:
+                columns[kind] = i
+        if "text" in columns and ("speaker" in columns or "start" in columns):
+            return delimiter, columns
+    return None
+
+
+def read_table(text: str) -> Draft:
+    """Read a transcript table into a draft: a block per speaker's consecutive rows."""
+    lines = text.split("\n")
+    found = _header(next((line for line in lines if line.strip()), ""))
+    if found is None:
+        raise ParseError("The table has no header naming its text and speaker columns.")
+    delimiter, columns = found
+    try:
+        rows = list(csv.reader(io.StringIO(text.strip()), delimiter=delimiter))
+    except csv.Error as error:
+        raise ParseError(f"The table cannot be read: {error}.") from error
+    return timed_draft(
+        (
+            (
+                f"Row {n}: ",
+                _cell(row, columns, "speaker") or None,
+                _cell(row, columns, "text"),
+                _time(_cell(row, columns, "start"), n),
+                _time(_cell(row, columns, "end"), n),
+            )
+            for n, row in enumerate(rows[1:], start=2)
+        ),
+        format="csv",
+    )
+
+
+def _cell(row: list[str], columns: dict[str, int], kind: str) -> str:
+    at = columns.get(kind)
+    return row[at].strip() if at is not None and at < len(row) else ""
+
+
+def _time(cell: str, row: int) -> float | None:
+    if not cell:
+        return None
+    if not _TIME.match(cell):
+        raise ParseError(f"Row {row}: {cell[:40]!r} is not a time.")
+    return seconds(cell) if ":" in cell else float(cell)
