@@ -55,14 +55,22 @@ def test_a_folder_is_ingested_file_by_file_with_a_summary(tmp_path, capsys):
         "<html><body><p>ANN LEE: Hello there.</p><p>BOB ROSS: Hello to you.</p></body></html>"
     )
     (tmp_path / "d.docx").write_bytes(docx("CAROL KING: Hello, all.", "DAN LEE: Hello, Carol."))
+    (tmp_path / "e.csv").write_text('Speaker,Text\nEVE ADAMS,Hi.\nFRED HALL,"Hi, Eve."\n')
+    (tmp_path / "f.sbv").write_text(
+        "0:00:01.000,0:00:02.000\nGIL MOORE: Hi.\n\n0:00:02.000,0:00:03.000\nHAL WEST: Hi, Gil.\n"
+    )
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0")
 
     call_command("ingest", str(tmp_path))
 
-    assert Segment.objects.count() == 4
-    assert "4 segments added, 0 already in the archive, 0 failed." in capsys.readouterr().out
+    assert Segment.objects.count() == 6
+    assert "6 segments added, 0 already in the archive, 0 failed." in capsys.readouterr().out
     assert Turn.objects.filter(speaker__name="Bob Ross", text="Hello to you.").exists()
     assert Turn.objects.filter(speaker__name="Dan Lee", text="Hello, Carol.").exists()
+    assert Turn.objects.filter(speaker__name="Fred Hall", text="Hi, Eve.").exists()
+    assert Turn.objects.filter(
+        speaker__name="Hal West", text="Hi, Gil.", start_seconds=2.0
+    ).exists()
 
 
 def test_a_failure_while_storing_leaves_nothing_behind(monkeypatch):
