@@ -2,7 +2,9 @@
 speaker changes.
 
 A label may open a cue's line, "NAME:" in capitals, or in mixed case ("Ann Lee:", as Zoom prints
-its captions) where the same name opens two lines or more, or it is a full name among such labels.
+its captions) where the same name opens two lines or more, or it is a full name among such labels;
+or in brackets, as subtitles for the deaf print it ("[ANN LEE] Welcome."), where two names each
+open two lines or more so.
 
 Cues are a few words each; consecutive cues of one speaker make one block, whose start and end
 are the first cue's start and the last cue's end. A ">>" opening a cue line marks a new speaker
@@ -37,6 +39,8 @@ _TAG = re.compile(r"</?[a-z][^>]*>|<\d[\d:.]*>", re.I)
 _CHEVRONS = re.compile(r"^\s*>>+\s*")
 _DASH = re.compile(r"^\s*-\s+(?!-)")
 _NAMED = re.compile(r"^(?P<label>[^:]{2,60}?):\s+(?P<text>\S.*)$", re.S)
+# Subtitles for the deaf name the speaker in brackets: "[ANN LEE] Welcome back."
+_BRACKETED = re.compile(r"^\[(?P<label>[^\[\]]{2,60})\]\s+(?P<text>\S.*)$", re.S)
 
 
 @dataclass
@@ -78,7 +82,8 @@ def read_captions(text: str, format: str) -> Draft:
         start, end = seconds(timing.group("start")), seconds(timing.group("end"))
         cues.append((start, end, lines[timing_at + 1 :]))
     dialogue = any(_is_dialogue(payload) for _, _, payload in cues)
-    names = _label_names(line for _, _, payload in cues for line in payload)
+    lines = [line for _, _, payload in cues for line in payload]
+    names = _label_names(lines, _NAMED) | _bracket_names(lines)
     pieces = [
         piece
         for start, end, payload in cues
@@ -93,24 +98,36 @@ def _is_dialogue(payload: list[str]) -> bool:
     return any(_DASH.match(line) for line in payload[1:])
 
 
-def _label_names(lines: Iterable[str]) -> set[str]:
+def _label_names(lines: Iterable[str], pattern: re.Pattern[str]) -> set[str]:
     """Mixed-case names taken for labels: each that opens two lines or more as "Ann Lee: ...",
     and, where there is one such, each first-and-last name that opens a line so.
 
     A mixed-case "Name:" opening a line could be the start of a sentence ("Here's the thing:
     ..."); capitals are labels wherever they stand.
     """
+    counts = _opening_names(lines, pattern)
+    recurring = {key for key, n in counts.items() if n >= 2}
+    full = {key for key in counts if len(key.split()) >= 2}
+    return recurring | full if recurring else set()
+
+
+def _bracket_names(lines: Iterable[str]) -> set[str]:
+    """Names in brackets taken for labels, in any case: where two names or more each open two
+    lines or more so ("[MUSIC] ..." once, or "[APPLAUSE]" alone, labels nothing)."""
+    counts = _opening_names(lines, _BRACKETED)
+    recurring = {key for key, n in counts.items() if n >= 2}
+    return set(counts) if len(recurring) >= 2 else set()
+
+
+def _opening_names(lines: Iterable[str], pattern: re.Pattern[str]) -> Counter[str]:
+    """How many lines each name opens as `pattern` sets a label off, by speaker key."""
     counts: Counter[str] = Counter()
-    full: set[str] = set()
     for line in lines:
-        named = _NAMED.match(_plain(line))
+        named = pattern.match(_plain(line))
         label = parse_label(named.group("label")) if named else None
         if label is not None and label.name:
             counts[speaker_key(label.name)] += 1
-            if len(label.name.split()) >= 2:
-                full.add(speaker_key(label.name))
-    recurring = {key for key, n in counts.items() if n >= 2}
-    return recurring | full if recurring else set()
+    return counts
 
 
 def _plain(line: str) -> str:
@@ -121,7 +138,7 @@ def _cue_pieces(
     payload: list[str], start: float, end: float, *, dialogue: bool, names: set[str]
 ) -> list[_Piece]:
     """The cue's lines as pieces of speech; in a file with `dialogue` cues, a dash opening a
-    line marks a new speaker; a mixed-case label counts if it is one of the label `names`."""
+    line marks a new speaker; a mixed-case or bracketed label counts if it is one of `names`."""
     pieces: list[_Piece] = []
     for line in payload:
         voice = _VOICE.search(line)
@@ -130,13 +147,14 @@ def _cue_pieces(
         change = bool(voice) or bool(marker)
         plain = _plain(line[marker.end() :] if marker else line)
         named = _NAMED.match(plain)
-        if named and label is None:
-            label = parse_label(named.group("label"), upper_only=True)
+        found = named or _BRACKETED.match(plain)
+        if found and label is None:
+            label = parse_label(named.group("label"), upper_only=True) if named else None
             if label is None:
-                mixed = parse_label(named.group("label"))
+                mixed = parse_label(found.group("label"))
                 label = mixed if mixed and speaker_key(mixed.name) in names else None
             if label is not None:
-                plain, change = named.group("text").strip(), True
+                plain, change = found.group("text").strip(), True
         if not plain:
             continue
         if pieces and not change:

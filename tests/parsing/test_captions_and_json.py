@@ -153,6 +153,31 @@ def test_mixed_case_names_label_captions_where_they_recur_as_zoom_prints_them():
     ]
 
 
+def test_names_in_brackets_label_subtitles_for_the_deaf_where_two_of_them_recur():
+    def srt(*cues: str) -> str:
+        return "".join(
+            f"{i}\n00:00:0{i},000 --> 00:00:0{i + 1},000\n{cue}\n\n"
+            for i, cue in enumerate(cues, 1)
+        )
+
+    parsed = parse_transcript(
+        srt(
+            "[ANN LEE] Welcome.",
+            "[Tom Wu] Thanks.",
+            "[ANN LEE] So.\n[door slams]",
+            "[Tom Wu] Sure.",
+        )
+    )
+    assert [(t.speaker, t.text) for t in parsed.turns] == [
+        ("Ann Lee", "Welcome."),
+        ("Tom Wu", "Thanks."),
+        ("Ann Lee", "So. [door slams]"),
+        ("Tom Wu", "Sure."),
+    ]
+    sounds = parse_transcript(srt("ANN LEE: Welcome.", "[MUSIC] Da da.", "[MUSIC] La la."))
+    assert [t.text for t in sounds.turns] == ["Welcome. [MUSIC] Da da. [MUSIC] La la."]
+
+
 def test_captions_without_any_timed_cue_are_refused():
     with pytest.raises(ParseError, match="No timed captions"):
         parse_transcript("WEBVTT\n\nNOTE nothing here\n")
