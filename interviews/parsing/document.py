@@ -2,7 +2,8 @@
 as courts and legislatures publish them. Each is read as text for the transcript readers.
 
 In a Word document each paragraph is a paragraph of text, with a blank line after it; an empty
-paragraph, the way a typist spaces turns apart, adds another. Tabs and line breaks are kept. The
+paragraph, the way a typist spaces turns apart, adds another. Tabs and line breaks are kept. A
+table row is a line with its cells parted by tabs (a name, perhaps a time, the speech). The
 document is read as a stream, never whole, and refused once its text runs past the size any
 transcript may have; expat, the XML parser, refuses entity expansion bombs itself and resolves no
 external entities.
@@ -59,13 +60,29 @@ def docx_text(raw: bytes, *, limit: int) -> str:
 def _docx_paragraphs(body: io.BufferedIOBase, limit: int) -> str:
     parts: list[str] = []
     size = 0
+
+    def add(paragraph: str) -> None:
+        nonlocal size
+        parts.append(paragraph + "\n\n" if paragraph.strip() else "\n")
+        size += len(paragraph) + 2
+        if size > limit:
+            raise ParseError("The Word document's text is larger than any transcript accepted.")
+
     # Paragraphs nest (a text box's inside a paragraph's run): each collects its own text.
     open_paragraphs: list[list[str]] = []
+    # A table row is a line, its cells parted by tabs (as a table copied from Word pastes), the
+    # paragraphs of a cell joined: the open rows' cells, and the open cells' paragraphs.
+    rows: list[list[str]] = []
+    cells: list[list[str]] = []
     for event, element in iterparse(body, events=("start", "end")):
         tag = element.tag
         if event == "start":
             if tag == f"{_W}p":
                 open_paragraphs.append([])
+            elif tag == f"{_W}tr":
+                rows.append([])
+            elif tag == f"{_W}tc":
+                cells.append([])
             continue
         current = open_paragraphs[-1] if open_paragraphs else []
         if tag == f"{_W}t":
@@ -76,10 +93,17 @@ def _docx_paragraphs(body: io.BufferedIOBase, limit: int) -> str:
             current.append("\n")
         elif tag == f"{_W}p":
             paragraph = "".join(open_paragraphs.pop())
-            parts.append(paragraph + "\n\n" if paragraph.strip() else "\n")
-            size += len(paragraph) + 2
-            if size > limit:
-                raise ParseError("The Word document's text is larger than any transcript accepted.")
+            if cells and not open_paragraphs:
+                cells[-1].append(paragraph)
+                continue
+            add(paragraph)
+            element.clear()
+        elif tag == f"{_W}tc" and cells:
+            cell = " ".join(" ".join(cells.pop()).split())
+            if rows:
+                rows[-1].append(cell)
+        elif tag == f"{_W}tr" and rows:
+            add("\t".join(rows.pop()))
             element.clear()
     return "".join(parts)
 

@@ -28,7 +28,12 @@ TIMESTAMP = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 _STAMP = rf"(?:\[{TIMESTAMP}\]|\({TIMESTAMP}\)|{TIMESTAMP}(?=\s))"
 _LEADING_STAMP = re.compile(rf"^\s*(?P<stamp>{_STAMP})\s*")
 _LABEL = re.compile(
-    rf"^(?P<label>[^:\[\]\n]{{1,100}}?)\s*(?P<stamp>{_STAMP})?\s*:(?:\s+|$)(?P<text>.*)$"
+    rf"^(?P<label>[^:\[\]\n\t]{{1,100}}?)\s*(?P<stamp>{_STAMP})?\s*:(?:\s+|$)(?P<text>.*)$"
+)
+# A table pasted from a word processor or a spreadsheet: the name, perhaps the time, and the
+# speech in cells parted by tabs.
+_TABBED = re.compile(
+    rf"^(?P<label>[^:\[\]\n\t]{{1,100}}?) *\t\s*(?:(?P<stamp>{_STAMP}) *\t\s*)?(?P<text>\S.*)$"
 )
 # A time in brackets can stand for the colon: "Ann Lee [00:01:02] Hello" (Sonix, Trint).
 _STAMPED = re.compile(
@@ -100,6 +105,7 @@ def _label_matches(plain: str, stamped: bool):
     yield _ASKED.match(plain), "asked"
     yield _STOPPED.match(plain), "stopped"
     yield _DASHED.match(plain), "dashed"
+    yield _TABBED.match(plain), "tabbed"
     yield _NAME_LINE.match(plain), "alone"
 
 
@@ -132,12 +138,13 @@ def _split_label(line: str) -> _Split:
 def label_lines(lines: list[str]) -> list[tuple[float | None, Label | None, str]]:
     """Each line split into timestamp, accepted label and text.
 
-    Capitalised labels are always labels. A mixed-case "Name:" could be the start of an ordinary
-    sentence ("Here's the thing: ..."), so it counts only when the same name labels two lines, or
-    when it is a first-and-last name in a transcript that has other labels. A name alone on its
-    line (a time before it allowed) is a label only where it heads the speech on the line right
-    below it, and it and another such name each do so at least twice; labels set off by a full
-    stop, a space or a dash only where the layout repeats (`_set_off_layouts`).
+    Capitalised labels are always labels. A mixed-case "Name:" (or "Name<tab>") could be the
+    start of an ordinary sentence ("Here's the thing: ..."), so it counts only when the same name
+    labels two lines, or when it is a first-and-last name in a transcript that has other labels.
+    A name alone on its line (a time before it allowed) is a label only where it heads the speech
+    on the line right below it, and it and another such name each do so at least twice; labels
+    set off by a full stop, a space, a dash or a tab only where the layout repeats
+    (`_set_off_layouts`).
     """
     split = [_split_label(line) if line.strip() else _Split(None, None, "") for line in lines]
     split = _name_lines(split, lines)
@@ -146,7 +153,7 @@ def label_lines(lines: list[str]) -> list[tuple[float | None, Label | None, str]
     has_upper = any(s.upper for s in split if s.label)
     result = []
     for line, (start, label, text, upper, layout) in zip(lines, split, strict=True):
-        if label is not None and not upper and not layout:
+        if label is not None and not upper and layout in ("", "tabbed"):
             repeated = counts[_label_key(label)] >= 2
             full_name = (len(label.name.split()) >= 2 or label.voice) and (
                 has_upper or len(counts) >= 2
@@ -173,12 +180,12 @@ def _name_lines(split: list[_Split], lines: list[str]) -> list[_Split]:
 
 
 def _set_off_layouts(split: list[_Split], lines: list[str]) -> list[_Split]:
-    """Labels set off by a full stop, a space or a dash kept only where the transcript is laid
-    out so: "Q." and "A." where each opens two lines or more ("A. Lincoln wrote ..." is no
+    """Labels set off by a full stop, a space, a dash or a tab kept only where the transcript is
+    laid out so: "Q." and "A." where each opens two lines or more ("A. Lincoln wrote ..." is no
     answer); "Q" and a space twice in a transcript with two colon labels or more; "Senator
-    LEAHY." or "NICK ROBINSON —" where two names each open two lines so (a dateline
-    "WASHINGTON — ..." opens one), the dash only after a name in capitals."""
-    layouts = {"dotted", "asked", "stopped", "dashed"}
+    LEAHY.", "NICK ROBINSON —" or "Ann Lee<tab>" where two names each open two lines so (a
+    dateline "WASHINGTON — ..." opens one), the dash only after a name in capitals."""
+    layouts = {"dotted", "asked", "stopped", "dashed", "tabbed"}
     opened: Counter[tuple[str, str]] = Counter(
         (s.layout, _label_key(s.label) or s.label.printed)
         for s in split
@@ -191,6 +198,7 @@ def _set_off_layouts(split: list[_Split], lines: list[str]) -> list[_Split]:
         "asked": opened["asked", "Q"] >= 2 and colons >= 2,
         "stopped": recurring["stopped"] >= 2,
         "dashed": recurring["dashed"] >= 2,
+        "tabbed": recurring["tabbed"] >= 2,
     }
     return [
         _Split(None, None, line.strip())

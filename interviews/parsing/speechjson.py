@@ -46,6 +46,7 @@ def timed_draft(
     *,
     format: str,
     title: str = "",
+    summary: str = "",
     scale: float = 1.0,
 ) -> Draft:
     """A draft of timed segments, each (where, speaker, text, start, end): a speaker's
@@ -71,7 +72,7 @@ def timed_draft(
                 end=end,
             )
         )
-    return Draft(format=format, title=title, blocks=blocks)
+    return Draft(format=format, title=title, summary=summary, blocks=blocks)
 
 
 def _label(speaker: Any, where: str) -> Label | None:

@@ -1,8 +1,9 @@
-"""Transcripts exported as a table: CSV (commas or semicolons), a row per utterance.
+"""Transcripts exported as a table: CSV (commas, semicolons or tabs), a row per utterance.
 
-The first row names the columns, as transcription tools export them ("Speaker,Start Time,End
+A header row names the columns, as transcription tools export them ("Speaker,Start Time,End
 Time,Text"; "speaker name", "transcript", "in" and "out" elsewhere): a text column and a speaker
-or a time column. A speaker is a name or a numbered voice ("Speaker 1"), as in speech-to-text
+or a time column. A title and a line or two of summary may stand above it, as on a web page or in
+a Word document. A speaker is a name or a numbered voice ("Speaker 1"), as in speech-to-text
 JSON; a time is "00:01:02", "1:02.5", "00:01:02,500" or seconds.
 """
 
@@ -24,14 +25,25 @@ _COLUMNS = {
     "start": {"start", "start time", "start timecode", "begin", "in", "time", "timestamp"},
     "end": {"end", "end time", "end timecode", "out"},
 }
-_DELIMITERS = (",", ";")
+_DELIMITERS = (",", ";", "\t")
+_HEADER_WITHIN = 4  # lines with text: a title and a line or two of summary may stand above
 _TIME = re.compile(r"^(?:(?:\d+:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?|\d+(?:\.\d+)?)$")
 
 
 def looks_table(lines: list[str]) -> bool:
-    """Whether the first line is a header naming a text column and a speaker or time column."""
-    header = next((line for line in lines if line.strip()), "")
-    return _header(header) is not None
+    """Whether a header naming a text column and a speaker or time column opens the text, or
+    follows the few lines of a title above it."""
+    return _find_header(lines) is not None
+
+
+def _find_header(lines: list[str]) -> tuple[int, str, dict[str, int]] | None:
+    """The header's line number, its delimiter and each known column's index."""
+    content = [i for i, line in enumerate(lines) if line.strip()][:_HEADER_WITHIN]
+    for i in content:
+        found = _header(lines[i])
+        if found is not None:
+            return i, *found
+    return None
 
 
 def _header(line: str) -> tuple[str, dict[str, int]] | None:
@@ -54,26 +66,37 @@ def _header(line: str) -> tuple[str, dict[str, int]] | None:
 def read_table(text: str) -> Draft:
     """Read a transcript table into a draft: a block per speaker's consecutive rows."""
     lines = text.split("\n")
-    found = _header(next((line for line in lines if line.strip()), ""))
+    found = _find_header(lines)
     if found is None:
         raise ParseError("The table has no header naming its text and speaker columns.")
-    delimiter, columns = found
+    at, delimiter, columns = found
+    above = [line.strip() for line in lines[:at] if line.strip()]
     try:
-        rows = list(csv.reader(io.StringIO(text.strip()), delimiter=delimiter))
+        rows = list(csv.reader(io.StringIO("\n".join(lines[at:])), delimiter=delimiter))
     except csv.Error as error:
         raise ParseError(f"The table cannot be read: {error}.") from error
     return timed_draft(
-        (
-            (
-                f"Row {n}: ",
-                _cell(row, columns, "speaker") or None,
-                _cell(row, columns, "text"),
-                _time(_cell(row, columns, "start"), n),
-                _time(_cell(row, columns, "end"), n),
-            )
-            for n, row in enumerate(rows[1:], start=2)
-        ),
+        (_segment(row, columns, n) for n, row in enumerate(rows[1:], start=2)),
         format="csv",
+        title=above[0] if above else "",
+        summary="\n\n".join(above[1:]),
+    )
+
+
+def _segment(
+    row: list[str], columns: dict[str, int], n: int
+) -> tuple[str, str | None, str, float | None, float | None]:
+    """The row as (where, speaker, text, start, end). A line too short to reach the text
+    column (a note or a copyright line below the table) is text of no one's saying."""
+    where = f"Row {n}: "
+    if len(row) <= columns["text"]:
+        return where, None, " ".join(row), None, None
+    return (
+        where,
+        _cell(row, columns, "speaker") or None,
+        _cell(row, columns, "text"),
+        _time(_cell(row, columns, "start"), n),
+        _time(_cell(row, columns, "end"), n),
     )
 
 

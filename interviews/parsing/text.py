@@ -19,8 +19,10 @@ from .model import ParseError
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 
 # Spaces that only affect layout; treating them as ordinary spaces keeps indentation and blank-line
-# detection honest without changing any word of the text.
-_LAYOUT_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t"), " ")
+# detection honest without changing any word of the text. A tab inside a line is kept: it parts
+# the cells of a table pasted from a word processor or a spreadsheet ("Ann Lee<tab>Hello").
+_LAYOUT_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000"), " ")
+_INDENT = re.compile(r"^[ \t]+", re.M)
 # Characters with no visible effect that break matching when left in (BOM mid-file, zero-widths).
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"), None)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -93,6 +95,7 @@ def normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = text.replace("\u2029", "\n\n").replace("\x0c", "\n")
     text = text.translate(_INVISIBLE).translate(_LAYOUT_SPACES)
+    text = _INDENT.sub(lambda indent: indent.group().replace("\t", " "), text)
     return _CONTROL.sub("", text)
 
 

@@ -1,9 +1,10 @@
 """A saved web page or a pasted piece of its HTML: the text a browser would show, laid out as lines.
 
 Editors upload the page a broadcaster published as often as its text. The transcript readers work
-on text, so the markup goes first: each paragraph, heading, list item or table cell on lines of
+on text, so the markup goes first: each paragraph, heading or list item on lines of
 its own with a blank line after it (two where an element holding paragraphs closes: a page that
-puts each turn in one shows where its turns end), list items bulleted as a browser shows them
+puts each turn in one shows where its turns end), a table row on a line of its own with its cells
+parted by tabs, list items bulleted as a browser shows them
 ("• DAVID BROOKS:"), line breaks kept, runs of spaces inside a paragraph made one, entities
 decoded. Scripts, styles and the document head (bar its title) are not text.
 """
@@ -40,7 +41,9 @@ _CONTAINERS = {
     "table",
     "form",
 }
-_BLOCKS = _CONTAINERS | {"p", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "td", "th", "pre", "title"}
+_BLOCKS = _CONTAINERS | {"p", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "pre", "title"}
+# A table row is a line, its cells parted by tabs, as a table copied from a browser pastes.
+_CELLS = {"td", "th"}
 _HIDDEN = {"script", "style", "noscript", "template", "svg", "head"}
 
 
@@ -65,6 +68,7 @@ class _Reader(HTMLParser):
         self.closed = False  # an element holding paragraphs closed since the last block
         self.hidden: list[str] = []  # open elements whose text is not shown
         self.pre = 0
+        self.cells = 0  # cells of the table row being read
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "body":
@@ -75,6 +79,12 @@ class _Reader(HTMLParser):
             self.hidden.append(tag)  # the page's title is shown, in its tab
         elif tag == "br":
             self.current.append("\n")
+        elif tag in _CELLS:
+            if self.cells:
+                self.separate("\t")  # the next cell of the row
+            self.cells += 1
+        elif tag in _BLOCKS and self.cells:
+            self.separate(" ")  # a paragraph inside a cell stays in its cell
         elif tag in _BLOCKS:
             self.end_block()
             if tag == "li":
@@ -87,6 +97,12 @@ class _Reader(HTMLParser):
             self.hidden.pop()
             if tag == "title":
                 self.end_block()
+        elif tag == "tr" or (tag == "table" and self.cells):
+            self.cells = 0
+            self.end_block()
+            self.closed = True
+        elif tag in _BLOCKS and self.cells:
+            self.separate(" ")
         elif tag in _BLOCKS:
             self.end_block()
             if tag == "pre" and self.pre:
@@ -97,9 +113,17 @@ class _Reader(HTMLParser):
         if not self.hidden or self.hidden[-1] == "title":
             self.current.append(data if self.pre else re.sub(r"\s+", " ", data))
 
+    def separate(self, separator: str) -> None:
+        """Part what follows from the text before it: a tab between cells (an empty cell still
+        counts), one space between paragraphs of a cell."""
+        text = "".join(self.current).rstrip(" ")
+        if separator == "\t" or (text and not text.endswith(("\t", "\n"))):
+            text += separator
+        self.current = [text]
+
     def end_block(self) -> None:
         lines = "".join(self.current).split("\n")
-        block = "\n".join(line if self.pre else line.strip() for line in lines).strip("\n")
+        block = "\n".join(line if self.pre else line.strip(" ") for line in lines).strip("\n")
         if block.strip():
             gap = "\n\n\n" if self.closed and self.blocks else "\n\n" if self.blocks else ""
             self.blocks.append(gap + block)

@@ -135,3 +135,34 @@ def test_mixed_case_labels_that_recur_open_the_paragraphs_of_a_pdf():
         ("Bob Ross", "Supply."),
         ("Ann Lee", "Oh."),
     ]
+
+
+def test_a_word_table_reads_a_row_to_a_line_and_a_transcript_in_one_is_read():
+    def row(*cells: str) -> str:
+        return "<w:tr>" + "".join(f"<w:tc>{paragraphs(c)}</w:tc>" for c in cells) + "</w:tr>"
+
+    def paragraphs(cell: str) -> str:
+        return "".join(f"<w:p><w:r><w:t>{p}</w:t></w:r></w:p>" for p in cell.split("|"))
+
+    rows = [
+        row("Ann Lee", "00:00:01", "Welcome.|Tom Wu is here."),
+        row("Tom Wu", "00:00:04", "Thanks, Ann."),
+        row("Ann Lee", "00:00:08", "Let us begin."),
+        row("Tom Wu", "00:00:10", "Sure."),
+    ]
+    body = (
+        f"<?xml version='1.0'?><w:document xmlns:w='{W}'><w:body>{paragraphs('Interview')}"
+        f"<w:tbl>{''.join(rows)}</w:tbl>{paragraphs('The end.')}</w:body></w:document>"
+    )
+    assert docx_text(docx(body=body), limit=10_000).split("\n\n")[:3] == [
+        "Interview",
+        "Ann Lee\t00:00:01\tWelcome. Tom Wu is here.",
+        "Tom Wu\t00:00:04\tThanks, Ann.",
+    ]
+    parsed = parse_transcript(docx(body=body))
+    assert [(t.speaker, t.start, t.text) for t in parsed.turns] == [
+        ("Ann Lee", 1.0, "Welcome. Tom Wu is here."),
+        ("Tom Wu", 4.0, "Thanks, Ann."),
+        ("Ann Lee", 8.0, "Let us begin."),
+        ("Tom Wu", 10.0, "Sure.\n\nThe end."),
+    ]

@@ -479,3 +479,23 @@ def test_a_title_naming_in_full_someone_labelled_by_surname_alone_gives_their_na
     ]
     case = parse_transcript("Pennsylvania v. Nelson: Oral Argument\n\nNELSON: Yes.\n\nJONES: No.\n")
     assert [s.name for s in case.speakers] == ["Nelson", "Jones"]
+
+
+def test_a_table_pasted_with_tabs_between_name_time_and_speech_is_labelled():
+    parsed = parse_transcript(
+        "Ann Lee\t00:00:01\tWelcome to the program.\nTom Wu\t00:00:04\tThanks for having me.\n"
+        "Ann Lee\t00:00:08\tLet us begin.\nTom Wu\t00:00:10\tSure.\n"
+    )
+    assert [(t.speaker, t.start, t.text) for t in parsed.turns] == [
+        ("Ann Lee", 1.0, "Welcome to the program."),
+        ("Tom Wu", 4.0, "Thanks for having me."),
+        ("Ann Lee", 8.0, "Let us begin."),
+        ("Tom Wu", 10.0, "Sure."),
+    ]
+    once = parse_transcript(
+        "ANN LEE\tWho?\n\nTOM WU\tMe.\n\nANN LEE\tWhy?\n\nTOM WU\tIt was.\n\nWell\tbecause.\n"
+    )
+    assert [(t.speaker, t.text) for t in once.turns][2:] == [
+        ("Ann Lee", "Why?"),
+        ("Tom Wu", "It was.\n\nWell\tbecause."),
+    ]

@@ -49,3 +49,17 @@ def test_prose_that_opens_with_commas_is_no_table():
         "Text, speaker and time, all of it.\n\nANN LEE: Hello.\n\nTOM WU: Hi.\n"
     )
     assert parsed.format != "csv"
+
+
+def test_a_title_above_the_header_is_the_title_and_tabs_part_cells_as_well_as_commas():
+    parsed = parse_transcript(
+        "Interview with Tom Wu\n\nRecorded in May.\n\n"
+        "Speaker\tTime\tText\nAnn Lee\t0:01\tWelcome, Tom.\nTom Wu\t0:04\tThanks.\n\nEnd of tape\n"
+    )
+    assert (parsed.format, parsed.title, parsed.summary) == (
+        "csv",
+        "Interview with Tom Wu",
+        "Recorded in May.",
+    )
+    assert [(t.speaker, t.start) for t in parsed.turns][:2] == [("Ann Lee", 1.0), ("Tom Wu", 4.0)]
+    assert "End of tape" in parsed.turns[-1].text

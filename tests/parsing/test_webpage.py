@@ -69,3 +69,24 @@ def test_text_that_mentions_a_tag_is_not_a_page():
 def test_a_head_left_unclosed_ends_where_the_body_begins():
     text = page_text("<html><head><title>T</title><body><p>ANN LEE: Hi.</p></body></html>")
     assert text == "T\n\nANN LEE: Hi.\n"
+
+
+def test_a_table_row_is_a_line_of_tab_parted_cells_and_a_transcript_table_reads():
+    table = (
+        "<html><body><h1>Interview with Tom Wu</h1><table>"
+        "<tr><th>Speaker</th><th>Text</th></tr>"
+        "<tr><td>Ann Lee</td><td><p>Welcome.</p><p>Tom Wu is here.</p></td></tr>"
+        "<tr><td>Tom Wu</td><td>Thanks, Ann.</td></tr>"
+        "<tr><td>Ann Lee</td><td>Let us begin.</td></tr>"
+        "</table><p>Copyright</p></body></html>"
+    )
+    text = page_text(table)
+    assert "\nAnn Lee\tWelcome. Tom Wu is here.\n" in text
+    assert text.endswith("Let us begin.\n\n\nCopyright\n")
+    parsed = parse_transcript(table)
+    assert parsed.title == "Interview with Tom Wu"
+    assert [(t.speaker, t.text) for t in parsed.turns] == [
+        ("Ann Lee", "Welcome. Tom Wu is here."),
+        ("Tom Wu", "Thanks, Ann."),
+        ("Ann Lee", "Let us begin.\n\nCopyright"),
+    ]

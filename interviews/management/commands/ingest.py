@@ -15,6 +15,7 @@ TRANSCRIPT_SUFFIXES = {
     ".srt",
     ".sbv",
     ".csv",
+    ".tsv",
     ".json",
     ".text",
     ".md",
