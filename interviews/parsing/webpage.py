@@ -1,12 +1,12 @@
 """A saved web page or a pasted piece of its HTML: the text a browser would show, laid out as lines.
 
 Editors upload the page a broadcaster published as often as its text. The transcript readers work
-on text, so the markup goes first: each paragraph, heading or list item on lines of
-its own with a blank line after it (two where an element holding paragraphs closes: a page that
-puts each turn in one shows where its turns end), a table row on a line of its own with its cells
-parted by tabs, list items bulleted as a browser shows them
-("• DAVID BROOKS:"), line breaks kept, runs of spaces inside a paragraph made one, entities
-decoded. Scripts, styles and the document head (bar its title) are not text.
+on text, so the markup goes first: each paragraph, heading or list item on lines of its own with
+a blank line after it (two where an element holding paragraphs closes: a page that puts each turn
+in one shows where its turns end), a table row on a line of its own with its cells parted by
+tabs, a definition list's term on the line above its description, list items bulleted as a
+browser shows them ("• DAVID BROOKS:"), line breaks kept, runs of spaces inside a paragraph made
+one, entities decoded. Scripts, styles and the document head (bar its title) are not text.
 """
 
 from __future__ import annotations
@@ -69,6 +69,7 @@ class _Reader(HTMLParser):
         self.hidden: list[str] = []  # open elements whose text is not shown
         self.pre = 0
         self.cells = 0  # cells of the table row being read
+        self.term = False  # a definition list's term ended the last block
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "body":
@@ -79,6 +80,8 @@ class _Reader(HTMLParser):
             self.hidden.append(tag)  # the page's title is shown, in its tab
         elif tag == "br":
             self.current.append("\n")
+        elif tag == "tr":
+            self.end_row()  # the row before, if its end tag was left out
         elif tag in _CELLS:
             if self.cells:
                 self.separate("\t")  # the next cell of the row
@@ -98,9 +101,7 @@ class _Reader(HTMLParser):
             if tag == "title":
                 self.end_block()
         elif tag == "tr" or (tag == "table" and self.cells):
-            self.cells = 0
-            self.end_block()
-            self.closed = True
+            self.end_row()
         elif tag in _BLOCKS and self.cells:
             self.separate(" ")
         elif tag in _BLOCKS:
@@ -108,6 +109,8 @@ class _Reader(HTMLParser):
             if tag == "pre" and self.pre:
                 self.pre -= 1
             self.closed = self.closed or tag in _CONTAINERS
+            # A term's description follows on the next line, as a name its speech.
+            self.term = tag == "dt"
 
     def handle_data(self, data: str) -> None:
         if not self.hidden or self.hidden[-1] == "title":
@@ -121,13 +124,18 @@ class _Reader(HTMLParser):
             text += separator
         self.current = [text]
 
+    def end_row(self) -> None:
+        self.cells = 0
+        self.end_block()
+        self.closed = True
+
     def end_block(self) -> None:
         lines = "".join(self.current).split("\n")
         block = "\n".join(line if self.pre else line.strip(" ") for line in lines).strip("\n")
         if block.strip():
-            gap = "\n\n\n" if self.closed and self.blocks else "\n\n" if self.blocks else ""
-            self.blocks.append(gap + block)
-            self.closed = False
+            gap = "\n\n\n" if self.closed else "\n" if self.term else "\n\n"
+            self.blocks.append((gap if self.blocks else "") + block)
+            self.closed = self.term = False
         self.current = []
 
     def text(self) -> str:

@@ -90,3 +90,18 @@ def test_a_table_row_is_a_line_of_tab_parted_cells_and_a_transcript_table_reads(
         ("Tom Wu", "Thanks, Ann."),
         ("Ann Lee", "Let us begin.\n\nCopyright"),
     ]
+
+
+def test_a_definition_lists_terms_head_their_descriptions_and_rows_end_without_end_tags():
+    talk = "".join(
+        f"<dt>{name}</dt><dd>{said}</dd>"
+        for name, said in [("Ann Lee", "Welcome."), ("Tom Wu", "Thanks."), ("Ann Lee", "Go on.")]
+    )
+    parsed = parse_transcript(f"<html><body><h1>Talk</h1><dl>{talk}<dt>Tom Wu</dt><dd>Sure.</dl>")
+    assert [(t.speaker, t.text) for t in parsed.turns] == [
+        ("Ann Lee", "Welcome."),
+        ("Tom Wu", "Thanks."),
+        ("Ann Lee", "Go on."),
+        ("Tom Wu", "Sure."),
+    ]
+    assert page_text("<table><tr><td>a<td>b<tr><td>c<td>d</table>") == "a\tb\n\n\nc\td\n"
