@@ -2,7 +2,7 @@
 speaker changes.
 
 A label may open a cue's line, "NAME:" in capitals, or in mixed case ("Ann Lee:", as Zoom prints
-its captions) where the same name opens two lines or more, or it is a full name among such labels;
+its captions; "Speaker 2:") by the rule labelled transcripts follow (`labels.mixed_case_is_label`);
 or in brackets, as subtitles for the deaf print it ("[ANN LEE] Welcome."), where two names each
 open two lines or more so.
 
@@ -24,9 +24,8 @@ from dataclasses import dataclass
 
 from .draft import Block, Draft
 from .labelled import seconds
-from .labels import Label, parse_label
+from .labels import Label, in_capitals, label_key, mixed_case_is_label, parse_label
 from .model import ParseError
-from .names import speaker_key
 
 _TIME = r"(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3}"
 _TIMING = re.compile(rf"^\s*(?P<start>{_TIME})\s*-->\s*(?P<end>{_TIME})(?:\s.*)?$")
@@ -83,11 +82,11 @@ def read_captions(text: str, format: str) -> Draft:
         cues.append((start, end, lines[timing_at + 1 :]))
     dialogue = any(_is_dialogue(payload) for _, _, payload in cues)
     lines = [line for _, _, payload in cues for line in payload]
-    names = _label_names(lines, _NAMED) | _bracket_names(lines)
+    labels = _Labels(lines)
     pieces = [
         piece
         for start, end, payload in cues
-        for piece in _cue_pieces(payload, start, end, dialogue=dialogue, names=names)
+        for piece in _cue_pieces(payload, start, end, dialogue=dialogue, labels=labels)
     ]
     if not pieces:
         raise ParseError(f"No timed captions were found in this {format.upper()} file.")
@@ -98,36 +97,40 @@ def _is_dialogue(payload: list[str]) -> bool:
     return any(_DASH.match(line) for line in payload[1:])
 
 
-def _label_names(lines: Iterable[str], pattern: re.Pattern[str]) -> set[str]:
-    """Mixed-case names taken for labels: each that opens two lines or more as "Ann Lee: ...",
-    and, where there is one such, each first-and-last name that opens a line so.
+class _Labels:
+    """Which labels opening the file's cue lines are labels: "NAME:" in capitals always; a
+    mixed-case "Ann Lee:" as in labelled transcripts (`labels.mixed_case_is_label`); a name in
+    brackets where two names or more each open two lines or more so ("[MUSIC] ..." once, or
+    "[APPLAUSE]" alone, labels nothing)."""
 
-    A mixed-case "Name:" opening a line could be the start of a sentence ("Here's the thing:
-    ..."); capitals are labels wherever they stand.
-    """
-    counts = _opening_names(lines, pattern)
-    recurring = {key for key, n in counts.items() if n >= 2}
-    full = {key for key in counts if len(key.split()) >= 2}
-    return recurring | full if recurring else set()
+    def __init__(self, lines: list[str]) -> None:
+        colon = _opening_labels(lines, _NAMED)
+        self.counts = Counter(label_key(label) for label in colon)
+        self.capitals = any(in_capitals(label) for label in colon)
+        bracketed = Counter(label_key(label) for label in _opening_labels(lines, _BRACKETED))
+        recurring = [key for key, n in bracketed.items() if n >= 2]
+        self.bracketed = set(bracketed) if len(recurring) >= 2 else set()
 
-
-def _bracket_names(lines: Iterable[str]) -> set[str]:
-    """Names in brackets taken for labels, in any case: where two names or more each open two
-    lines or more so ("[MUSIC] ..." once, or "[APPLAUSE]" alone, labels nothing)."""
-    counts = _opening_names(lines, _BRACKETED)
-    recurring = {key for key, n in counts.items() if n >= 2}
-    return set(counts) if len(recurring) >= 2 else set()
-
-
-def _opening_names(lines: Iterable[str], pattern: re.Pattern[str]) -> Counter[str]:
-    """How many lines each name opens as `pattern` sets a label off, by speaker key."""
-    counts: Counter[str] = Counter()
-    for line in lines:
-        named = pattern.match(_plain(line))
+    def find(self, text: str) -> tuple[Label, str] | None:
+        """The label opening `text` and the speech after it, if it is one."""
+        named = _NAMED.match(text)
         label = parse_label(named.group("label")) if named else None
-        if label is not None and label.name:
-            counts[speaker_key(label.name)] += 1
-    return counts
+        if label is not None and (
+            in_capitals(label) or mixed_case_is_label(label, self.counts, capitals=self.capitals)
+        ):
+            return label, named.group("text").strip()
+        bracketed = _BRACKETED.match(text)
+        label = parse_label(bracketed.group("label")) if bracketed else None
+        if label is not None and label.name and label_key(label) in self.bracketed:
+            return label, bracketed.group("text").strip()
+        return None
+
+
+def _opening_labels(lines: Iterable[str], pattern: re.Pattern[str]) -> list[Label]:
+    """The labels `pattern` finds opening the lines."""
+    found = (pattern.match(_plain(line)) for line in lines)
+    labels = (parse_label(match.group("label")) for match in found if match)
+    return [label for label in labels if label is not None]
 
 
 def _plain(line: str) -> str:
@@ -135,10 +138,10 @@ def _plain(line: str) -> str:
 
 
 def _cue_pieces(
-    payload: list[str], start: float, end: float, *, dialogue: bool, names: set[str]
+    payload: list[str], start: float, end: float, *, dialogue: bool, labels: _Labels
 ) -> list[_Piece]:
     """The cue's lines as pieces of speech; in a file with `dialogue` cues, a dash opening a
-    line marks a new speaker; a mixed-case or bracketed label counts if it is one of `names`."""
+    line marks a new speaker; a label opening a line counts where `labels` says it does."""
     pieces: list[_Piece] = []
     for line in payload:
         voice = _VOICE.search(line)
@@ -146,15 +149,9 @@ def _cue_pieces(
         marker = _CHEVRONS.match(line) or (_DASH.match(line) if dialogue else None)
         change = bool(voice) or bool(marker)
         plain = _plain(line[marker.end() :] if marker else line)
-        named = _NAMED.match(plain)
-        found = named or _BRACKETED.match(plain)
-        if found and label is None:
-            label = parse_label(named.group("label"), upper_only=True) if named else None
-            if label is None:
-                mixed = parse_label(found.group("label"))
-                label = mixed if mixed and speaker_key(mixed.name) in names else None
-            if label is not None:
-                plain, change = found.group("text").strip(), True
+        found = labels.find(plain) if label is None else None
+        if found:
+            (label, plain), change = found, True
         if not plain:
             continue
         if pieces and not change:

@@ -19,8 +19,8 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from .draft import Block, Draft
-from .labels import HOST_LIKE, Label, parse_label
-from .names import given_name, speaker_key, surname
+from .labels import HOST_LIKE, Label, label_key, mixed_case_is_label, parse_label
+from .names import given_name, surname
 from .people import Roster, prose_people
 from .text import fold
 
@@ -149,17 +149,13 @@ def label_lines(lines: list[str]) -> list[tuple[float | None, Label | None, str]
     split = [_split_label(line) if line.strip() else _Split(None, None, "") for line in lines]
     split = _name_lines(split, lines)
     split = _set_off_layouts(split, lines)
-    counts = Counter(_label_key(s.label) for s in split if s.label)
-    has_upper = any(s.upper for s in split if s.label)
+    counts = Counter(label_key(s.label) for s in split if s.label)
+    capitals = any(s.upper for s in split if s.label)
     result = []
     for line, (start, label, text, upper, layout) in zip(lines, split, strict=True):
-        if label is not None and not upper and layout in ("", "tabbed"):
-            repeated = counts[_label_key(label)] >= 2
-            full_name = (len(label.name.split()) >= 2 or label.voice) and (
-                has_upper or len(counts) >= 2
-            )
-            if not (repeated or full_name):
-                start, label, text = None, None, line.strip()
+        mixed = label is not None and not upper and layout in ("", "tabbed")
+        if mixed and not mixed_case_is_label(label, counts, capitals=capitals):
+            start, label, text = None, None, line.strip()
         result.append((start, label, text))
     return result
 
@@ -168,12 +164,11 @@ def _name_lines(split: list[_Split], lines: list[str]) -> list[_Split]:
     """Names alone on their lines kept as labels where each heads the speech on the line right
     below it, and at least two names do so twice or more; the others are words."""
     heading = {i for i, s in enumerate(split) if s.layout == "alone" and _heads_speech(split, i)}
-    counts = Counter(_label_key(split[i].label) for i in heading)
+    counts = Counter(label_key(split[i].label) for i in heading)
     names = {key for key, n in counts.items() if n >= 2}
     return [
         s
-        if s.layout != "alone"
-        or (i in heading and len(names) >= 2 and _label_key(s.label) in names)
+        if s.layout != "alone" or (i in heading and len(names) >= 2 and label_key(s.label) in names)
         else _Split(None, None, line.strip())
         for i, (s, line) in enumerate(zip(split, lines, strict=True))
     ]
@@ -187,7 +182,7 @@ def _set_off_layouts(split: list[_Split], lines: list[str]) -> list[_Split]:
     dateline "WASHINGTON — ..." opens one), the dash only after a name in capitals."""
     layouts = {"dotted", "asked", "stopped", "dashed", "tabbed"}
     opened: Counter[tuple[str, str]] = Counter(
-        (s.layout, _label_key(s.label) or s.label.printed)
+        (s.layout, label_key(s.label) or s.label.printed)
         for s in split
         if s.layout in layouts and (s.upper or s.layout != "dashed")
     )
@@ -214,10 +209,6 @@ def _heads_speech(split: list[_Split], i: int) -> bool:
     named = split[i].upper or label.voice or not label.name or len(label.name.split()) >= 2
     below = split[i + 1] if i + 1 < len(split) else None
     return bool(named and below is not None and below.text and below.label is None)
-
-
-def _label_key(label: Label) -> str:
-    return speaker_key(label.name or label.voice)
 
 
 def looks_labelled(lines: list[str]) -> bool:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
-from .names import PARTICLES, canonical_name, is_honorific, split_honorific
+from .names import PARTICLES, canonical_name, is_honorific, speaker_key, split_honorific
 from .text import fold
 
 # Words in a label's title part that say which part the speaker plays on the program.
@@ -180,6 +181,25 @@ def parse_label(printed: str, *, upper_only: bool = False) -> Label | None:
         affiliation=_without_role_words(title),
         role=role,
     )
+
+
+def label_key(label: Label) -> str:
+    """What two labels of one speaker share: "INSKEEP" and "Inskeep", "Speaker 2" and "SPEAKER 2"."""
+    return speaker_key(label.name or label.voice)
+
+
+def in_capitals(label: Label) -> bool:
+    """Whether the label's name is printed in capitals, the sign of a label wherever it stands."""
+    return not any(c.islower() for c in label.printed.partition(",")[0])
+
+
+def mixed_case_is_label(label: Label, counts: Counter[str], *, capitals: bool) -> bool:
+    """Whether a label printed in mixed case ("Ann Lee:") is one, not the start of a sentence
+    ("Here's the thing:"): the same name labels two lines or more (`counts`: the lines each
+    `label_key` opens), or it is a full name or a numbered voice in a transcript with labels in
+    `capitals` or labels of two names or more."""
+    full = len(label.name.split()) >= 2 or bool(label.voice)
+    return counts[label_key(label)] >= 2 or (full and (capitals or len(counts) >= 2))
 
 
 @functools.lru_cache(maxsize=1024)
