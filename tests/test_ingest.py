@@ -152,6 +152,30 @@ def test_an_automatic_transcripts_unnamed_voices_are_kept_and_shown_by_their_num
     assert page.count(">Speaker 2</span>") == 2
 
 
+def test_an_office_is_shown_as_printed_and_never_stored_as_an_archive_wide_speaker(
+    tmp_path, client
+):
+    path = tmp_path / "hearing.txt"
+    path.write_text(
+        "THE COURT: Call your witness.\n\nMR. HARRIS: The plaintiff calls Ellen Marsh.\n\n"
+        "THE WITNESS: I do.\n\nMR. HARRIS: Where do you work?\n\nTHE WITNESS: At the library.\n"
+    )
+
+    call_command("ingest", str(path))
+
+    assert list(Speaker.objects.values_list("name", flat=True)) == ["Harris"]
+    turns = list(Turn.objects.order_by("sequence"))
+    assert [t.speaker_name for t in turns] == [
+        "The Court",
+        "Harris",
+        "The Witness",
+        "Harris",
+        "The Witness",
+    ]
+    page = client.get(turns[0].segment.get_absolute_url()).content.decode()
+    assert page.count(">The Witness</span>") == 2
+
+
 @pytest.mark.parametrize(
     ("export", "message"),
     [
