@@ -37,7 +37,7 @@ class TranscriptForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["file"].help_text = (
             "Any format the archive reads: a page copied or saved from a broadcaster's site, a "
-            "labelled transcript (text, Word or PDF), captions, a CSV table, an archive JSON "
+            "labelled transcript (text, Word, RTF or PDF), captions, a CSV table, an archive JSON "
             "export or a speech-to-text service's JSON. Largest accepted: "
             f"{filesizeformat(settings.TRANSCRIPT_MAX_BYTES)}."
         )

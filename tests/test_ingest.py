@@ -59,12 +59,14 @@ def test_a_folder_is_ingested_file_by_file_with_a_summary(tmp_path, capsys):
     (tmp_path / "f.sbv").write_text(
         "0:00:01.000,0:00:02.000\nGIL MOORE: Hi.\n\n0:00:02.000,0:00:03.000\nHAL WEST: Hi, Gil.\n"
     )
+    (tmp_path / "g.rtf").write_bytes(rb"{\rtf1\ansi IVY CHO: Hi.\par JOE LUM: Hi, Ivy.\par}")
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0")
 
     call_command("ingest", str(tmp_path))
 
-    assert Segment.objects.count() == 6
-    assert "6 segments added, 0 already in the archive, 0 failed." in capsys.readouterr().out
+    assert Segment.objects.count() == 7
+    assert "7 segments added, 0 already in the archive, 0 failed." in capsys.readouterr().out
+    assert Turn.objects.filter(speaker__name="Joe Lum", text="Hi, Ivy.").exists()
     assert Turn.objects.filter(speaker__name="Bob Ross", text="Hello to you.").exists()
     assert Turn.objects.filter(speaker__name="Dan Lee", text="Hello, Carol.").exists()
     assert Turn.objects.filter(speaker__name="Fred Hall", text="Hi, Eve.").exists()

@@ -1,5 +1,6 @@
-"""Documents transcripts come in: Word (.docx), as transcription services deliver them, and PDF,
-as courts and legislatures publish them. Each is read as text for the transcript readers.
+"""Documents transcripts come in: Word (.docx), as transcription services deliver them, RTF, as
+court reporters' and transcription software exports them, and PDF, as courts and legislatures
+publish them. Each is read as text for the transcript readers.
 
 In a Word document each paragraph is a paragraph of text, with a blank line after it; an empty
 paragraph, the way a typist spaces turns apart, adds another. Tabs and line breaks are kept. A
@@ -31,9 +32,11 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def document_text(raw: bytes, *, limit: int) -> str | None:
-    """The text of a Word document or PDF in `raw`, or None for bytes that are neither."""
+    """The text of a Word document, RTF document or PDF in `raw`, or None for other bytes."""
     if looks_docx(raw):
         return docx_text(raw, limit=limit)
+    if looks_rtf(raw):
+        return rtf_text(raw, limit=limit)
     if looks_pdf(raw):
         return pdf_text(raw, limit=limit)
     return None
@@ -106,6 +109,30 @@ def _docx_paragraphs(body: io.BufferedIOBase, limit: int) -> str:
             add("\t".join(rows.pop()))
             element.clear()
     return "".join(parts)
+
+
+def looks_rtf(raw: bytes) -> bool:
+    """Whether the bytes open with an RTF document's signature."""
+    return raw.lstrip()[:5] == b"{\\rtf"
+
+
+def rtf_text(raw: bytes, *, limit: int) -> str:
+    """The text of the RTF document in `raw` (striprtf), a table row a line of tab-parted cells;
+    ParseError if it is damaged or its text exceeds `limit` characters."""
+    from striprtf.striprtf import rtf_to_text  # as pypdf: only an RTF document needs it
+
+    try:
+        # RTF is 7-bit text: what is not ASCII is escaped, in the document's own code page.
+        text = rtf_to_text(raw.decode("cp1252", errors="replace"), errors="replace")
+    except (ValueError, IndexError, OverflowError, LookupError) as error:
+        raise ParseError("This RTF document is damaged and cannot be read.") from error
+    if len(text) > limit:
+        raise ParseError("The RTF document's text is larger than any transcript accepted.")
+    return _RTF_ROW.sub(lambda row: "\t".join(row.group("cells").split("|")), text)
+
+
+# striprtf ends each table cell with "|": a line that ends so is a row.
+_RTF_ROW = re.compile(r"^(?P<cells>.*)\|[ \t]*$", re.M)
 
 
 def looks_pdf(raw: bytes) -> bool:

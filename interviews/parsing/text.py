@@ -13,7 +13,7 @@ import codecs
 import re
 import unicodedata
 
-from .document import document_text
+from .document import document_text, looks_rtf, rtf_text
 from .model import ParseError
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024
@@ -32,6 +32,9 @@ def decode(data: str | bytes) -> str:
     """Return `data` as text, guessing the encoding of bytes; raise ParseError for binary data."""
     if isinstance(data, str):
         text = data
+        # RTF is 7-bit text: pasted, or read as text, it is still a document.
+        if looks_rtf(data[:256].encode("cp1252", "replace")):
+            text = rtf_text(data.encode("cp1252", "replace"), limit=MAX_INPUT_BYTES)
     elif isinstance(data, bytes | bytearray | memoryview):
         raw = bytes(data)
         if len(raw) > MAX_INPUT_BYTES:

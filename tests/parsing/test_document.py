@@ -7,7 +7,7 @@ import zipfile
 import pytest
 
 from interviews.parsing import ParseError, parse_transcript
-from interviews.parsing.document import docx_text
+from interviews.parsing.document import docx_text, rtf_text
 from tests.documents import W, docx, pdf
 
 
@@ -166,3 +166,28 @@ def test_a_word_table_reads_a_row_to_a_line_and_a_transcript_in_one_is_read():
         ("Ann Lee", 8.0, "Let us begin."),
         ("Tom Wu", 10.0, "Sure.\n\nThe end."),
     ]
+
+
+RTF = (
+    r"{\rtf1\ansi\ansicpg1252{\fonttbl{\f0 Arial;}}{\info{\author Court Reporter}}\f0 "
+    r"Hearing\par\par THE COURT: Caf\'e9 \u8220?first\u8221?.\par\par MR. LEE: Thank you.\par"
+    r"\trowd\cellx900\cellx5000 Ann Lee\cell Hello.\cell\row"
+    r"\trowd\cellx900\cellx5000 Tom Wu\cell Hi.\cell\row}"
+)
+
+
+def test_an_rtf_document_reads_as_its_text_uploaded_or_pasted():
+    assert rtf_text(RTF.encode(), limit=1000) == (
+        "Hearing\n\nTHE COURT: Café “first”.\n\nMR. LEE: Thank you.\nAnn Lee\tHello.\nTom Wu\tHi.\n"
+    )
+    for data in (RTF, RTF.encode()):
+        parsed = parse_transcript(data)
+        assert [(t.label, t.text) for t in parsed.turns][:2] == [
+            ("THE COURT", "Café “first”."),
+            ("MR. LEE", "Thank you. Ann Lee\tHello. Tom Wu\tHi."),
+        ]
+
+
+def test_a_damaged_rtf_document_gets_a_clear_message():
+    with pytest.raises(ParseError, match="RTF document is damaged"):
+        parse_transcript(rb"{\rtf1 \u99999999999? ANN LEE: Hi.")

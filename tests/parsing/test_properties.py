@@ -103,6 +103,25 @@ def test_any_bytes_after_a_pdf_signature_give_a_transcript_or_a_parse_error(data
     assert parsed is None or isinstance(parsed, Transcript)
 
 
+rtf_pieces = st.lists(
+    st.sampled_from(
+        ["\\par ", "\\cell ", "\\row ", "\\u8220?", "\\u99999999999?", "\\'e9", "\\'zz", "{", "}"]
+        + ["\\*\\fonttbl ", "\\ansicpg1252 ", "\\ansicpg99999 ", "\\bin5 ", "ANN LEE: ", "Hi. "]
+    )
+    | st.text(max_size=10),
+    max_size=40,
+)
+
+
+@SETTINGS
+@given(rtf_pieces)
+def test_any_rtf_gives_a_transcript_or_a_parse_error_as_bytes_or_as_text(pieces):
+    rtf = "{\\rtf1 " + "".join(pieces)
+    for data in (rtf, rtf.encode("utf-8")):
+        parsed = parse_or_refuse(data)
+        assert parsed is None or isinstance(parsed, Transcript)
+
+
 json_values = st.recursive(
     st.none() | st.booleans() | st.floats() | st.integers() | st.text(max_size=30),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner),

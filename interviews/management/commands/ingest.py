@@ -22,6 +22,7 @@ TRANSCRIPT_SUFFIXES = {
     ".html",
     ".htm",
     ".docx",
+    ".rtf",
     ".pdf",
 }
 
