@@ -53,11 +53,23 @@ def docx_text(raw: bytes, *, limit: int) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             if _BODY not in archive.namelist():
-                raise ParseError("This is a zip archive, not a Word document or a transcript.")
+                raise ParseError(_not_word(archive))
             with archive.open(_BODY) as body:
                 return _docx_paragraphs(body, limit)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, XMLError, EOFError, OSError) as error:
         raise ParseError("This Word document is damaged and cannot be read.") from error
+
+
+def _not_word(archive: zipfile.ZipFile) -> str:
+    """Why a zip archive is not read; an OpenDocument text (LibreOffice's) is told what to do."""
+    if "mimetype" in archive.namelist():
+        with archive.open("mimetype") as mimetype:
+            if mimetype.read(64).startswith(b"application/vnd.oasis.opendocument"):
+                return (
+                    "OpenDocument files (.odt) are not read: save it as a Word document (.docx)"
+                    " or as text."
+                )
+    return "This is a zip archive, not a Word document or a transcript."
 
 
 def _docx_paragraphs(body: io.BufferedIOBase, limit: int) -> str:

@@ -71,6 +71,13 @@ def test_a_zip_archive_that_is_not_a_word_document_is_refused():
     with pytest.raises(ParseError, match="not a Word document"):
         parse_transcript(buffer.getvalue())
 
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<office:document-content/>")
+    with pytest.raises(ParseError, match=r"\(.odt\) are not read: save it as a Word document"):
+        parse_transcript(buffer.getvalue())
+
 
 def test_an_entity_expansion_bomb_is_refused_quickly():
     entities = "<!ENTITY e0 'lol'>" + "".join(
