@@ -416,13 +416,17 @@ class _Model:
         named_hosts = [k for k, s in enumerate(self.states) if s.role == "host" and s.person]
         leads = {k for k in named_hosts if "summary-subject" in self.states[k].person.evidence}
         seconds = set(named_hosts) - leads if leads else set()
+        # "Thank you both" thanks the side with two people or more on it: the guests, unless
+        # the program has hosts for two and a single guest.
+        named_guests = [k for k, s in enumerate(self.states) if s.role == "guest" and s.person]
+        guest_thanks_several = len(named_hosts) >= 2 and len(named_guests) == 1
         rows = []
         for i, block in enumerate(self.blocks):
             if block.label is not None:
                 allowed = self.label_states(block.label)
                 rows.append([0.0 if j in allowed else NEG for j in range(n)])
                 continue
-            style = _style(block)
+            style = _style(block, guest_thanks_several=guest_thanks_several)
             # Ending by giving someone the floor ("Next, a question for Senator Kerry.") is a
             # host's part; a guest who names a rival that way does it mid-answer.
             if any(m.directed and m.sentence == self.sentences[i] - 1 for m in self.mentions[i]):
@@ -830,8 +834,11 @@ _THANKS_ONLY = re.compile(
 )
 
 
-def _style(block: Block) -> float:
-    """Positive for a block that asks (short, ends on a question), negative for one that answers."""
+def _style(block: Block, *, guest_thanks_several: bool) -> float:
+    """Positive for a block that asks (short, ends on a question), negative for one that answers.
+
+    "Thank you both." is the host's goodbye to the guests, or, with `guest_thanks_several`, the
+    guest's to the hosts."""
     if _ASKS_AGAIN.match(block.text):
         return -1.0  # "Pardon?": whoever must answer did not catch the question
     if _WANTS_FLOOR.search(block.text):
@@ -851,7 +858,7 @@ def _style(block: Block) -> float:
     if n_words <= 40 and _KEEPS_ORDER.match(block.text):
         score += 1.0  # "Go ahead." "One at a time, please."
     if n_words <= 40 and _THANKS_SEVERAL.search(block.text):
-        score += 1.0  # "Thank you both.": the host's goodbye to the guests
+        score += -1.0 if guest_thanks_several else 1.0
     elif _THANKS_ONLY.match(block.text):
         score -= 1.0  # "Thank you." after being thanked: the guest's goodbye
     return score

@@ -505,9 +505,11 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
     A name is taken when it is two to five capitalised words not preceded by an article or a
     preposition of place ("the Islamic State", "of King's College" are not people).
     `is_subject` is true when the name opens a clause and a verb follows ("William Brangham
-    learns more ..."), the position a program's own host or reporter takes.
+    learns more ..."), or others join them ("... join Judy Woodruff"): the position a program's
+    own host or reporter takes.
     """
     people: list[tuple[str, str, bool]] = []
+    spans: list[tuple[int, int, bool]] = []  # each person's run, and whether it opens a clause
     for start, end, run in name_runs(text):
         before = text[max(0, start - 40) : start]
         words = run.split()
@@ -527,6 +529,10 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
             continue
         if any(fold(w).strip(".,") in _ORG_WORDS for w in honorific_free):
             continue
+        # "NPR's Mary Louise Kelly speaks with ...": a broadcaster's own person, named after it.
+        network = _NETWORKS.match(words[0]) if len(honorific_free) >= 3 else None
+        if network:
+            words, honorific_free = words[1:], honorific_free[1:]
         if re.search(r"['’]s$", honorific_free[0]):
             continue  # "Yahoo's IntoNow": something of someone's, not a person
         printed = " ".join(words)
@@ -556,17 +562,41 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
             or re.search(r"(?:\b(?:and|as|while|correspondent|reporter|anchor|host)|,)\s*$", before)
         )
         verb = re.match(
-            r"\s+(?:also\s+)?(?!(?:versus|plus|minus|thus|perhaps|always|across|towards)\b)"
-            r"[a-z]+s\b|\s+(?:has|is|joins|looks|talks)\b",
+            # (Whoever "joins" a program is its guest.)
+            r"\s+(?:also\s+)?(?!(?:versus|plus|minus|thus|perhaps|always|across|towards|joins)\b)"
+            r"[a-z]+s\b|\s+(?:has|is|looks|talks)\b",
             after,
         )
-        people.append((printed, affiliation, bool(clause_start and verb)))
+        if network and not affiliation:
+            affiliation = network.group("network")
+        # "... join Judy Woodruff to discuss": whom guests join is the program's own.
+        joined = re.search(r"\bjoin(?:s|ed)?\s+$", before)
+        people.append((printed, affiliation, bool(clause_start and verb or joined)))
+        spans.append((start, end, not before.strip() or before.rstrip()[-1] in ".?!:;"))
+    # "Steve Inskeep and Leila Fadel speak with ...": both are the sentence's subject.
+    for i in range(len(people) - 1):
+        (_, end, opens), (start, after, _) = spans[i], spans[i + 1]
+        if (
+            opens
+            and re.fullmatch(r"\s+and\s+", text[end:start])
+            and _PLURAL_VERB.match(text[after:])
+        ):
+            people[i : i + 2] = [(p, a, True) for p, a, _ in people[i : i + 2]]
     # In a list of people ("questions from Ann Lee, Bob Cole and ..."), the name after a comma
     # is the next person, not what the one before it works for.
     names = {printed for printed, _, _ in people}
     return [(p, "" if a in names else a, subject) for p, a, subject in people]
 
 
+# A verb after two names ("... and Leila Fadel speak with"): a lower-case word that is not a
+# preposition, a conjunction, "are" or "join" ("are joined by", "join us": they are guests), or
+# "also" (those who "also question" are not the program's lead).
+_PLURAL_VERB = re.compile(
+    r"\s+(?!(?:of|from|at|in|on|for|to|by|with|about|as|and|or|but|who|whose|which|that"
+    r"|are|were|join|also|the|a|an)\b)[a-z]+\b"
+)
+# A broadcaster's initials in the possessive: "NPR's", "CNN's", "BBC’s".
+_NETWORKS = re.compile(r"^(?P<network>[A-Z]{2,6})['’]s$")
 # Capitalised words that start a sentence running on after a name, where punctuation is lost.
 _SENTENCE_WORDS = {"i", "we", "you", "let", "it", "thank", "thanks", "yes", "no", "well", "please"}
 _NOT_NAME_OPENERS = {

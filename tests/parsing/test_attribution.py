@@ -576,3 +576,73 @@ def test_a_guest_whose_label_comes_later_does_not_answer_before_it():
         labels={2: "PAUL GRANT, Treasury", 8: "LENA ORTIZ, Audit Office"},
     )
     assert speakers(hearing)[4] == "Paul Grant"
+
+
+def test_the_host_a_summary_names_after_the_network_in_the_possessive_asks_the_questions():
+    parsed = parse_transcript(
+        page(
+            "NPR's Mary Louise Kelly speaks with Harvard economist Jason Furman about the rate cut.",
+            ["The Fed cut rates today.", "Jason Furman joins us. Welcome."],
+            ["Thanks for having me."],
+            ["Why go big?"],
+            ["They felt they were behind.", "Inflation has come down a lot."],
+            ["Jason Furman, thank you."],
+            labels={1: "JASON FURMAN, Harvard University"},
+        )
+    )
+    assert [t.speaker for t in parsed.turns] == ["Mary Louise Kelly", "Jason Furman"] * 2 + [
+        "Mary Louise Kelly"
+    ]
+
+
+def test_co_hosts_a_summary_names_together_ask_and_the_guest_thanks_them_both():
+    parsed = parse_transcript(
+        page(
+            "Steve Inskeep and Leila Fadel speak with Agriculture Secretary Tom Vilsack about what"
+            " happens to the farm bill.",
+            ["Good morning. I'm Steve Inskeep."],
+            ["And I'm Leila Fadel. The secretary is with us. Good morning, Mr. Secretary."],
+            ["Good morning, Leila.", "Good morning, Steve."],
+            ["Mr. Secretary, what happens if there is no bill?"],
+            ["Well, Steve, a lot of programs would lapse.", "That is the real risk."],
+            ["Secretary Vilsack, thank you."],
+            ["Thank you both."],
+            labels={1: "LEILA FADEL", 2: "TOM VILSACK, Agriculture Secretary"},
+        )
+    )
+    assert {s.name: s.role for s in parsed.speakers} == {
+        "Steve Inskeep": "host",
+        "Leila Fadel": "host",
+        "Tom Vilsack": "guest",
+    }
+    assert parsed.turns[-1].speaker == "Tom Vilsack"
+
+
+def test_a_host_a_page_labels_once_asks_the_rest_of_the_questions():
+    parsed = parse_transcript(
+        page(
+            "New York Times columnist David Brooks and Washington Post columnist Jonathan Capehart"
+            " join Judy Woodruff to discuss the week in politics.",
+            ["And that brings us to Brooks and Capehart.", "Hello to both of you."],
+            ["Good evening."],
+            ["Good evening, Judy."],
+            ["So, David, who blinks first?"],
+            ["The president, I think.", "And the Democrats know it."],
+            ["Jonathan, do you see it that way?"],
+            ["I do not. The Democrats have the polls on their side."],
+            labels={
+                0: "JUDY WOODRUFF",
+                1: "DAVID BROOKS, The New York Times",
+                2: "JONATHAN CAPEHART, The Washington Post",
+            },
+        )
+    )
+    assert [t.speaker for t in parsed.turns] == [
+        "Judy Woodruff",
+        "David Brooks",
+        "Jonathan Capehart",
+        "Judy Woodruff",
+        "David Brooks",
+        "Judy Woodruff",
+        "Jonathan Capehart",
+    ]

@@ -180,6 +180,37 @@ def test_the_people_a_text_introduces_are_read_without_what_describes_them():
     ]
 
 
+def test_a_broadcasters_own_person_named_after_its_initials_is_read_with_them():
+    assert prose_people("NPR's Mary Louise Kelly speaks with economist Jason Furman.") == [
+        ("Mary Louise Kelly", "NPR", True),
+        ("Jason Furman", "", False),
+    ]
+    assert prose_people("Joining us is CNN’s Dana Bash. Then NASA's Apollo Program.") == [
+        ("Dana Bash", "CNN", False)
+    ]
+
+
+def test_two_people_who_open_a_clause_together_are_both_its_subject():
+    assert prose_people("Judy Woodruff and Amna Nawaz talk with Tom Vilsack.") == [
+        ("Judy Woodruff", "", True),
+        ("Amna Nawaz", "", True),
+        ("Tom Vilsack", "", False),
+    ]
+    for others in (
+        "Ann Lee and Tom Wu are joined by Bo Park.",
+        "Justices Hugo Black and William Douglas also question counsel.",
+        "We talk to Ann Lee and Tom Wu about the vote.",
+    ):
+        assert not any(subject for *_, subject in prose_people(others))
+
+
+def test_whom_guests_join_is_the_programs_own_and_whoever_joins_is_not():
+    assert prose_people("Senator Jane Doe joins Judy Woodruff to discuss the vote.") == [
+        ("Senator Jane Doe", "", False),
+        ("Judy Woodruff", "", True),
+    ]
+
+
 def test_a_list_of_people_is_not_read_as_each_ones_affiliation():
     found = prose_people("With questions from Ann Lee, Bob Cole, Carl Dunn of Reuters and Dee Fox.")
     assert found == [
