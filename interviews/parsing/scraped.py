@@ -114,8 +114,11 @@ def _body_span(lines: list[_Line]) -> tuple[int, int]:
     # lines that are not sentences.
     paragraphs = _paragraph_starts(lines)
     first = 0
-    # The summary comes before the transcript: never its last paragraph.
-    summary_at = _summary_index([lines[i].text for i in paragraphs[: min(6, len(paragraphs) - 1)]])
+    # The summary comes before the transcript: before its first label line, never its last
+    # paragraph.
+    labelled = next((n for n, i in enumerate(paragraphs) if lines[i].label), len(paragraphs))
+    head = paragraphs[: min(6, len(paragraphs) - 1, labelled)]
+    summary_at = _summary_index([lines[i].text for i in head])
     if summary_at is not None:
         first = paragraphs[summary_at] + 1
     elif paragraphs and len(paragraphs) > 2 and _title_like(lines[paragraphs[0]].text):
@@ -151,12 +154,21 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
 
 
 def _summary_index(paragraphs: list[str]) -> int | None:
+    """The longest paragraph of a dozen words or more that is a sentence and no one's speech
+    ("I'm Lester Holt" opens a transcript, not its summary)."""
     best, best_words = None, 11
     for i, paragraph in enumerate(paragraphs):
         n = len(paragraph.split())
-        if n > best_words and re.search(r"[.?!][\"'”’)]*$", paragraph):
+        if (
+            n > best_words
+            and re.search(r"[.?!][\"'”’)]*$", paragraph)
+            and not _FIRST_PERSON.search(paragraph)
+        ):
             best, best_words = i, n
     return best
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|I['’]ve|I['’]d|me|my)\b")
 
 
 def _title_like(paragraph: str) -> bool:

@@ -646,3 +646,17 @@ def test_a_host_a_page_labels_once_asks_the_rest_of_the_questions():
         "Judy Woodruff",
         "Jonathan Capehart",
     ]
+
+
+def test_a_page_without_a_summary_opens_with_the_hosts_speech_not_a_summary_made_of_it():
+    parsed = parse_transcript(
+        "Transcript\n\n"
+        "Good evening. I'm Lester Holt. Tonight we're joined by the mayor of Chicago, Brandon"
+        " Johnson. Mayor, welcome.\n\n\n"
+        "• BRANDON JOHNSON, Mayor of Chicago:\n\nThank you, Lester. Good to be with you.\n\n\n"
+        "Mayor, the budget gap is nearly a billion dollars. How do you close it?\n\n\n"
+        "We're going to ask the wealthiest to pay their fair share and cut waste.\n\n"
+        "That's the plan, and it's a good one, whatever the business leaders of this city say.\n"
+    )
+    assert parsed.summary == ""
+    assert [t.speaker for t in parsed.turns] == ["Lester Holt", "Brandon Johnson"] * 2
