@@ -17,6 +17,8 @@ arguments. Each transcript is rendered as:
   a name only the first time a speaker appears;
 - diarized: an automatic transcript's "Speaker 1", "Speaker 2" (numbered as they first speak,
   never named) with the time, on a line of its own (Otter) or in the label (Rev);
+- pasted: the scraped page as copying it from a browser gives it: flush left, one blank line
+  between any two paragraphs, so that nothing in the layout tells a new turn from a new paragraph;
 - json: the parsed labelled rendering exported with to_dict() and read back (must be equal).
 
 Moderators and justices are hosts, candidates and advocates guests; a speaker's role is their
@@ -48,7 +50,7 @@ from interviews.parsing.text import split_sentences  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 DIRECTION = re.compile(r"^(?:\([^()]*\)|\[[^\[\]]*\])$")
-FORMATS = ("scraped", "labelled", "webvtt", "srt", "srt>>", "diarized", "json")
+FORMATS = ("scraped", "labelled", "webvtt", "srt", "srt>>", "diarized", "pasted", "json")
 ROLE_OF = {"moderator": "host", "candidate": "guest", "justice": "host", "advocate": "guest"}
 # Corpus speakers that are a part, not a person: the parser should name nobody for them.
 NAMELESS = {
@@ -401,6 +403,14 @@ def render_diarized(script: Script, rng: random.Random) -> tuple[str, list[Said]
     return "\n".join(lines), script.turns
 
 
+def render_pasted(script: Script, rng: random.Random) -> tuple[str, list[Said]]:
+    """The scraped page as copying it from a browser gives it: no indentation, and one blank line
+    between any two paragraphs, the wider gaps between turns gone."""
+    text, truth = render_scraped(script, rng)
+    flush = "\n".join(line.strip() for line in text.split("\n"))
+    return re.sub(r"\n{3,}", "\n\n", flush), truth
+
+
 RENDER = {
     "scraped": render_scraped,
     "labelled": render_labelled,
@@ -408,6 +418,7 @@ RENDER = {
     "srt": render_srt,
     "srt>>": lambda s, r: render_srt(s, r, chevrons=True),
     "diarized": render_diarized,
+    "pasted": render_pasted,
 }
 
 

@@ -70,7 +70,9 @@ class Weights:
     disputes: float = 0.5  # ... and one disputing what was said ("That's not true.") as answering
     same_turn: float = 4.0  # same speaker across a turn gap
     same_label: float = 1.5  # same speaker across a misplaced label line
-    change_soft: float = 2.0  # a new speaker where the layout shows only a paragraph break
+    # Set on the bench's pasted pages, whose turns no wider gap parts (README, attribution).
+    change_soft: float = 0.5  # a new speaker where the layout shows only a paragraph break
+    soft_answered: float = 2.0  # ... the same speaker there, after their own question
     handover: float = 5.25  # the last person a block addresses speaks next
     handover_skip: float = 1.5  # ... or after the addresser's next block
     rebuttal: float = 3.0  # a guest who opens by addressing another guest draws their reply
@@ -495,6 +497,8 @@ class _Model:
             block.separation, -w.same_turn
         )
         change = -w.change_soft if block.separation == "soft" else 0.0
+        if block.separation == "soft" and _asks(self.blocks[i - 1].text):
+            same -= w.soft_answered  # whoever asks a question is answered by someone else
         handed, handed_by_host, rebutted = self._handovers(i)
         # Whom block i thanks, or (if a guest speaks it) addresses first: who spoke before it.
         thanked = {self._state(m) for m in self.mentions[i] if m.kind == "vocative" and m.thanks}
@@ -828,8 +832,8 @@ _THANKS_SEVERAL = re.compile(
     r"\b(?:thank you|thanks)\b[^.!?]{0,20}?\b(?:both|all|everyone|everybody)\b", re.I
 )
 _THANKS_ONLY = re.compile(
-    r"\s*(?:(?:thank you|thanks)(?: (?:very|so) much)?|(?:it was )?my pleasure|"
-    r"thanks for having me|good to be (?:here|with you))[,.! ]*\w{0,12}[.!]?\s*$",
+    r"\s*(?:(?:thank you|thanks)(?: (?:very|so) much)?(?: for (?:having|inviting) me)?|"
+    r"(?:it was )?my pleasure|good to be (?:here|with you))[,.! ]*\w{0,12}[.!]?\s*$",
     re.I,
 )
 

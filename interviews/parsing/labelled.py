@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import NamedTuple
 
 from .draft import Block, Draft
-from .labels import HOST_LIKE, Label, label_key, mixed_case_is_label, parse_label
+from .labels import HOST_LIKE, Label, in_capitals, label_key, mixed_case_is_label, parse_label
 from .names import given_name, surname
 from .people import Roster, prose_people
 from .text import fold
@@ -91,11 +92,12 @@ class _Split(NamedTuple):
     text: str
     upper: bool = False  # the label's name printed in capitals
     # How the label is set off when not by a colon or a time: "alone" on its line, "dotted"
-    # ("Q." and "A."), "asked" ("Q" and a space), "stopped" ("Senator LEAHY."), "dashed".
+    # ("Q." and "A."), "asked" ("Q" and a space), "stopped" ("Senator LEAHY."), "dashed",
+    # "tabbed" (a table's cells).
     layout: str = ""
 
 
-def _label_matches(plain: str, stamped: bool):
+def _label_matches(plain: str, stamped: bool) -> Iterator[tuple[re.Match[str] | None, str]]:
     """The ways a line may open with a label, surest first: (match, layout)."""
     yield _LABEL.match(plain), ""
     yield _STAMPED.match(plain), ""
@@ -127,8 +129,7 @@ def _split_label(line: str) -> _Split:
         later = _LEADING_STAMP.match(text)
         if later:
             start, text = seconds(later.group("stamp")), text[later.end() :]
-        upper = not any(c.islower() for c in match.group("label").partition(",")[0])
-        return _Split(start, label, text.strip(), upper, layout)
+        return _Split(start, label, text.strip(), in_capitals(label), layout)
     if stamp and stamp.group("stamp")[0].isdigit() and rest:
         # A bare "1:25" opening an unlabelled line is more likely words than a timestamp.
         return _Split(None, None, line.strip())

@@ -660,3 +660,49 @@ def test_a_page_without_a_summary_opens_with_the_hosts_speech_not_a_summary_made
     )
     assert parsed.summary == ""
     assert [t.speaker for t in parsed.turns] == ["Lester Holt", "Brandon Johnson"] * 2
+
+
+def test_a_page_pasted_from_a_browser_with_no_wider_gap_between_turns_still_alternates():
+    paragraphs = [
+        "Fed cuts rates",
+        "NPR's Mary Louise Kelly speaks with Harvard economist Jason Furman about the Federal"
+        " Reserve's decision to cut interest rates.",
+        "The Federal Reserve cut interest rates today. Jason Furman joins us. Welcome.",
+        "• JASON FURMAN, Harvard University:",
+        "Thank you for having me.",
+        "So a half-point cut. Why go big?",
+        "The Fed had been waiting a long time, and I think they felt they were behind.",
+        "Inflation has come down a lot, and the job market has cooled.",
+        "Is there a risk they have declared victory too soon?",
+        "There is always that risk. But the data on prices has been good for months.",
+        "Jason Furman, thank you.",
+        "Thank you.",
+    ]
+    parsed = parse_transcript("\n\n".join(paragraphs) + "\n")
+    assert [(t.speaker, t.text.split("\n\n")[0]) for t in parsed.turns] == [
+        ("Mary Louise Kelly", paragraphs[2]),
+        ("Jason Furman", paragraphs[4]),
+        ("Mary Louise Kelly", paragraphs[5]),
+        ("Jason Furman", paragraphs[6]),
+        ("Mary Louise Kelly", paragraphs[8]),
+        ("Jason Furman", paragraphs[9]),
+        ("Mary Louise Kelly", paragraphs[10]),
+        ("Jason Furman", paragraphs[11]),
+    ]
+
+
+def test_thanking_the_program_for_having_them_on_is_a_guests_line():
+    paragraphs = [
+        "The Economy Hour",
+        "Host Maria Santos talks with economists Raj Patel and Helen Brooks about whether a"
+        " recession is coming.",
+        "Welcome to The Economy Hour. I'm Maria Santos. With me today are Raj Patel and Helen"
+        " Brooks. Welcome to you both.",
+        "Thanks, Maria. Great to be here.",
+        "Thank you for having me.",
+        "Raj, let me start with you. Are we headed for a recession?",
+        "I don't think so, not this year.",
+    ]
+    parsed = parse_transcript("\n\n".join(paragraphs) + "\n")
+    said = {p: t.speaker for t in parsed.turns for p in t.text.split("\n\n")}
+    assert said["Thank you for having me."] in {"Raj Patel", "Helen Brooks"}
