@@ -418,6 +418,7 @@ class _Model:
         named_hosts = [k for k, s in enumerate(self.states) if s.role == "host" and s.person]
         leads = {k for k in named_hosts if "summary-subject" in self.states[k].person.evidence}
         seconds = set(named_hosts) - leads if leads else set()
+        opening, introduced = self._opening()
         # "Thank you both" thanks the side with two people or more on it: the guests, unless
         # the program has hosts for two and a single guest.
         named_guests = [k for k, s in enumerate(self.states) if s.role == "guest" and s.person]
@@ -456,13 +457,8 @@ class _Model:
             # ("Dukakis and Bentsen will") more often than a rival does.
             for k, kind in {(self._state(m), m.kind) for m in self.mentions[i]}:
                 row[k] += {"vocative": -w.addressed, "self": w.self_named}.get(kind, -w.named)
-            if i == 0:
-                introduces = any(
-                    m.kind == "third"
-                    and self.states[self.person_state[id(m.person)]].role in HOST_LIKE
-                    for m in self.mentions[0]
-                )
-                row[anchor] += w.anchor_first if introduces else -w.anchor_first
+            if i <= opening:
+                row[anchor] += w.anchor_first if introduced else -w.anchor_first
             else:
                 row[anchor] -= w.anchor_later
             rows.append(row)
@@ -486,6 +482,22 @@ class _Model:
                     if j < len(self.blocks) and self.blocks[j].label is None:
                         rows[j][k] += w.host_addressed
         return rows
+
+    def _opening(self) -> tuple[int, bool]:
+        """The last block an anchor may open with, and whether they introduce a host by it.
+
+        The anchor's introduction is the first block, or, where the layout parts its paragraphs
+        no more than a turn's ("What was at stake?"), runs on to the paragraph that hands over to
+        a host ("Candy Crowley begins.") within a few paragraphs."""
+        for i, block in enumerate(self.blocks[:_INTRODUCTION]):
+            if i and block.separation != "soft":
+                break
+            if any(
+                m.kind == "third" and self.states[self._state(m)].role in HOST_LIKE
+                for m in self.mentions[i]
+            ):
+                return i, True
+        return 0, False
 
     def transitions(self, i: int) -> list[list[float]] | None:
         """Scores for each (speaker of block i-1, speaker of block i) pair."""
@@ -654,6 +666,8 @@ def _build_roster(draft: Draft, *, with_voices: bool) -> Roster:
     return roster
 
 
+# Paragraphs an anchor's introduction runs to at most, where the layout does not part it.
+_INTRODUCTION = 5
 _SELF_INTRO = re.compile(
     r"\b(?:I['’]?m|I am|[Mm]y name is)\s+"
     r"(?P<name>(?:[A-Z](?:[\w'’\-]+|\.)\s+){1,3}[A-Z][\w'’\-]+)"

@@ -706,3 +706,23 @@ def test_thanking_the_program_for_having_them_on_is_a_guests_line():
     parsed = parse_transcript("\n\n".join(paragraphs) + "\n")
     said = {p: t.speaker for t in parsed.turns for p in t.text.split("\n\n")}
     assert said["Thank you for having me."] in {"Raj Patel", "Helen Brooks"}
+
+
+def test_an_anchors_introduction_pasted_without_wider_gaps_runs_to_the_hand_over():
+    paragraphs = [
+        "The second debate",
+        "A look back at a key exchange. Candy Crowley puts questions to Mitt Romney, the Republican"
+        " nominee, and Barack Obama, the president.",
+        "We turn now to the second presidential debate.",
+        "What was at stake?",
+        "Candy Crowley begins.",
+        "Good evening from Hofstra University. I'm Candy Crowley. We are here for the second"
+        " presidential debate.",
+        "• BARACK OBAMA, the president:",
+        "Thank you, Candy.",
+    ]
+    parsed = parse_transcript("\n\n".join(paragraphs) + "\n")
+    assert [(t.speaker, t.role, t.text) for t in parsed.turns[:2]] == [
+        (None, "anchor", "\n\n".join(paragraphs[2:5])),
+        ("Candy Crowley", "host", paragraphs[5]),
+    ]
