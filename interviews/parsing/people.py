@@ -571,7 +571,7 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
             affiliation = network.group("network")
         # "... join Judy Woodruff to discuss": whom guests join is the program's own.
         joined = re.search(r"\bjoin(?:s|ed)?\s+$", before)
-        people.append((printed, affiliation, bool(clause_start and verb or joined)))
+        people.append((printed, affiliation, bool((clause_start and verb) or joined)))
         spans.append((start, end, not before.strip() or before.rstrip()[-1] in ".?!:;"))
     # "Steve Inskeep and Leila Fadel speak with ...": both are the sentence's subject.
     for i in range(len(people) - 1):
