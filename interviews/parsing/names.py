@@ -122,23 +122,9 @@ PARTICLES = {
     "ten",
     "y",
 }
-# Names that begin with "Mac" without being Mac-compounds.
-_NOT_MAC = {
-    "mack",
-    "macy",
-    "mace",
-    "macon",
-    "machado",
-    "macias",
-    "mackey",
-    "macho",
-    "macri",
-    "maceo",
-    "machin",
-    "macedo",
-    "mackie",
-    "macklin",
-}
+# Names of seven letters or more that begin with "Mac" without being Mac-compounds (shorter
+# ones, "Macron", "Mackey", are never taken for them: see `_case_part`).
+_NOT_MAC = {"machado", "macklin", "macario"}
 # Familiar forms of given names that share no prefix with them (generic English usage).
 NICKNAMES = {
     "bill": "william",
@@ -327,7 +313,8 @@ def _case_part(part: str, first: bool) -> str:
             return _case_part(head, first) + apostrophe + tail
     if low.startswith("mc") and len(low) > 3:
         return "Mc" + low[2:].capitalize()
-    if low.startswith("mac") and len(low) > 5 and low not in _NOT_MAC:
+    # MacArthur, MacDonald, MacLeod: "Mac" and a name of four letters or more.
+    if low.startswith("mac") and len(low) > 6 and low not in _NOT_MAC:
         return "Mac" + low[3:].capitalize()
     return low.capitalize()
 
