@@ -582,11 +582,13 @@ class _Model:
                 by_host[k] = max(by_host[k], w.handover - rank * w.order)
                 if self.states[k].role in HOST_LIKE:
                     by_guest[k] = max(by_guest[k], w.handover - rank * w.order)
-        for m in previous:
-            if m.kind == "third" and m.sentence >= last_sentence - 1:
-                k = self._state(m)
-                bonus = w.handover * 0.7 if m.directed else w.intro_next
-                anywhere[k] = max(anywhere[k], bonus)
+        introduced = [m for m in previous if m.kind == "third" and m.sentence >= last_sentence - 1]
+        # Of several introduced, the first named speaks first more often.
+        order = list(dict.fromkeys(self._state(m) for m in introduced))
+        for m in introduced:
+            k = self._state(m)
+            bonus = w.handover * 0.7 if m.directed else w.intro_next - order.index(k) * w.order
+            anywhere[k] = max(anywhere[k], bonus)
         if i >= 2 and not previous:
             earlier = self._closing(i - 2) or [
                 m for m in self.mentions[i - 2] if m.kind == "vocative" and not m.thanks

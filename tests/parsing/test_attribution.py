@@ -726,3 +726,28 @@ def test_an_anchors_introduction_pasted_without_wider_gaps_runs_to_the_hand_over
         (None, "anchor", "\n\n".join(paragraphs[2:5])),
         ("Candy Crowley", "host", paragraphs[5]),
     ]
+
+
+def test_guests_a_host_introduces_together_greet_in_the_order_named():
+    parsed = parse_transcript(
+        page(
+            "Host Maria Santos talks with economists Raj Patel and Helen Brooks about whether a"
+            " recession is coming.",
+            [
+                "Welcome to The Economy Hour. I'm Maria Santos.",
+                "With me today are Raj Patel of the Brookings Institution and Helen Brooks of"
+                " Goldman Sachs. Welcome to you both.",
+            ],
+            ["Thanks, Maria. Great to be here."],
+            ["Thank you for having me."],
+            ["Raj, let me start with you. Are we headed for a recession?"],
+            ["I don't think so, not this year.", "Consumer spending is still strong."],
+        )
+    )
+    assert [t.speaker for t in parsed.turns] == [
+        "Maria Santos",
+        "Raj Patel",
+        "Helen Brooks",
+        "Maria Santos",
+        "Raj Patel",
+    ]
