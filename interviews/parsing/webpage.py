@@ -4,9 +4,10 @@ Editors upload the page a broadcaster published as often as its text. The transc
 on text, so the markup goes first: each paragraph, heading or list item on lines of its own with
 a blank line after it (two where an element holding paragraphs closes: a page that puts each turn
 in one shows where its turns end), a table row on a line of its own with its cells parted by
-tabs, a definition list's term on the line above its description, list items bulleted as a
-browser shows them ("• DAVID BROOKS:"), line breaks kept, runs of spaces inside a paragraph made
-one, entities decoded. Scripts, styles and the document head (bar its title) are not text.
+tabs, a definition list's term on the line above its description, bold words opening a
+paragraph set off by a tab as a name is, list items bulleted as a browser shows them ("• DAVID
+BROOKS:"), line breaks kept, runs of spaces inside a paragraph made one, entities decoded.
+Scripts, styles and the document head (bar its title) are not text.
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ _CONTAINERS = {
 _BLOCKS = _CONTAINERS | {"p", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "pre", "title"}
 # A table row is a line, its cells parted by tabs, as a table copied from a browser pastes.
 _CELLS = {"td", "th"}
+# Bold words opening a paragraph are set off from the rest by a tab, as a table's first cell:
+# pages print a speaker's name so ("<b>Ann Lee</b> Welcome back.").
+_BOLD = {"b", "strong"}
 _HIDDEN = {"script", "style", "noscript", "template", "svg", "head"}
 
 
@@ -70,6 +74,7 @@ class _Reader(HTMLParser):
         self.pre = 0
         self.cells = 0  # cells of the table row being read
         self.term = False  # a definition list's term ended the last block
+        self.lead: int | None = None  # where bold text opening the paragraph began
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "body":
@@ -80,6 +85,8 @@ class _Reader(HTMLParser):
             self.hidden.append(tag)  # the page's title is shown, in its tab
         elif tag == "br":
             self.current.append("\n")
+        elif tag in _BOLD and not "".join(self.current).strip():
+            self.lead = len(self.current)  # bold opening a paragraph: perhaps a speaker's name
         elif tag == "tr":
             self.end_row()  # the row before, if its end tag was left out
         elif tag in _CELLS:
@@ -100,6 +107,11 @@ class _Reader(HTMLParser):
             self.hidden.pop()
             if tag == "title":
                 self.end_block()
+        elif tag in _BOLD and self.lead is not None:
+            name = "".join(self.current[self.lead :]).strip()
+            if 0 < len(name) <= 60 and not name.endswith((".", "?", "!", ",", ";")):
+                self.separate("\t")  # set off as a label is, for the reader to judge
+            self.lead = None
         elif tag == "tr" or (tag == "table" and self.cells):
             self.end_row()
         elif tag in _BLOCKS and self.cells:
@@ -114,7 +126,10 @@ class _Reader(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if not self.hidden or self.hidden[-1] == "title":
-            self.current.append(data if self.pre else re.sub(r"\s+", " ", data))
+            text = data if self.pre else re.sub(r"\s+", " ", data)
+            if self.current and self.current[-1].endswith("\t"):
+                text = text.lstrip(" ")  # a cell's or a name's tab stands for the space after
+            self.current.append(text)
 
     def separate(self, separator: str) -> None:
         """Part what follows from the text before it: a tab between cells (an empty cell still

@@ -105,3 +105,18 @@ def test_a_definition_lists_terms_head_their_descriptions_and_rows_end_without_e
         ("Tom Wu", "Sure."),
     ]
     assert page_text("<table><tr><td>a<td>b<tr><td>c<td>d</table>") == "a\tb\n\n\nc\td\n"
+
+
+def test_names_in_bold_opening_each_paragraph_label_it_where_they_recur():
+    talk = "".join(
+        f"<p><strong>{name}</strong> {said}</p>"
+        for name, said in [("Ann Lee", "Welcome."), ("Tom Wu", "Thanks."), ("Ann Lee", "Go on.")]
+    )
+    parsed = parse_transcript(f"<html><body>{talk}<p><b>Tom Wu</b> Sure.</p></body></html>")
+    assert [(t.speaker, t.text) for t in parsed.turns] == [
+        ("Ann Lee", "Welcome."),
+        ("Tom Wu", "Thanks."),
+        ("Ann Lee", "Go on."),
+        ("Tom Wu", "Sure."),
+    ]
+    assert page_text("<p><b>Important.</b> Read this.</p>") == "Important. Read this.\n"
