@@ -85,7 +85,7 @@ class _Reader(HTMLParser):
             self.hidden.append(tag)  # the page's title is shown, in its tab
         elif tag == "br":
             self.current.append("\n")
-        elif tag in _BOLD and not "".join(self.current).strip():
+        elif tag in _BOLD and not self.cells and not "".join(self.current).strip():
             self.lead = len(self.current)  # bold opening a paragraph: perhaps a speaker's name
         elif tag == "tr":
             self.end_row()  # the row before, if its end tag was left out
@@ -151,7 +151,7 @@ class _Reader(HTMLParser):
             gap = "\n\n\n" if self.closed else "\n" if self.term else "\n\n"
             self.blocks.append((gap if self.blocks else "") + block)
             self.closed = self.term = False
-        self.current = []
+        self.current, self.lead = [], None
 
     def text(self) -> str:
         self.end_block()

@@ -120,3 +120,5 @@ def test_names_in_bold_opening_each_paragraph_label_it_where_they_recur():
         ("Tom Wu", "Sure."),
     ]
     assert page_text("<p><b>Important.</b> Read this.</p>") == "Important. Read this.\n"
+    cells = "<table><tr><td><b>Ann Lee</b></td><td>Hello.</td></tr></table>"
+    assert page_text(cells) == "Ann Lee\tHello.\n"
