@@ -182,10 +182,12 @@ def _set_off_layouts(split: list[_Split], lines: list[str]) -> list[_Split]:
     LEAHY.", "NICK ROBINSON —" or "Ann Lee<tab>" where two names each open two lines so (a
     dateline "WASHINGTON — ..." opens one), the dash only after a name in capitals."""
     layouts = {"dotted", "asked", "stopped", "dashed", "tabbed"}
+
+    def set_off(s: _Split) -> bool:
+        return s.layout in layouts and (s.upper or s.layout != "dashed")
+
     opened: Counter[tuple[str, str]] = Counter(
-        (s.layout, label_key(s.label) or s.label.printed)
-        for s in split
-        if s.layout in layouts and (s.upper or s.layout != "dashed")
+        (s.layout, label_key(s.label) or s.label.printed) for s in split if set_off(s)
     )
     colons = sum(1 for s in split if s.label and not s.layout)
     recurring = Counter(layout for (layout, _), n in opened.items() if n >= 2)
@@ -198,7 +200,7 @@ def _set_off_layouts(split: list[_Split], lines: list[str]) -> list[_Split]:
     }
     return [
         _Split(None, None, line.strip())
-        if s.layout in layouts and not (kept[s.layout] and (s.upper or s.layout != "dashed"))
+        if s.layout in layouts and not (set_off(s) and kept[s.layout])
         else s
         for s, line in zip(split, lines, strict=True)
     ]

@@ -14,7 +14,7 @@ import io
 import re
 
 from .draft import Draft
-from .labelled import seconds
+from .labelled import TIMESTAMP, seconds
 from .model import ParseError
 from .speechjson import timed_draft
 from .text import fold
@@ -27,7 +27,8 @@ _COLUMNS = {
 }
 _DELIMITERS = (",", ";", "\t")
 _HEADER_WITHIN = 4  # lines with text: a title and a line or two of summary may stand above
-_TIME = re.compile(r"^(?:(?:\d+:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?|\d+(?:\.\d+)?)$")
+# A time as transcripts print it ("00:01:02"), or seconds.
+_TIME = re.compile(rf"^(?:{TIMESTAMP}|\d+(?:\.\d+)?)$")
 
 
 def looks_table(lines: list[str]) -> bool:

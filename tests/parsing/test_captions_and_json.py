@@ -154,34 +154,24 @@ def test_mixed_case_names_label_captions_where_they_recur_as_zoom_prints_them():
 
 
 def test_mixed_case_full_names_label_captions_by_the_rule_of_labelled_transcripts():
-    def srt(*cues: str) -> str:
-        return "".join(
-            f"{i}\n00:00:0{i},000 --> 00:00:0{i + 1},000\n{cue}\n\n"
-            for i, cue in enumerate(cues, 1)
-        )
-
-    two = parse_transcript(srt("Ann Lee: Welcome.", "it is late.", "Tom Wu: Thanks."))
+    two = parse_transcript(srt_of(["Ann Lee: Welcome.", "it is late.", "Tom Wu: Thanks."]))
     assert [(t.speaker, t.text) for t in two.turns] == [
         ("Ann Lee", "Welcome. it is late."),
         ("Tom Wu", "Thanks."),
     ]
-    one = parse_transcript(srt("So here: the news.", "Ann Lee: she said it."))
+    one = parse_transcript(srt_of(["So here: the news.", "Ann Lee: she said it."]))
     assert [t.text for t in one.turns] == ["So here: the news. Ann Lee: she said it."]
 
 
 def test_names_in_brackets_label_subtitles_for_the_deaf_where_two_of_them_recur():
-    def srt(*cues: str) -> str:
-        return "".join(
-            f"{i}\n00:00:0{i},000 --> 00:00:0{i + 1},000\n{cue}\n\n"
-            for i, cue in enumerate(cues, 1)
-        )
-
     parsed = parse_transcript(
-        srt(
-            "[ANN LEE] Welcome.",
-            "[Tom Wu] Thanks.",
-            "[ANN LEE] So.\n[door slams]",
-            "[Tom Wu] Sure.",
+        srt_of(
+            [
+                "[ANN LEE] Welcome.",
+                "[Tom Wu] Thanks.",
+                "[ANN LEE] So.\n[door slams]",
+                "[Tom Wu] Sure.",
+            ]
         )
     )
     assert [(t.speaker, t.text) for t in parsed.turns] == [
@@ -190,7 +180,7 @@ def test_names_in_brackets_label_subtitles_for_the_deaf_where_two_of_them_recur(
         ("Ann Lee", "So. [door slams]"),
         ("Tom Wu", "Sure."),
     ]
-    sounds = parse_transcript(srt("ANN LEE: Welcome.", "[MUSIC] Da da.", "[MUSIC] La la."))
+    sounds = parse_transcript(srt_of(["ANN LEE: Welcome.", "[MUSIC] Da da.", "[MUSIC] La la."]))
     assert [t.text for t in sounds.turns] == ["Welcome. [MUSIC] Da da. [MUSIC] La la."]
 
 
