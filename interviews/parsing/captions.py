@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .draft import Block, Draft
-from .labelled import seconds
+from .labelled import TIMESTAMP, seconds
 from .labels import Label, in_capitals, label_key, mixed_case_is_label, parse_label
 from .model import ParseError
 
@@ -33,6 +33,8 @@ _TIMING = re.compile(rf"^\s*(?P<start>{_TIME})\s*-->\s*(?P<end>{_TIME})(?:\s.*)?
 _SBV_TIMING = re.compile(
     r"^\s*(?P<start>\d+:\d{2}:\d{2}\.\d{3}),(?P<end>\d+:\d{2}:\d{2}\.\d{3})\s*$"
 )
+# The time alone on a line, as a video page's transcript prints it: "0:03", "1:02:03".
+_START = re.compile(rf"^\s*{TIMESTAMP}\s*$")
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?(?:\s+(?P<name>[^>]*))?>", re.I)
 _TAG = re.compile(r"</?[a-z][^>]*>|<\d[\d:.]*>", re.I)
 _CHEVRONS = re.compile(r"^\s*>>+\s*")
@@ -63,23 +65,20 @@ def looks_srt(lines: list[str]) -> bool:
 
 
 def looks_sbv(lines: list[str]) -> bool:
-    """Whether the text opens like an SBV file: a timing line, then text."""
+    """Whether the text opens like an SBV file, a timing line then text, or like the transcript
+    YouTube shows beside a video, copied: each line of text below the time it starts at."""
     content = [line for line in lines[:20] if line.strip()]
-    return len(content) >= 2 and bool(_SBV_TIMING.match(content[0]))
+    if len(content) >= 2 and _SBV_TIMING.match(content[0]):
+        return True
+    starts = sum(1 for line in content if _START.match(line))
+    return len(content) >= 4 and bool(_START.match(content[0])) and starts * 2 >= len(content)
 
 
 def read_captions(text: str, format: str) -> Draft:
     """Read WebVTT (`format="webvtt"`), SRT (`"srt"`) or SBV (`"sbv"`) captions into a draft."""
-    timings = _SBV_TIMING if format == "sbv" else _TIMING
-    cues: list[tuple[float, float, list[str]]] = []
-    for cue in re.split(r"\n\s*\n", text):
-        lines = [line for line in cue.split("\n") if line.strip()]
-        timing_at = next((i for i, line in enumerate(lines) if timings.match(line)), None)
-        if timing_at is None:
-            continue  # the WEBVTT header, NOTE, STYLE and REGION blocks, or stray numbering
-        timing = timings.match(lines[timing_at])
-        start, end = seconds(timing.group("start")), seconds(timing.group("end"))
-        cues.append((start, end, lines[timing_at + 1 :]))
+    lines = text.split("\n")
+    first = next((line for line in lines if line.strip()), "")
+    cues = _started_cues(lines) if format == "sbv" and _START.match(first) else _cues(text, format)
     dialogue = any(_is_dialogue(payload) for _, _, payload in cues)
     lines = [line for _, _, payload in cues for line in payload]
     labels = _Labels(lines)
@@ -91,6 +90,35 @@ def read_captions(text: str, format: str) -> Draft:
     if not pieces:
         raise ParseError(f"No timed captions were found in this {format.upper()} file.")
     return Draft(format=format, blocks=_blocks(pieces))
+
+
+def _cues(text: str, format: str) -> list[tuple[float, float, list[str]]]:
+    """Cues parted by blank lines, each with its timing line: (start, end, lines of text)."""
+    timings = _SBV_TIMING if format == "sbv" else _TIMING
+    cues = []
+    for cue in re.split(r"\n\s*\n", text):
+        lines = [line for line in cue.split("\n") if line.strip()]
+        timing_at = next((i for i, line in enumerate(lines) if timings.match(line)), None)
+        if timing_at is None:
+            continue  # the WEBVTT header, NOTE, STYLE and REGION blocks, or stray numbering
+        timing = timings.match(lines[timing_at])
+        start, end = seconds(timing.group("start")), seconds(timing.group("end"))
+        cues.append((start, end, lines[timing_at + 1 :]))
+    return cues
+
+
+def _started_cues(lines: list[str]) -> list[tuple[float, float, list[str]]]:
+    """Cues that each open with the time they start at, and end where the next starts."""
+    cues: list[tuple[float, float, list[str]]] = []
+    for line in lines:
+        if _START.match(line):
+            start = seconds(line)
+            if cues:
+                cues[-1] = (cues[-1][0], max(cues[-1][0], start), cues[-1][2])
+            cues.append((start, start, []))
+        elif line.strip() and cues:
+            cues[-1][2].append(line)
+    return cues
 
 
 def _is_dialogue(payload: list[str]) -> bool:

@@ -80,6 +80,19 @@ def test_youtube_sbv_cues_are_read_like_srt_with_their_times():
     ]
 
 
+def test_a_video_pages_transcript_copied_with_each_line_below_its_time_is_timed_speech():
+    parsed = parse_transcript(
+        "0:00\n>> ANN LEE: welcome back today I'm joined by\n0:03\nTom Wu\n"
+        "0:06\n>> thanks for having me\n1:02\nit's great to be here\n"
+    )
+    assert parsed.format == "sbv"
+    assert [(t.text, t.start, t.end) for t in parsed.turns] == [
+        ("welcome back today I'm joined by Tom Wu", 0.0, 6.0),
+        ("thanks for having me it's great to be here", 6.0, 62.0),
+    ]
+    assert parsed.turns[0].speaker == "Ann Lee"
+
+
 def test_srt_chevrons_mark_a_new_speaker_whom_the_engine_names():
     parsed = parse_transcript(CHEVRONS)
     assert [t.speaker for t in parsed.turns] == [
