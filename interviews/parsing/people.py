@@ -92,8 +92,11 @@ class Roster:
             ]
             if len(by_surname) == 1:
                 return by_surname[0]
+            # "Secretary Clinton" where Bill Clinton is talked of too: whoever holds the office.
+            office = title_of(split_honorific(printed)[0])
+            titled = [p for p in by_surname if office and p.titles[office]]
             if by_surname:
-                return None
+                return titled[0] if len(titled) == 1 else None
         if len(tokens) == 1 or " " not in printed.strip():  # "Jean-Luc" is one given name
             by_given = [p for p in self.people if same_given_name(key, given_name(p.name))]
             return by_given[0] if len(by_given) == 1 else None
@@ -110,6 +113,9 @@ class Roster:
                 or first.startswith(given_name(p.name))
             )
         ]
+        if not matches:
+            # "Judy Woodruff" is whoever was known only as "Judy" ("JUDY:" labels her turns).
+            matches = [p for p in self.people if p.key == first and " " not in p.name.strip()]
         return matches[0] if len(matches) == 1 else None
 
     def by_title(self, printed: str) -> Person | None:
@@ -146,6 +152,7 @@ class Roster:
                     office = title_of(title) or title_of(title.split()[-1] if title else "")
                     if office:
                         person.titles[office] += 2 if speaker_key(named) == person.key else 1
+        self._found.clear()  # an office now tells apart people of one surname
 
     def add(
         self,
@@ -535,6 +542,8 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
             words, honorific_free = words[1:], honorific_free[1:]
         if re.search(r"['’]s$", honorific_free[0]):
             continue  # "Yahoo's IntoNow": something of someone's, not a person
+        # "Ruth Akers's new novel": the person whose novel it is.
+        words[-1] = re.sub(r"['’]s$", "", words[-1])
         printed = " ".join(words)
         if printed.endswith(".") and len(words[-1]) > 2:
             printed = printed[:-1]  # the sentence's full stop, not an initial
@@ -656,6 +665,7 @@ _NOT_NAME_OPENERS = {
     "watch",
     "listen",
     "to",
+    "by",
     "im",
     "i'm",
     "well",

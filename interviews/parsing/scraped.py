@@ -168,6 +168,8 @@ def _summary_index(paragraphs: list[str]) -> int | None:
     return best
 
 
+# "By Helen Park", "By Ann Lee and Tom Wu": who wrote the page, never its headline.
+_BYLINE = re.compile(r"^By\s+[A-Z][\w'’.\-]*(?:\s+(?:and\s+)?[A-Z][\w'’.\-]*,?)*$")
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|I['’]ve|I['’]d|me|my)\b")
 
 
@@ -177,6 +179,7 @@ def _title_like(paragraph: str) -> bool:
         1 <= len(words) <= 25
         and len(split_sentences(paragraph)) == 1
         and words[0].lower().strip("\"'“‘") not in _UI_VERBS
+        and not _BYLINE.match(paragraph)
     )
 
 

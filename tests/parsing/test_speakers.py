@@ -54,14 +54,24 @@ def test_a_surname_a_title_and_a_familiar_name_resolve_to_the_one_person_they_fi
     roster = Roster()
     sanders = roster.add("Sen. Bernie Sanders")
     william = roster.add("William Brangham")
-    roster.add("Hillary Clinton")
+    hillary = roster.add("Hillary Clinton")
     roster.add("Bill Clinton")
-    roster.learn_titles(["Senator Sanders said so."])
+    assert roster.find("Secretary Clinton") is None
+    roster.learn_titles(["Senator Sanders said so.", "Secretary Hillary Clinton is here."])
     assert roster.find("SANDERS") is sanders
     assert roster.find("Bill") is None  # William Brangham or Bill Clinton: not decided
     assert roster.find("Will Brangham") is william
     assert roster.find("Clinton") is None
+    assert roster.find("Secretary Clinton") is hillary  # the one of the two in that office
     assert roster.by_title("Senator") is sanders
+
+
+def test_a_full_name_is_whoever_was_known_by_that_given_name_alone():
+    roster = Roster()
+    judy = roster.add("Judy")
+    roster.add("Judy Woodruff")
+    assert [p.name for p in roster] == ["Judy Woodruff"]
+    assert roster.find("JUDY") is judy
 
 
 def test_an_office_is_a_persons_by_their_label_or_by_being_given_it_twice_before_their_surname():
@@ -180,6 +190,16 @@ def test_the_people_a_text_introduces_are_read_without_what_describes_them():
     ]
     assert prose_people("The U.S. Chamber of Commerce President Tom Donohue spoke.") == [
         ("President Tom Donohue", "", False)
+    ]
+
+
+def test_a_person_is_read_without_the_possessive_or_the_byline_before_the_name():
+    assert prose_people("Ruth Akers's new novel follows three sisters.") == [
+        ("Ruth Akers", "", False)
+    ]
+    assert prose_people("Ruth Akers’s novel.\n\nBy Helen Park") == [
+        ("Ruth Akers", "", False),
+        ("Helen Park", "", False),
     ]
 
 

@@ -122,3 +122,18 @@ def test_names_in_bold_opening_each_paragraph_label_it_where_they_recur():
     assert page_text("<p><b>Important.</b> Read this.</p>") == "Important. Read this.\n"
     cells = "<table><tr><td><b>Ann Lee</b></td><td>Hello.</td></tr></table>"
     assert page_text(cells) == "Ann Lee\tHello.\n"
+
+
+def test_a_print_interviews_byline_is_not_its_headline_and_names_are_read_without_possessives():
+    parsed = parse_transcript(
+        "<html><body><nav>Home | Books</nav><article>"
+        "<h1>A conversation with Ruth Akers</h1><p>By Helen Park</p>"
+        "<p>Ruth Akers's new novel follows three sisters through the end of a coastal town. We"
+        " spoke about endings.</p>"
+        "<p>Was the flood deliberate?</p><p>Not at first. I noticed it later.</p>"
+        "<p>Do you plan your plots?</p><p>Never. I write to find out.</p>"
+        "</article></body></html>"
+    )
+    assert parsed.title == "A conversation with Ruth Akers"
+    assert [s.name for s in parsed.speakers] == ["Ruth Akers"]
+    assert [t.speaker for t in parsed.turns][-2:] == [None, "Ruth Akers"]
