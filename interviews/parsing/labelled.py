@@ -20,13 +20,21 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from .draft import Block, Draft
-from .labels import HOST_LIKE, Label, in_capitals, label_key, mixed_case_is_label, parse_label
-from .names import given_name, surname
+from .labels import (
+    HOST_LIKE,
+    Label,
+    in_capitals,
+    label_key,
+    mixed_case_is_label,
+    office_held,
+    parse_label,
+)
+from .names import given_name, is_title, surname
 from .people import Roster, prose_people
 from .text import fold
 
 TIMESTAMP = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
-_STAMP = rf"(?:\[{TIMESTAMP}\]|\({TIMESTAMP}\)|{TIMESTAMP}(?=\s))"
+_STAMP = rf"(?:\[{TIMESTAMP}\]|\({TIMESTAMP}\)|{TIMESTAMP}(?=\s|$))"
 _LEADING_STAMP = re.compile(rf"^\s*(?P<stamp>{_STAMP})\s*")
 _LABEL = re.compile(
     rf"^(?P<label>[^:\[\]\n\t]{{1,100}}?)\s*(?P<stamp>{_STAMP})?\s*:(?:\s+|$)(?P<text>.*)$"
@@ -70,11 +78,13 @@ _VOCATIVE = re.compile(
     r"(?i:(?:mr|mrs|ms|dr|senator|governor|congressman|congresswoman)\.?\s+)?"
     r"(?P<name>[A-Z][\w'’\-]+),|,\s+(?P<last>[A-Z][\w'’\-]+)[.!?])"
 )
+# The end of something said: a sentence's stop, or a quotation's or a parenthesis' close.
+_SAID = re.compile(r"[.!?…\"”’)]$")
 # Words of speech, not of narration: the first and second person.
 _SPOKEN = re.compile(r"\b(?:i|me|my|we|us|our|you|your)\b", re.I)
 # A name alone on its line, the speech on the lines right below it (exports of recorded calls and
 # podcasts): a label only where the layout repeats, see `label_lines`.
-_NAME_LINE = re.compile(r"^(?P<label>[^:\[\]\n.!?,;\"“”]{2,60})$")
+_NAME_LINE = re.compile(r"^(?P<label>[^:\[\]\n!?,;\"“”]{2,60})(?<!\.)$")
 
 
 def seconds(stamp: str) -> float:
@@ -158,18 +168,48 @@ def label_lines(lines: list[str]) -> list[tuple[float | None, Label | None, str]
         if mixed and not mixed_case_is_label(label, counts, capitals=capitals):
             start, label, text = None, None, line.strip()
         result.append((start, label, text))
+    return _headline(result, split, lines, counts)
+
+
+def _headline(
+    result: list[tuple[float | None, Label | None, str]],
+    split: list[_Split],
+    lines: list[str],
+    counts: Counter[str],
+) -> list[tuple[float | None, Label | None, str]]:
+    """The first line as words where it is a headline ("The Long Game, Episode 42: Rebuilding
+    trust") rather than a label: a mixed-case name printed once, the words after it no sentence,
+    and below it a paragraph with no label or a line of the header ("Interviewer: Thomas Baker")."""
+    printed = [i for i, line in enumerate(lines) if line.strip()]
+    if len(printed) < 2:
+        return result
+    first, below = printed[0], result[printed[1]]
+    _, label, text = result[first]
+    if label is None or split[first].upper or counts[label_key(label)] != 1 or _SAID.search(text):
+        return result
+    if below[1] is None or _cast(below[1], below[2]):
+        result[first] = (None, None, lines[first].strip())
     return result
 
 
 def _name_lines(split: list[_Split], lines: list[str]) -> list[_Split]:
     """Names alone on their lines kept as labels where each heads the speech on the line right
-    below it, and at least two names do so twice or more; the others are words."""
+    below it, and at least two names do so twice or more; the others are words. Where the layout
+    is so, a name that heads speech once is a label too if it is plainly a person's: in capitals,
+    with a title or an office ("Mr Speaker", "Mrs Badenoch"), or with what parliaments print
+    after it ("(North West Essex) (Con)")."""
     heading = {i for i, s in enumerate(split) if s.layout == "alone" and _heads_speech(split, i)}
     counts = Counter(label_key(split[i].label) for i in heading)
     names = {key for key, n in counts.items() if n >= 2}
+
+    def kept(s: _Split) -> bool:
+        label = s.label
+        plainly = s.upper or label.office or label.honorific or label.affiliation
+        return label_key(label) in names or bool(plainly or is_title(label.name))
+
     return [
         s
-        if s.layout != "alone" or (i in heading and len(names) >= 2 and label_key(s.label) in names)
+        if s.layout != "alone" or (i in heading and len(names) >= 2 and kept(s))
         else _Split(None, None, line.strip())
         for i, (s, line) in enumerate(zip(split, lines, strict=True))
     ]
@@ -180,15 +220,20 @@ def _set_off_layouts(split: list[_Split], lines: list[str]) -> list[_Split]:
     laid out so: "Q." and "A." where each opens two lines or more ("A. Lincoln wrote ..." is no
     answer); "Q" and a space twice in a transcript with two colon labels or more; "Senator
     LEAHY.", "NICK ROBINSON —" or "Ann Lee<tab>" where two names each open two lines so (a
-    dateline "WASHINGTON — ..." opens one), the dash only after a name in capitals."""
+    dateline "WASHINGTON — ..." opens one). A dash after a name in mixed case ("Ann Lee — Welcome
+    back") only where the name is a full one and opens two lines so: speech stammers "So I'm - I'm"."""
     layouts = {"dotted", "asked", "stopped", "dashed", "tabbed"}
 
-    def set_off(s: _Split) -> bool:
-        return s.layout in layouts and (s.upper or s.layout != "dashed")
+    def layout(s: _Split) -> str:
+        return "mixed dashed" if s.layout == "dashed" and not s.upper else s.layout
 
-    opened: Counter[tuple[str, str]] = Counter(
-        (s.layout, label_key(s.label) or s.label.printed) for s in split if set_off(s)
-    )
+    def key(s: _Split) -> tuple[str, str]:
+        return layout(s), label_key(s.label) or s.label.printed
+
+    def set_off(s: _Split) -> bool:
+        return s.layout in layouts and (layout(s) != "mixed dashed" or " " in s.label.name)
+
+    opened: Counter[tuple[str, str]] = Counter(key(s) for s in split if set_off(s))
     colons = sum(1 for s in split if s.label and not s.layout)
     recurring = Counter(layout for (layout, _), n in opened.items() if n >= 2)
     kept = {
@@ -196,12 +241,17 @@ def _set_off_layouts(split: list[_Split], lines: list[str]) -> list[_Split]:
         "asked": opened["asked", "Q"] >= 2 and colons >= 2,
         "stopped": recurring["stopped"] >= 2,
         "dashed": recurring["dashed"] >= 2,
+        "mixed dashed": recurring["mixed dashed"] >= 2,
         "tabbed": recurring["tabbed"] >= 2,
     }
+
+    def keeps(s: _Split) -> bool:
+        return (
+            set_off(s) and kept[layout(s)] and (layout(s) != "mixed dashed" or opened[key(s)] >= 2)
+        )
+
     return [
-        _Split(None, None, line.strip())
-        if s.layout in layouts and not (set_off(s) and kept[s.layout])
-        else s
+        _Split(None, None, line.strip()) if s.layout in layouts and not keeps(s) else s
         for s, line in zip(split, lines, strict=True)
     ]
 
@@ -209,7 +259,13 @@ def _set_off_layouts(split: list[_Split], lines: list[str]) -> list[_Split]:
 def _heads_speech(split: list[_Split], i: int) -> bool:
     label = split[i].label
     # One capitalised word alone ("Okay", "Right") is too often speech to be read as a name.
-    named = split[i].upper or label.voice or not label.name or len(label.name.split()) >= 2
+    named = (
+        split[i].upper
+        or label.voice
+        or label.honorific
+        or not label.name
+        or len(label.name.split()) >= 2
+    )
     below = split[i + 1] if i + 1 < len(split) else None
     return bool(named and below is not None and below.text and below.label is None)
 
@@ -234,15 +290,18 @@ def read_labelled(text: str) -> Draft:
     """Read a labelled transcript into a draft whose speech blocks carry their labels."""
     lines = text.split("\n")
     split = label_lines(lines)
+    cast = _cast_lines(split)
     wraps = any(not line.strip() for line in lines)  # blank lines separate paragraphs
     draft = Draft(format="labelled")
     pending_start: float | None = None
     previous_blank = True
     label_lines_of: dict[int, str] = {}  # block index -> the label line that opened it
-    for line, (start, label, body) in zip(lines, split, strict=True):
+    for i, (line, (start, label, body)) in enumerate(zip(lines, split, strict=True)):
         if not line.strip():
             previous_blank = True
             continue
+        if i in cast:
+            label, body, previous_blank = None, line.strip(), True  # a header line, as printed
         if start is not None and label is None and not body:
             pending_start = start  # a timestamp on a line of its own dates the next turn
             continue
@@ -267,12 +326,64 @@ def read_labelled(text: str) -> Draft:
             draft.blocks[-1].paragraphs[-1] += " " + body
         else:
             draft.blocks[-1].paragraphs.append(body)
-        previous_blank = False
+        previous_blank = i in cast  # the header's next line is a paragraph of its own too
     draft.blocks = _keep_labels_of_nothing(draft.blocks, label_lines_of)
+    _name_office_holders(draft.blocks)
     _take_title(draft)
     _take_preamble(draft)
+    _play_cast(draft, list(cast.values()))
     _unlabel_continuations(draft)
     return draft
+
+
+def _cast_lines(split: list[tuple[float | None, Label | None, str]]) -> dict[int, Label]:
+    """The lines above the speech that say who plays a part ("Interviewer: Thomas Baker",
+    "HOST: Dana Whitfield"), by index, each with the label of the person it names."""
+    cast: dict[int, Label] = {}
+    for i, (_, label, text) in enumerate(split):
+        if label is None:
+            continue
+        named = _cast(label, text)
+        if named is None:
+            break
+        cast[i] = named
+    return cast
+
+
+def _cast(label: Label, text: str) -> Label | None:
+    """The person a label line casts in the part it prints ("HOST: Dana Whitfield"), if it does."""
+    part = not label.name and not label.voice and label.role != "unknown"
+    named = parse_label(text) if part and not _SAID.search(text) else None
+    return replace(named, role=label.role) if named and len(named.name.split()) >= 2 else None
+
+
+def _play_cast(draft: Draft, cast: list[Label]) -> None:
+    """Labels that print a part ("INTERVIEWER:") or initials ("TB:") name the person the header
+    casts in that part or whose initials they are ("Interviewer: Thomas Baker"; people the
+    summary names count for initials too), printed as they were, where one person fits."""
+    by_part = {label.role: label for label in cast}
+    if len(by_part) < len(cast):
+        by_part = {}  # two people cast in one part: the part's label names neither
+    summary = [parse_label(printed) for printed, _, _ in prose_people(draft.summary)]
+    by_initials: dict[str, dict[str, Label]] = {}
+    for person in [*cast, *summary]:
+        if person and person.name:
+            by_initials.setdefault(_initials(person.name), {}).setdefault(person.name, person)
+    for block in draft.blocks:
+        label = block.label
+        if label is None or label.voice:
+            continue
+        people = by_initials.get(label.printed, {}) if label.printed.isupper() else {}
+        if not label.name and label.role in by_part:
+            block.label = replace(by_part[label.role], printed=label.printed)
+        elif label.name and len(people) == 1:
+            block.label = replace(*people.values(), printed=label.printed)
+
+
+def _initials(name: str) -> str:
+    """A name's initials as a label prints them ("TB" for Thomas Baker), "" for one word."""
+    capitals = [word[0] for word in name.split() if word[:1].isupper()]
+    return "".join(capitals) if len(capitals) >= 2 else ""
 
 
 def _keep_labels_of_nothing(blocks: list[Block], label_lines_of: dict[int, str]) -> list[Block]:
@@ -296,6 +407,20 @@ def _keep_labels_of_nothing(blocks: list[Block], label_lines_of: dict[int, str])
         else:
             kept.append(Block([words], start=block.start))
     return kept
+
+
+def _name_office_holders(blocks: list[Block]) -> None:
+    """An office's later labels are the person an earlier one named as its holder: after "The
+    Prime Minister (Keir Starmer)", "The Prime Minister" is Keir Starmer, printed as it was."""
+    holders: dict[str, Label] = {}
+    for block in blocks:
+        office = office_held(block.label) if block.label else ""
+        if not office:
+            continue
+        if block.label.name:
+            holders[office] = block.label
+        elif office in holders:
+            block.label = replace(holders[office], printed=block.label.printed)
 
 
 def _take_title(draft: Draft) -> None:

@@ -7,7 +7,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from .names import PARTICLES, canonical_name, is_honorific, speaker_key, split_honorific
+from .names import (
+    PARTICLES,
+    canonical_name,
+    is_honorific,
+    is_title,
+    speaker_key,
+    split_honorific,
+)
 from .text import fold
 
 # Words in a label's title part that say which part the speaker plays on the program.
@@ -19,11 +26,46 @@ _ROLE_WORDS = [
 # The parts a program's own people play, as against its guests'.
 HOST_LIKE = ("host", "anchor", "correspondent")
 _QUALIFIER = re.compile(r"\s*\((?P<q>[^()]{1,60})\)\s*$")
+# A parliament's "Hon. Jane Doe (Leader of the Opposition, CPC)" and "Mr Tom Hayes (Bournemouth
+# East) (Lab)": all after the name is in parentheses, commas and all.
+_QUALIFIED_NAME = re.compile(r"^(?P<name>[^(),]+?)\s*(?P<q>(?:\([^()]{1,80}\)\s*)+)$")
+_TIME_ONLY = re.compile(r"^[\d:.,\s]+$")
+# Parentheses that say how someone is heard, not who they are: "(voice-over)", "(on camera)".
+_DELIVERY_WORDS = {
+    "voice",
+    "over",
+    "vo",
+    "camera",
+    "oc",
+    "os",
+    "translator",
+    "translation",
+    "interpreter",
+    "interpreted",
+    "phone",
+    "telephone",
+    "tape",
+    "video",
+    "videotape",
+    "mike",
+    "mic",
+    "audio",
+    "cont",
+    "continued",
+    "contd",
+    "recorded",
+    "live",
+    "remote",
+    "remotely",
+    "via",
+    "through",
+}
 _BULLETS = "•·▪●◦‣∙*►▸>–—-"
 _NAME_WORD = re.compile(r"^[A-Z][\w'’.\-]*$")
 # "SPEAKER 2", "Unidentified Male #1", "Speaker B": one particular person, left unnamed.
 _NUMBERED = re.compile(r"(?:\s*#?\d+|\s+[A-Z])$")
 _THE_OFFICE = re.compile(r"^the [a-z]+(?: [a-z]+)?$")
+_COURTESY = {"mr", "mrs", "ms", "madam", "madame"}
 
 
 # Labels that name a part, not a person ("QUESTION:", "UNIDENTIFIED MALE:"), and that part.
@@ -135,23 +177,21 @@ def parse_label(printed: str, *, upper_only: bool = False) -> Label | None:
     printed = printed.strip().strip(_BULLETS).strip()
     if not printed or len(printed) > 120:
         return None
-    name_part, _, title = printed.partition(",")
-    name_part, title = name_part.strip(), title.strip()
-    qualifier = _QUALIFIER.search(name_part) or _QUALIFIER.search(title)
-    if qualifier:
-        name_part = _QUALIFIER.sub("", name_part).strip()
-        title = _QUALIFIER.sub("", title).strip()
+    name_part, title, qualifier = _label_parts(printed)
     number = _NUMBERED.search(name_part)
     nameless = fold(name_part[: number.start()] if number else name_part).strip(". ")
-    if _THE_OFFICE.match(nameless) and not all(split_honorific(nameless[4:])):
-        # "THE COURT", "The CHAIRMAN", "THE PRESIDENT": whoever holds the office here.
-        office = nameless[4:]
+    office = _office_in(nameless)
+    if office:
         part = next((p for p, words in _NAMELESS.items() if office in words), "unknown")
+        holder = parse_label(qualifier) if qualifier else None
+        if holder and holder.name:
+            # "The Prime Minister (Keir Starmer)": a parliament names the holder the first time.
+            return replace(holder, printed=printed, role=part, affiliation=canonical_name(office))
         voice = canonical_name(name_part)
         return Label(printed, "", affiliation=title, role=part, voice=voice, office=True)
     for part, words in _NAMELESS.items():
         if nameless in words:
-            named = parse_label(qualifier.group("q")) if qualifier and part != "unknown" else None
+            named = parse_label(qualifier) if qualifier and part != "unknown" else None
             if named and named.name:
                 # "HOST (Sam Rivera)", "MODERATOR (CHRIS WALLACE)": the part, then who plays it.
                 return replace(named, printed=printed, role=part)
@@ -173,7 +213,9 @@ def parse_label(printed: str, *, upper_only: bool = False) -> Label | None:
         honorific, bare = tokens[0], tokens[0]
     role = role_from_title(title) if title else "unknown"
     if role == "unknown" and qualifier:
-        role = role_from_title(qualifier.group("q"))
+        role = role_from_title(qualifier)
+    if not title and not _TIME_ONLY.match(qualifier) and not _delivery(qualifier):
+        title = qualifier
     return Label(
         printed=printed,
         name=canonical_name(bare),
@@ -181,6 +223,42 @@ def parse_label(printed: str, *, upper_only: bool = False) -> Label | None:
         affiliation=_without_role_words(title),
         role=role,
     )
+
+
+def _label_parts(printed: str) -> tuple[str, str, str]:
+    """A label's name part, its title after a comma and what it puts in parentheses:
+    "SEN. BERNIE SANDERS (I-VT), Vermont" -> ("SEN. BERNIE SANDERS", "Vermont", "I-VT")."""
+    whole = _QUALIFIED_NAME.match(printed)
+    if whole:
+        groups = re.findall(r"\(([^()]*)\)", whole.group("q"))
+        return whole.group("name"), "", ", ".join(g.strip() for g in groups)
+    name_part, _, title = printed.partition(",")
+    qualifier = _QUALIFIER.search(name_part) or _QUALIFIER.search(title)
+    if not qualifier:
+        return name_part.strip(), title.strip(), ""
+    name_part = _QUALIFIER.sub("", name_part).strip()
+    return name_part, _QUALIFIER.sub("", title).strip(), qualifier.group("q").strip()
+
+
+def _delivery(qualifier: str) -> bool:
+    return bool(set(re.findall(r"[a-z]+", re.sub(r"['’.]", "", fold(qualifier)))) & _DELIVERY_WORDS)
+
+
+def _office_in(nameless: str) -> str:
+    """The office a folded label names instead of a person, whoever holds it in the transcript:
+    "the court" and "the chairman" -> "court", "chairman"; "mr speaker" -> "speaker"; or ""."""
+    if _THE_OFFICE.match(nameless) and not all(split_honorific(nameless[4:])):
+        return nameless[4:]
+    courtesy, _, rest = nameless.partition(" ")
+    return rest if courtesy.rstrip(".") in _COURTESY and rest and is_title(rest) else ""
+
+
+def office_held(label: Label) -> str:
+    """The office a label speaks for ("prime minister" for "THE PRIME MINISTER" and for "The
+    Prime Minister (Keir Starmer)"), or "" for a label of a person or a part."""
+    if not (label.office or label.name):
+        return ""
+    return _office_in(fold(_label_parts(label.printed)[0]).strip(". "))
 
 
 def label_key(label: Label) -> str:

@@ -92,6 +92,14 @@ HONORIFICS = sorted(
         "Hon.",
         "Honorable",
         "The Honorable",
+        # Commonwealth parliaments print "Right Hon." and "The Rt Hon" before ministers.
+        "Honourable",
+        "The Honourable",
+        "Right Hon.",
+        "Rt. Hon.",
+        "Right Honourable",
+        "The Right Honourable",
+        "Baroness",
         # Plurals head a list of people ("Justices White, Black and Clark also question").
         "Justices",
     ],

@@ -499,3 +499,116 @@ def test_a_table_pasted_with_tabs_between_name_time_and_speech_is_labelled():
         ("Ann Lee", "Why?"),
         ("Tom Wu", "It was.\n\nWell\tbecause."),
     ]
+
+
+def test_what_a_parliament_prints_in_parentheses_after_a_name_is_the_affiliation():
+    parsed = parse_transcript(
+        "Oral Questions\n\n"
+        "Hon. Pierre Poilievre (Leader of the Opposition, CPC): Mr. Speaker, will he admit it?\n\n"
+        "Right Hon. Justin Trudeau (Prime Minister, Lib.): Mr. Speaker, we are building.\n\n"
+        "Hon. Pierre Poilievre (Leader of the Opposition, CPC): Mr. Speaker, when?\n\n"
+        "Right Hon. Justin Trudeau (Prime Minister, Lib.): Mr. Speaker, soon.\n\n"
+        "ANN LEE (voice-over): Question Period ended there.\n"
+    )
+    assert [(s.name, s.honorific, s.affiliation) for s in parsed.speakers] == [
+        ("Pierre Poilievre", "Hon.", "Leader of the Opposition, CPC"),
+        ("Justin Trudeau", "Right Hon.", "Prime Minister, Lib."),
+        ("Ann Lee", "", ""),
+    ]
+    assert [t.speaker for t in parsed.turns] == ["Pierre Poilievre", "Justin Trudeau"] * 2 + [
+        "Ann Lee"
+    ]
+
+
+def test_a_parliament_names_an_office_holder_once_and_each_member_alone_on_a_line():
+    parsed = parse_transcript(
+        "Engagements\n\n"
+        "Mr Tom Hayes (Bournemouth East) (Lab)\nIf he will list his engagements.\n\n"
+        "The Prime Minister (Keir Starmer)\nThis morning I had meetings.\n\n"
+        "Mr Tom Hayes\nWill he help families?\n\n"
+        "The Prime Minister\nMy hon. Friend is right.\n\n"
+        "Mr Speaker\nI call the Leader of the Opposition.\n\n"
+        "Mrs Kemi Badenoch (North West Essex) (Con)\nWhy have taxes gone up?\n\n"
+        "The Prime Minister\nWe inherited a black hole.\n\n"
+        "Mrs Badenoch\nThat is not an answer.\n"
+    )
+    assert [t.speaker for t in parsed.turns] == [
+        "Tom Hayes",
+        "Keir Starmer",
+        "Tom Hayes",
+        "Keir Starmer",
+        None,
+        "Kemi Badenoch",
+        "Keir Starmer",
+        "Kemi Badenoch",
+    ]
+    assert [t.label for t in parsed.turns][3:5] == ["The Prime Minister", "Mr Speaker"]
+    assert parsed.speaker("Keir Starmer").affiliation == "Prime Minister"
+    assert parsed.speaker("Tom Hayes").affiliation == "Bournemouth East, Lab"
+
+
+def test_a_header_casting_the_parts_names_the_initials_that_label_the_turns():
+    parsed = parse_transcript(
+        "Oral History Project: Voices of the Mill\n"
+        "Interviewee: Margaret Ellis\nInterviewer: Thomas Baker\nDate: 14 June 2019\n\n"
+        "TB: Where were you born?\n\nME: In Lowell.\n\nTB: And the mill?\n\nME: I was sixteen.\n"
+    )
+    assert parsed.title == "Oral History Project: Voices of the Mill"
+    assert parsed.summary == (
+        "Interviewee: Margaret Ellis\n\nInterviewer: Thomas Baker\n\nDate: 14 June 2019"
+    )
+    assert [(t.speaker, t.label) for t in parsed.turns] == [
+        ("Thomas Baker", "TB"),
+        ("Margaret Ellis", "ME"),
+    ] * 2
+    assert parsed.speaker("Thomas Baker").role == "host"
+
+
+def test_a_headline_with_a_colon_is_the_title_and_part_labels_name_whom_the_summary_casts():
+    parsed = parse_transcript(
+        "The Long Game, Episode 42: Rebuilding trust in local news\n\n"
+        "In this episode, host Dana Whitfield talks with Marcus Obi about his newspaper.\n\n"
+        "HOST: Welcome. Marcus, thanks for coming on.\n\nGUEST: Thanks for having me.\n\n"
+        "HOST: What did you do first?\n\nGUEST: We stopped chasing clicks.\n"
+    )
+    assert parsed.title == "The Long Game, Episode 42: Rebuilding trust in local news"
+    assert [t.speaker for t in parsed.turns] == ["Dana Whitfield", "Marcus Obi"] * 2
+    spoken = parse_transcript("Ann Lee: Good evening.\n\nTOM WU: Hello.\n\nAnn Lee: Bye.\n")
+    assert spoken.turns[0].speaker == "Ann Lee"
+
+
+def test_a_time_alone_on_its_line_dates_the_next_turn_and_is_no_words():
+    parsed = parse_transcript(
+        "Ann Lee: Good morning.\nBob Stone: Morning.\n\n00:01:12\n\n"
+        "Ann Lee: Who is at the count?\nBob Stone: Priya is.\n"
+    )
+    assert [(t.text, t.start) for t in parsed.turns] == [
+        ("Good morning.", None),
+        ("Morning.", None),
+        ("Who is at the count?", 72.0),
+        ("Priya is.", None),
+    ]
+
+
+def test_full_names_set_off_by_a_dash_label_the_turns_in_mixed_case_too():
+    parsed = parse_transcript(
+        "Ann Lee — Welcome back. With me is Tom Ortiz.\n\nTom Ortiz — Thanks, Ann.\n\n"
+        "Ann Lee — What went wrong?\n\nTom Ortiz — We gave away two goals.\n"
+    )
+    assert [t.speaker for t in parsed.turns] == ["Ann Lee", "Tom Ortiz"] * 2
+
+
+def test_labels_printing_given_names_are_the_people_the_summary_names_in_full():
+    parsed = parse_transcript(
+        "Shields and Brooks\n\n"
+        "Judy Woodruff talks with columnists David Brooks and Mark Shields about the week.\n\n"
+        "JUDY: Good evening. David, what did you make of it?\n\nDAVID: It was close, Judy.\n\n"
+        "JUDY: Mark?\n\nMARK: I agree.\n"
+    )
+    assert [t.speaker for t in parsed.turns] == [
+        "Judy Woodruff",
+        "David Brooks",
+        "Judy Woodruff",
+        "Mark Shields",
+    ]
+    assert [t.label for t in parsed.turns][:2] == ["JUDY", "DAVID"]

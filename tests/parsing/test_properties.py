@@ -56,6 +56,9 @@ def words(text: str) -> list[str]:
 @SETTINGS
 @given(st.lists(st.tuples(names, st.lists(speech, min_size=1, max_size=3)), min_size=2))
 def test_every_word_of_a_labelled_transcript_survives_in_order(turns):
+    # The first line opens with a sentence: a name printed once above words that are none
+    # ("Carol King: 0" over a paragraph) would be the transcript's headline, not a turn.
+    turns = [("ALICE WU", ["Hello."]), *turns]
     text = "\n\n".join(
         f"{name}: " + "\n\n".join(" ".join(p.split()) for p in paragraphs)
         for name, paragraphs in turns
