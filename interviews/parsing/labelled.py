@@ -338,7 +338,8 @@ def read_labelled(text: str) -> Draft:
 
 def _cast_lines(split: list[tuple[float | None, Label | None, str]]) -> dict[int, Label]:
     """The lines above the speech that say who plays a part ("Interviewer: Thomas Baker",
-    "HOST: Dana Whitfield"), by index, each with the label of the person it names."""
+    "HOST: Dana Whitfield"), by index, each with the label of the person it names; two at
+    least, for one such line could be a moderator's "Good Evening" without its full stop."""
     cast: dict[int, Label] = {}
     for i, (_, label, text) in enumerate(split):
         if label is None:
@@ -347,7 +348,7 @@ def _cast_lines(split: list[tuple[float | None, Label | None, str]]) -> dict[int
         if named is None:
             break
         cast[i] = named
-    return cast
+    return cast if len(cast) >= 2 else {}
 
 
 def _cast(label: Label, text: str) -> Label | None:

@@ -612,3 +612,14 @@ def test_labels_printing_given_names_are_the_people_the_summary_names_in_full():
         "Mark Shields",
     ]
     assert [t.label for t in parsed.turns][:2] == ["JUDY", "DAVID"]
+
+
+def test_a_part_greeting_without_a_full_stop_casts_nobody():
+    parsed = parse_transcript(
+        "MODERATOR: Good Evening\n\nSANDERS: Thank you.\n\nMODERATOR: Your first question.\n"
+    )
+    assert [(t.speaker, t.label, t.text) for t in parsed.turns] == [
+        (None, "MODERATOR", "Good Evening"),
+        ("Sanders", "SANDERS", "Thank you."),
+        (None, "MODERATOR", "Your first question."),
+    ]
