@@ -27,7 +27,7 @@ from .labelled import TIMESTAMP, seconds
 from .labels import Label, in_capitals, label_key, mixed_case_is_label, parse_label
 from .model import ParseError
 
-_TIME = r"(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3}"
+_TIME = r"(?:\d+:)?\d{1,2}:\d{1,2}[.,]\d{1,3}"  # some tools leave units unpadded: "0:0:3.450"
 _TIMING = re.compile(rf"^\s*(?P<start>{_TIME})\s*-->\s*(?P<end>{_TIME})(?:\s.*)?$")
 # YouTube's SubViewer cues: "0:00:04.000,0:00:08.000" on the line above the text, no number.
 _SBV_TIMING = re.compile(
@@ -35,9 +35,15 @@ _SBV_TIMING = re.compile(
 )
 # The time alone on a line, as a video page's transcript prints it: "0:03", "1:02:03".
 _START = re.compile(rf"^\s*{TIMESTAMP}\s*$")
+# Blocks of a WebVTT file that hold no captions, and cue numbers out of place.
+_NOT_SPEECH = re.compile(r"^(?:NOTE|STYLE|REGION)\b|^\s*\d+\s*$")
+# A cue shown for less than this many seconds is a roll-up's step, not speech.
+_BLINK = 0.05
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?(?:\s+(?P<name>[^>]*))?>", re.I)
-_TAG = re.compile(r"</?[a-z][^>]*>|<\d[\d:.]*>", re.I)
-_CHEVRONS = re.compile(r"^\s*>>+\s*")
+# Markup, word timings ("<00:00:01.200>") and the positioning codes subtitle editors leave
+# ("{\an8}").
+_TAG = re.compile(r"</?[a-z][^>]*>|<\d[\d:.]*>|\{\\[^{}]*\}", re.I)
+_CHEVRONS = re.compile(r"^\s*(?:>>+|(?:&gt;){2,})\s*")  # escaped, as YouTube writes them
 _DASH = re.compile(r"^\s*-\s+(?!-)")
 _NAMED = re.compile(r"^(?P<label>[^:]{2,60}?):\s+(?P<text>\S.*)$", re.S)
 # Subtitles for the deaf name the speaker in brackets: "[ANN LEE] Welcome back."
@@ -79,6 +85,7 @@ def read_captions(text: str, format: str) -> Draft:
     lines = text.split("\n")
     first = next((line for line in lines if line.strip()), "")
     cues = _started_cues(lines) if format == "sbv" and _START.match(first) else _cues(text, format)
+    cues = _unrolled(cues)
     dialogue = any(_is_dialogue(payload) for _, _, payload in cues)
     lines = [line for _, _, payload in cues for line in payload]
     labels = _Labels(lines)
@@ -100,7 +107,11 @@ def _cues(text: str, format: str) -> list[tuple[float, float, list[str]]]:
         lines = [line for line in cue.split("\n") if line.strip()]
         timing_at = next((i for i, line in enumerate(lines) if timings.match(line)), None)
         if timing_at is None:
-            continue  # the WEBVTT header, NOTE, STYLE and REGION blocks, or stray numbering
+            # Text after a line of spaces (YouTube parts a cue's lines so) is still the cue's; the
+            # WEBVTT header, NOTE, STYLE and REGION blocks and stray numbering are no captions.
+            if cues and lines and not _NOT_SPEECH.match(lines[0]):
+                cues[-1][2].extend(lines)
+            continue
         timing = timings.match(lines[timing_at])
         start, end = seconds(timing.group("start")), seconds(timing.group("end"))
         cues.append((start, end, lines[timing_at + 1 :]))
@@ -119,6 +130,26 @@ def _started_cues(lines: list[str]) -> list[tuple[float, float, list[str]]]:
         elif line.strip() and cues:
             cues[-1][2].append(line)
     return cues
+
+
+def _unrolled(cues: list[tuple[float, float, list[str]]]) -> list[tuple[float, float, list[str]]]:
+    """Cues without the lines they repeat from the cue before, as captions that roll up print
+    them (YouTube's automatic ones, a broadcast's): a cue's opening lines that are the last cue's
+    closing ones, where new lines follow them, and a cue of a few milliseconds that only repeats."""
+    kept: list[tuple[float, float, list[str]]] = []
+    for start, end, payload in cues:
+        lines = [line for line in payload if _plain(line)]
+        before = [_plain(line) for line in kept[-1][2]] if kept else []
+        repeated = next(
+            (n for n in range(len(lines), 0, -1) if [_plain(x) for x in lines[:n]] == before[-n:]),
+            0,
+        )
+        if repeated == len(lines) and end - start < _BLINK:
+            continue
+        if repeated < len(lines):
+            lines = lines[repeated:]
+        kept.append((start, end, lines))
+    return kept
 
 
 def _is_dialogue(payload: list[str]) -> bool:

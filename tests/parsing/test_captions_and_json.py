@@ -93,6 +93,49 @@ def test_a_video_pages_transcript_copied_with_each_line_below_its_time_is_timed_
     assert parsed.turns[0].speaker == "Ann Lee"
 
 
+def test_captions_that_roll_up_give_each_line_once_and_an_escaped_chevron_a_new_speaker():
+    parsed = parse_transcript(
+        "WEBVTT\nKind: captions\nLanguage: en\n\n"
+        "00:00:00.000 --> 00:00:02.310 align:start position:0%\n \n"
+        "welcome<00:00:00.480><c> back</c>\n\n"
+        "00:00:02.310 --> 00:00:02.320 align:start position:0%\nwelcome back\n \n\n"
+        "00:00:02.320 --> 00:00:05.110 align:start position:0%\nwelcome back\n"
+        "today<00:00:02.720><c> we talk sleep</c>\n\n"
+        "00:00:05.120 --> 00:00:07.990 align:start position:0%\ntoday we talk sleep\n"
+        "&gt;&gt;<00:00:05.520><c> thanks</c>\n\n"
+        "00:00:08.000 --> 00:00:09.000\nthanks\n\n"
+        "00:00:09.000 --> 00:00:10.000\nthanks\n"
+    )
+    assert [(t.text, t.start, t.end) for t in parsed.turns] == [
+        ("welcome back today we talk sleep", 0.0, 5.11),
+        ("thanks thanks thanks", 5.12, 10.0),
+    ]
+
+
+def test_times_with_unpadded_units_time_the_cues():
+    parsed = parse_transcript(
+        "WEBVTT\n\n0:0:0.0 --> 0:0:3.450\n<v Ann Lee>Hello.</v>\n\n"
+        "0:0:3.450 --> 0:1:7.12\n<v Tom Wu>Hi, Ann.</v>\n"
+    )
+    assert [(t.speaker, t.start, t.end) for t in parsed.turns] == [
+        ("Ann Lee", 0.0, 3.45),
+        ("Tom Wu", 3.45, 67.12),
+    ]
+
+
+def test_subtitle_positioning_codes_and_colours_are_no_words_and_hide_no_label():
+    parsed = parse_transcript(
+        '1\n00:00:01,000 --> 00:00:03,000\n{\\an8}<font color="#ffff00">ANN LEE:</font> Hello.\n\n'
+        '2\n00:00:03,500 --> 00:00:06,000\n<font color="#00ffff">TOM WU:</font> Hi, Ann.\n\n'
+        "3\n00:00:06,500 --> 00:00:09,000\nANN LEE: Bye.\n"
+    )
+    assert [(t.speaker, t.text) for t in parsed.turns] == [
+        ("Ann Lee", "Hello."),
+        ("Tom Wu", "Hi, Ann."),
+        ("Ann Lee", "Bye."),
+    ]
+
+
 def test_srt_chevrons_mark_a_new_speaker_whom_the_engine_names():
     parsed = parse_transcript(CHEVRONS)
     assert [t.speaker for t in parsed.turns] == [
