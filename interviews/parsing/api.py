@@ -10,7 +10,7 @@ from .model import ParseError, Transcript
 from .scraped import looks_scraped, read_scraped
 from .speechjson import speech_to_text_draft
 from .table import looks_table, read_table
-from .text import MAX_INPUT_BYTES, decode, normalise
+from .text import MAX_INPUT_BYTES, decode, normalise, without_line_numbers
 from .webpage import looks_html, page_text
 
 FORMATS = ("scraped", "labelled", "webvtt", "srt", "sbv", "csv", "json")
@@ -73,6 +73,7 @@ def _parse(
     text = normalise(decode(data))
     if looks_html(text):
         text = normalise(page_text(text))
+    text = without_line_numbers(text)
     if not text.strip():
         raise ParseError("The file is empty.")
     format = format or detect_format(text)

@@ -102,6 +102,28 @@ def normalise(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+# Court and deposition transcripts number each line of a page, 1 to 25, in a margin; their pages
+# open with the page's number.
+_LINE_NUMBER = re.compile(r"^ {0,3}(\d{1,2})(?: {2,}(?=\S)| *$)")
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}\s*$", re.I)
+
+
+def without_line_numbers(text: str) -> str:
+    """The text without its margin's line numbers, where most lines open with one and they count
+    up (starting again at each page), and without its pages' numbers; other text as it is."""
+    lines = text.split("\n")
+    numbers = [_LINE_NUMBER.match(line) for line in lines]
+    counted = [int(m.group(1)) for m in numbers if m]
+    printed = sum(1 for line in lines if line.strip())
+    rising = sum(1 for a, b in zip(counted, counted[1:], strict=False) if b in (a + 1, 1))
+    if len(counted) < 5 or len(counted) * 10 < printed * 6 or rising * 10 < len(counted) * 8:
+        return text
+    return "\n".join(
+        line[m.end() :] if m else ("" if _PAGE_NUMBER.match(line) else line)
+        for line, m in zip(lines, numbers, strict=True)
+    )
+
+
 _FOLD = str.maketrans("\u2018\u2019\u201b\u2032\u00b4`\u201c\u201d\u201e\u2033", "''''''\"\"\"\"")
 
 

@@ -3,6 +3,7 @@
 import pytest
 
 from interviews.parsing import ParseError, parse_transcript
+from interviews.parsing.text import without_line_numbers
 
 TEXT = "ANNA LUKÁCS: Café “déjà vu” — it’s 5 €.\n\nBOB ROSS: Naïve… perhaps.\n"
 
@@ -68,3 +69,47 @@ def test_a_short_page_whose_longest_paragraph_is_its_last_is_speech_not_a_summar
         "Good evening and welcome.\n\n"
         "Thanks for having me, it is a real pleasure to be here with you all tonight."
     ]
+
+
+def test_a_court_transcripts_line_and_page_numbers_are_no_words():
+    numbered = (
+        "                                 14\n"
+        " 1          THE COURT: Good morning. Please be seated.\n"
+        " 2   We are here in United States versus Carter.\n"
+        " 3          MS. ALVAREZ: Good morning, Your Honor.\n"
+        " 4          THE COURT: You may\n"
+        " 5   proceed.\n"
+        " 6\n"
+        " 7          MS. ALVAREZ: The government calls Paul Reyes.\n"
+    )
+    assert without_line_numbers(numbered).split("\n")[:3] == [
+        "",
+        "THE COURT: Good morning. Please be seated.",
+        "We are here in United States versus Carter.",
+    ]
+    parsed = parse_transcript(numbered)
+    assert [(t.label, t.text) for t in parsed.turns][:2] == [
+        (
+            "THE COURT",
+            "Good morning. Please be seated. We are here in United States versus Carter.",
+        ),
+        ("MS. ALVAREZ", "Good morning, Your Honor."),
+    ]
+    deposition = parse_transcript(
+        "Page 22\n 1    Q.   Where were you?\n 2    A.   At home, with\n 3   my wife.\n"
+        " 4    Q.   Who saw you?\n 5    A.   Linda Park.\n"
+    )
+    assert [(t.label, t.text) for t in deposition.turns] == [
+        ("Q", "Where were you?"),
+        ("A", "At home, with my wife."),
+        ("Q", "Who saw you?"),
+        ("A", "Linda Park."),
+    ]
+
+
+def test_numbers_opening_a_few_lines_or_counting_nothing_stay_words():
+    for text in (
+        "ANN LEE: The vote was\n12  to 3 in the end.\n\nTOM WU: And then?\n",
+        " 7  ANN LEE: Hello.\n 3  TOM WU: Hi.\n 9  ANN LEE: Bye.\n 2  TOM WU: Bye.\n 5  X: no.\n",
+    ):
+        assert without_line_numbers(text) == text
