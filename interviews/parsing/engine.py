@@ -176,8 +176,10 @@ class _Model:
         self.roles_from_labels = [self.person_state[i] for i in asking]
         self.nameless: dict[str, int] = {}
         labels = [b.label for b in self.blocks if b.label] + [f.label for f in draft.floating]
-        # Unnamed voices may be guests whom nobody names.
-        parts = ["anchor", "host"] + (["guest"] if any(voices) else [])
+        # Unnamed voices may be guests whom nobody names, and so may whoever answers where one
+        # person at most is named, and not as a guest.
+        nobody_answers = len(self.roster) <= 1 and not any(s.role == "guest" for s in self.states)
+        parts = ["anchor", "host"] + (["guest"] if any(voices) or nobody_answers else [])
         for role in parts + [lb.role for lb in labels if not lb.name]:
             if role not in self.nameless:
                 self.nameless[role] = len(self.states)

@@ -32,6 +32,7 @@ from .labels import (
 from .names import given_name, is_title, surname
 from .people import Roster, prose_people
 from .text import fold
+from .webpage import calls_to_action
 
 TIMESTAMP = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 _STAMP = rf"(?:\[{TIMESTAMP}\]|\({TIMESTAMP}\)|{TIMESTAMP}(?=\s|$))"
@@ -82,9 +83,11 @@ _VOCATIVE = re.compile(
 _SAID = re.compile(r"[.!?…\"”’)]$")
 # Words of speech, not of narration: the first and second person.
 _SPOKEN = re.compile(r"\b(?:i|me|my|we|us|our|you|your)\b", re.I)
-# A name alone on its line, the speech on the lines right below it (exports of recorded calls and
-# podcasts): a label only where the layout repeats, see `label_lines`.
+# A name alone on its line, perhaps in brackets ("[Ann Lee]"), the speech on the lines right below
+# it (exports of recorded calls and podcasts): a label only where the layout repeats, see
+# `label_lines`.
 _NAME_LINE = re.compile(r"^(?P<label>[^:\[\]\n!?,;\"“”]{2,60})(?<!\.)$")
+_BRACKETED_NAME_LINE = re.compile(r"^\[(?P<label>[^:\[\]\n!?,;\"“”]{2,60})\]$")
 
 
 def seconds(stamp: str) -> float:
@@ -119,6 +122,7 @@ def _label_matches(plain: str, stamped: bool) -> Iterator[tuple[re.Match[str] | 
     yield _DASHED.match(plain), "dashed"
     yield _TABBED.match(plain), "tabbed"
     yield _NAME_LINE.match(plain), "alone"
+    yield _BRACKETED_NAME_LINE.match(plain), "alone"
 
 
 def _split_label(line: str) -> _Split:
@@ -330,6 +334,7 @@ def read_labelled(text: str) -> Draft:
     draft.blocks = _keep_labels_of_nothing(draft.blocks, label_lines_of)
     _name_office_holders(draft.blocks)
     _take_title(draft)
+    _drop_page_controls(draft)
     _take_preamble(draft)
     _play_cast(draft, list(cast.values()))
     _unlabel_continuations(draft)
@@ -435,6 +440,17 @@ def _take_title(draft: Draft) -> None:
         first.paragraphs.pop(0)
         if not first.paragraphs:
             draft.blocks.pop(0)
+
+
+def _drop_page_controls(draft: Draft) -> None:
+    """A web page's controls above the first label ("Leave your feedback", "Transcript"), copied
+    with the transcript, are neither its summary nor anyone's words."""
+    if len(draft.blocks) < 2 or draft.blocks[0].label is not None or draft.blocks[0].direction:
+        return
+    first = draft.blocks[0]
+    first.paragraphs = [p for p in first.paragraphs if not calls_to_action(p)]
+    if not first.paragraphs:
+        draft.blocks.pop(0)
 
 
 def _take_preamble(draft: Draft) -> None:

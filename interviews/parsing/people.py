@@ -591,6 +591,11 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
             and _PLURAL_VERB.match(text[after:])
         ):
             people[i : i + 2] = [(p, a, True) for p, a, _ in people[i : i + 2]]
+    # A byline ("By Helen Park") names who wrote the piece: in a print interview, who asks.
+    bylines = [m.span() for m in BYLINE.finditer(text)]
+    for i, (start, end, _) in enumerate(spans):
+        if any(a <= start and end <= b for a, b in bylines):
+            people[i] = (people[i][0], people[i][1], True)
     # In a list of people ("questions from Ann Lee, Bob Cole and ..."), the name after a comma
     # is the next person, not what the one before it works for.
     names = {printed for printed, _, _ in people}
@@ -603,6 +608,10 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
 _PLURAL_VERB = re.compile(
     r"\s+(?!(?:of|from|at|in|on|for|to|by|with|about|as|and|or|but|who|whose|which|that"
     r"|are|were|join|also|the|a|an)\b)[a-z]+\b"
+)
+# "By Helen Park", "By Ann Lee and Tom Wu" on a line of its own: who wrote the page.
+BYLINE = re.compile(
+    r"^[ \t]*By\s+[A-Z][\w'’.\-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'’.\-]*,?)*[ \t]*$", re.M
 )
 # A broadcaster's initials in the possessive: "NPR's", "CNN's", "BBC’s".
 _NETWORKS = re.compile(r"^(?P<network>[A-Z]{2,6})['’]s$")

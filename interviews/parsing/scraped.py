@@ -13,43 +13,19 @@ import re
 from dataclasses import dataclass
 
 from .draft import Block, Draft, FloatingLabel
+from .labelled import TIMESTAMP, seconds
 from .labels import Label, parse_label
+from .people import BYLINE, prose_people
 from .text import split_sentences
+from .webpage import UI_VERBS, calls_to_action
 
+# Where most paragraphs open so: a time (automatic transcripts that do not tell speakers apart),
+# or a dash (dialogue as French, Spanish or Russian print it: each reply is a new speaker's).
+_OPENING_STAMP = re.compile(rf"^(?P<stamp>\[{TIMESTAMP}\]|\({TIMESTAMP}\)|{TIMESTAMP}(?=\s))\s*")
+_DIALOGUE_DASH = re.compile(r"^[—–―-]\s+")
 _BULLET = re.compile(r"^[•·▪●◦‣∙*►▸–—-]\s*")
 _LABEL_ONLY = re.compile(r"^(?P<label>[^:]{2,120}?)\s*:\s*$")
 _INLINE_LABEL = re.compile(r"^(?P<label>[^:]{2,120}?):\s+(?P<text>\S.*)$")
-# Verbs that open a page's calls to action, a generic mark of furniture rather than a headline.
-_UI_VERBS = {
-    "read",
-    "listen",
-    "watch",
-    "share",
-    "leave",
-    "support",
-    "subscribe",
-    "sign",
-    "click",
-    "follow",
-    "download",
-    "see",
-    "view",
-    "email",
-    "print",
-    "tweet",
-    "comment",
-    "join",
-    "donate",
-    "related",
-    "advertisement",
-    "copyright",
-    "transcript",
-    "full",
-    "more",
-    "latest",
-    "next",
-    "previous",
-}
 
 
 @dataclass
@@ -155,7 +131,8 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
 
 def _summary_index(paragraphs: list[str]) -> int | None:
     """The longest paragraph of a dozen words or more that is a sentence and no one's speech
-    ("I'm Lester Holt" opens a transcript, not its summary)."""
+    ("I'm Lester Holt" opens a transcript, not its summary); or, short of one, a shorter one
+    whose subject is a person ("Ann Lee talks with the economist Tom Wu about rates.")."""
     best, best_words = None, 11
     for i, paragraph in enumerate(paragraphs):
         n = len(paragraph.split())
@@ -165,11 +142,23 @@ def _summary_index(paragraphs: list[str]) -> int | None:
             and not _FIRST_PERSON.search(paragraph)
         ):
             best, best_words = i, n
+    if best is None:
+        told = (i for i, p in enumerate(paragraphs) if _tells_of_people(p))
+        best = next(told, None)
     return best
 
 
-# "By Helen Park", "By Ann Lee and Tom Wu": who wrote the page, never its headline.
-_BYLINE = re.compile(r"^By\s+[A-Z][\w'’.\-]*(?:\s+(?:and\s+)?[A-Z][\w'’.\-]*,?)*$")
+def _tells_of_people(paragraph: str) -> bool:
+    """A sentence of six words or more, in no one's first person, whose subject is a person."""
+    return (
+        len(paragraph.split()) >= 6
+        and len(split_sentences(paragraph)) == 1
+        and bool(re.search(r"[.?!][\"'”’)]*$", paragraph))
+        and not _FIRST_PERSON.search(paragraph)
+        and any(subject for *_, subject in prose_people(paragraph))
+    )
+
+
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|I['’]ve|I['’]d|me|my)\b")
 
 
@@ -178,8 +167,8 @@ def _title_like(paragraph: str) -> bool:
     return (
         1 <= len(words) <= 25
         and len(split_sentences(paragraph)) == 1
-        and words[0].lower().strip("\"'“‘") not in _UI_VERBS
-        and not _BYLINE.match(paragraph)
+        and words[0].lower().strip("\"'“‘") not in UI_VERBS
+        and not BYLINE.match(paragraph)  # who wrote the page, never its headline
     )
 
 
@@ -189,17 +178,20 @@ def _furniture(line: str) -> bool:
     if len(words) > 8:
         return False
     if re.search(r"[.?!…][\"'”’)]*$", line):
-        return words[0].lower().strip("\"'“‘") in _UI_VERBS and len(words) <= 4
+        return calls_to_action(line)
     return True
 
 
 def _title_and_summary(header: list[str]) -> tuple[str, str]:
+    """The page's headline and its summary; the byline joins the summary where the summary names
+    no one who asks: a print interview's questions are its writer's."""
     summary_at = _summary_index(header)
-    if summary_at is None:
-        titles = [p for p in header if _title_like(p)]
-        return (titles[-1] if titles else ""), ""
-    before = [p for p in header[:summary_at] if _title_like(p)]
-    return (before[-1] if before else ""), header[summary_at]
+    titles = [p for p in header[:summary_at] if _title_like(p)]
+    summary = header[summary_at] if summary_at is not None else ""
+    bylines = [p for p in header if BYLINE.fullmatch(p)]
+    if bylines and not any(subject for *_, subject in prose_people(summary)):
+        summary = "\n\n".join([*bylines[:1], summary]).strip()
+    return (titles[-1] if titles else ""), summary
 
 
 def _read_body(lines: list[_Line], draft: Draft) -> None:
@@ -226,6 +218,9 @@ def _read_body(lines: list[_Line], draft: Draft) -> None:
         }
     )
     turn_gap = gaps[1] if len(gaps) > 1 else None
+    paragraphs = [item for _, item in items if isinstance(item, str)]
+    timed = _most(paragraphs, _OPENING_STAMP, at_least=2)
+    replies = _most(paragraphs, _DIALOGUE_DASH, at_least=3)
     pending_label = False
     part = None
     for blanks, item in items:
@@ -240,19 +235,30 @@ def _read_body(lines: list[_Line], draft: Draft) -> None:
             continue
         paragraph, label = _inline_label(item)
         label, part = label or part, None
+        stamp = _OPENING_STAMP.match(paragraph) if timed else None
+        reply = _DIALOGUE_DASH.match(paragraph) if replies else None
+        if stamp or reply:
+            paragraph = paragraph[(stamp or reply).end() :]
         if not draft.blocks:
             separation = "start"
         elif label is not None or pending_label:
             separation = "label"
-        elif turn_gap is None:
-            separation = "soft"
-        elif blanks >= turn_gap:
+        elif reply or (turn_gap is not None and blanks >= turn_gap):
             separation = "turn"
+        elif turn_gap is None or stamp:
+            separation = "soft"
         else:
             draft.blocks[-1].paragraphs.append(paragraph)
             continue
-        draft.blocks.append(Block([paragraph], label=label, separation=separation))
+        start = seconds(stamp.group("stamp")) if stamp else None
+        draft.blocks.append(Block([paragraph], label=label, separation=separation, start=start))
         pending_label = False
+
+
+def _most(paragraphs: list[str], opening: re.Pattern[str], *, at_least: int) -> bool:
+    """Whether `opening` opens most paragraphs, and at least so many."""
+    opened = sum(1 for p in paragraphs if opening.match(p))
+    return opened >= at_least and opened * 2 >= len(paragraphs)
 
 
 def _inline_label(paragraph: str) -> tuple[str, Label | None]:

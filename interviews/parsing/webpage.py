@@ -7,13 +7,54 @@ in one shows where its turns end), a table row on a line of its own with its cel
 tabs, a definition list's term on the line above its description, bold words opening a
 paragraph set off by a tab as a name is, list items bulleted as a browser shows them ("• DAVID
 BROOKS:"), line breaks kept, runs of spaces inside a paragraph made one, entities decoded.
-Scripts, styles and the document head (bar its title) are not text.
+Scripts, styles and the document head (bar its title) are not text; nor are a page's calls to
+action ("Leave your feedback"), which text copied from a page still holds (`calls_to_action`).
 """
 
 from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+
+# Verbs that open a page's calls to action, a generic mark of furniture rather than a headline.
+UI_VERBS = {
+    "read",
+    "listen",
+    "watch",
+    "share",
+    "leave",
+    "support",
+    "subscribe",
+    "sign",
+    "click",
+    "follow",
+    "download",
+    "see",
+    "view",
+    "email",
+    "print",
+    "tweet",
+    "comment",
+    "join",
+    "donate",
+    "related",
+    "advertisement",
+    "copyright",
+    "transcript",
+    "full",
+    "more",
+    "latest",
+    "next",
+    "previous",
+}
+
+
+def calls_to_action(line: str) -> bool:
+    """Whether a line is one of a web page's controls: a few words opening with a call to action
+    ("Leave your feedback", "Listen to this Segment", "Read the Full Transcript")."""
+    words = line.split()
+    return 0 < len(words) <= 4 and words[0].lower().strip("\"'“‘") in UI_VERBS
+
 
 _PAGE = re.compile(
     r"\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b|"

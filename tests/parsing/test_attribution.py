@@ -751,3 +751,31 @@ def test_guests_a_host_introduces_together_greet_in_the_order_named():
         "Maria Santos",
         "Raj Patel",
     ]
+
+
+def test_a_time_opening_most_paragraphs_dates_them_and_a_short_summary_names_the_cast():
+    parsed = parse_transcript(
+        "Morning interview\n\nAnn Lee talks with the economist Tom Wu about rates.\n\n"
+        "[00:00:01] Good morning. Tom, will rates fall?\n\n"
+        "[00:00:06] I think they will, Ann, but not before the autumn.\n\n"
+        "[00:00:12] Why so late?\n\n[00:00:14] Inflation is still too high.\n"
+    )
+    assert parsed.summary == "Ann Lee talks with the economist Tom Wu about rates."
+    assert [(t.start, t.text) for t in parsed.turns][1:] == [
+        (6.0, "I think they will, Ann, but not before the autumn."),
+        (12.0, "Why so late?"),
+        (14.0, "Inflation is still too high."),
+    ]
+    assert [t.speaker for t in parsed.turns][1:] == ["Tom Wu", "Ann Lee", "Tom Wu"]
+
+
+def test_a_dash_opening_each_reply_is_a_new_speaker_and_no_word():
+    parsed = parse_transcript(
+        "Entretien\n\n— Bonjour, monsieur le ministre. Les prix montent-ils encore ?\n\n"
+        "— Bonjour. Oui, mais moins vite.\n\n— Et les salaires ?\n\n— Ils suivent.\n"
+    )
+    assert [t.text for t in parsed.turns][:2] == [
+        "Bonjour, monsieur le ministre. Les prix montent-ils encore ?",
+        "Bonjour. Oui, mais moins vite.",
+    ]
+    assert [t.role for t in parsed.turns][:2] == ["host", "guest"]

@@ -623,3 +623,22 @@ def test_a_part_greeting_without_a_full_stop_casts_nobody():
         ("Sanders", "SANDERS", "Thank you."),
         (None, "MODERATOR", "Your first question."),
     ]
+
+
+def test_a_name_in_brackets_alone_on_its_line_heads_the_speech_below_it():
+    parsed = parse_transcript(
+        "The Sleep Podcast\n\n[Ann Lee]\nWelcome. With me is Tom Wu.\n\n[Tom Wu]\nThanks, Ann.\n\n"
+        "[Ann Lee]\nWhy do we dream?\n\n[Tom Wu]\nNobody knows.\n"
+    )
+    assert [t.speaker for t in parsed.turns] == ["Ann Lee", "Tom Wu"] * 2
+
+
+def test_a_pages_controls_above_the_first_label_are_no_ones_words():
+    parsed = parse_transcript(
+        "How the flood changed one town\n\nLeave your feedback\n\nTranscript\n\n"
+        "Judy Woodruff:\n\nIt has been a month.\n\nAnne Watson:\n\nWe lost our downtown.\n\n"
+        "Judy Woodruff:\n\nThank you.\n\nAnne Watson:\n\nThank you.\n"
+    )
+    assert parsed.title == "How the flood changed one town"
+    assert [t.speaker for t in parsed.turns] == ["Judy Woodruff", "Anne Watson"] * 2
+    assert parsed.turns[0].text == "It has been a month."

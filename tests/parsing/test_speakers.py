@@ -193,14 +193,15 @@ def test_the_people_a_text_introduces_are_read_without_what_describes_them():
     ]
 
 
-def test_a_person_is_read_without_the_possessive_or_the_byline_before_the_name():
+def test_a_person_is_read_without_the_possessive_and_a_byline_names_who_asks():
     assert prose_people("Ruth Akers's new novel follows three sisters.") == [
         ("Ruth Akers", "", False)
     ]
     assert prose_people("Ruth Akers’s novel.\n\nBy Helen Park") == [
         ("Ruth Akers", "", False),
-        ("Helen Park", "", False),
+        ("Helen Park", "", True),
     ]
+    assert prose_people("Written by Helen Park and others.") == [("Helen Park", "", False)]
 
 
 def test_a_broadcasters_own_person_named_after_its_initials_is_read_with_them():

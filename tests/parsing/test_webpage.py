@@ -124,16 +124,32 @@ def test_names_in_bold_opening_each_paragraph_label_it_where_they_recur():
     assert page_text(cells) == "Ann Lee\tHello.\n"
 
 
-def test_a_print_interviews_byline_is_not_its_headline_and_names_are_read_without_possessives():
-    parsed = parse_transcript(
+def print_interview(summary: str) -> str:
+    return (
         "<html><body><nav>Home | Books</nav><article>"
-        "<h1>A conversation with Ruth Akers</h1><p>By Helen Park</p>"
-        "<p>Ruth Akers's new novel follows three sisters through the end of a coastal town. We"
-        " spoke about endings.</p>"
+        f"<h1>A conversation with Ruth Akers</h1><p>By Helen Park</p><p>{summary}</p>"
         "<p>Was the flood deliberate?</p><p>Not at first. I noticed it later.</p>"
         "<p>Do you plan your plots?</p><p>Never. I write to find out.</p>"
         "</article></body></html>"
     )
+
+
+def test_a_print_interviews_byline_is_not_its_headline_and_names_who_asks():
+    parsed = parse_transcript(
+        print_interview(
+            "Ruth Akers's new novel follows three sisters through the end of a coastal town."
+            " We spoke about endings."
+        )
+    )
     assert parsed.title == "A conversation with Ruth Akers"
-    assert [s.name for s in parsed.speakers] == ["Ruth Akers"]
-    assert [t.speaker for t in parsed.turns][-2:] == [None, "Ruth Akers"]
+    assert parsed.summary.startswith("By Helen Park\n\nRuth Akers's new novel")
+    assert [(s.name, s.role) for s in parsed.speakers] == [
+        ("Helen Park", "host"),
+        ("Ruth Akers", "guest"),
+    ]
+    assert [t.speaker for t in parsed.turns][-2:] == ["Helen Park", "Ruth Akers"]
+    hosted = parse_transcript(
+        print_interview("Judy Woodruff talks with the novelist Ruth Akers about her new book.")
+    )
+    assert not hosted.summary.startswith("By")
+    assert "Helen Park" not in [s.name for s in hosted.speakers]
