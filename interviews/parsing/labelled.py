@@ -29,8 +29,8 @@ from .labels import (
     office_held,
     parse_label,
 )
-from .names import given_name, is_title, surname
-from .people import Roster, prose_people
+from .names import given_name, is_title, surname, title_of
+from .people import Roster, name_runs, prose_people
 from .text import fold
 from .webpage import calls_to_action
 
@@ -332,8 +332,8 @@ def read_labelled(text: str) -> Draft:
             draft.blocks[-1].paragraphs.append(body)
         previous_blank = i in cast  # the header's next line is a paragraph of its own too
     draft.blocks = _keep_labels_of_nothing(draft.blocks, label_lines_of)
-    _name_office_holders(draft.blocks)
     _take_title(draft)
+    _name_office_holders(draft)
     _drop_page_controls(draft)
     _take_preamble(draft)
     _play_cast(draft, list(cast.values()))
@@ -415,11 +415,16 @@ def _keep_labels_of_nothing(blocks: list[Block], label_lines_of: dict[int, str])
     return kept
 
 
-def _name_office_holders(blocks: list[Block]) -> None:
-    """An office's later labels are the person an earlier one named as its holder: after "The
-    Prime Minister (Keir Starmer)", "The Prime Minister" is Keir Starmer, printed as it was."""
+def _name_office_holders(draft: Draft) -> None:
+    """An office's labels are the person the title or an earlier label names as its holder,
+    printed as they were: under "Remarks by President Biden", "THE PRESIDENT" is Biden; after
+    "The Prime Minister (Keir Starmer)", "The Prime Minister" is Keir Starmer."""
     holders: dict[str, Label] = {}
-    for block in blocks:
+    for _, _, run in name_runs(draft.title):
+        named = parse_label(run)
+        if named and named.name and title_of(named.honorific):
+            holders.setdefault(title_of(named.honorific), named)
+    for block in draft.blocks:
         office = office_held(block.label) if block.label else ""
         if not office:
             continue

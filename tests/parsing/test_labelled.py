@@ -642,3 +642,18 @@ def test_a_pages_controls_above_the_first_label_are_no_ones_words():
     assert parsed.title == "How the flood changed one town"
     assert [t.speaker for t in parsed.turns] == ["Judy Woodruff", "Anne Watson"] * 2
     assert parsed.turns[0].text == "It has been a month."
+
+
+def test_an_office_the_title_names_the_holder_of_is_that_person():
+    parsed = parse_transcript(
+        "Remarks by President Biden on the Economy\n\n"
+        "THE PRESIDENT: Thank you. Please, sit down.\n\nQ Will you sign the bill?\n\n"
+        "THE PRESIDENT: I will.\n\nQ And the strike?\n\nTHE PRESIDENT: I'm with the workers.\n"
+    )
+    assert [(t.speaker, t.label) for t in parsed.turns][:2] == [
+        ("Biden", "THE PRESIDENT"),
+        (None, "Q"),
+    ]
+    assert parsed.speaker("Biden").honorific == "President"
+    court = parse_transcript("Before Judge Ann Lee\n\nTHE COURT: Be seated.\n\nMR. WU: Thank you.\n")
+    assert court.turns[0].speaker is None
