@@ -62,10 +62,11 @@ _STOPPED = re.compile(
 # A dash for the colon, "NICK ROBINSON — Good morning." (only names in capitals, see `label_lines`).
 _DASHED = re.compile(r"^(?P<label>[^:\[\]\n—–]{1,100}?)\s+(?:—|–|--?)\s+(?P<text>\S.*)$")
 # The layout of automatic transcripts (Otter, for one): the speaker and the time on a line of
-# their own, "Speaker 1  0:03", "Ann Lee  1:02:03" or "Speaker 1 [00:00:05]", and the speech on
-# the lines below.
+# their own, "Speaker 1  0:03", "Ann Lee  1:02:03", "Speaker 1 [00:00:05]" or, as Zoom prints
+# it, "[Ann Lee] 10:02:15", and the speech on the lines below.
 _HEADING = re.compile(
-    rf"^(?P<label>[^:\[\]\n]{{1,100}}?)\s+(?P<stamp>{TIMESTAMP}|\[{TIMESTAMP}\]|\({TIMESTAMP}\))\s*$"
+    rf"^\[?(?P<label>[^:\[\]\n]{{1,100}}?)\]?\s+"
+    rf"(?P<stamp>{TIMESTAMP}|\[{TIMESTAMP}\]|\({TIMESTAMP}\))\s*$"
 )
 _DIRECTION = re.compile(r"^\s*(?:\([^()]{1,80}\)|\[[^\[\]]{1,80}\])\s*$")
 # A label set in bold or italics, as web pages and Markdown print them: "**Ann Lee:** Hello",
@@ -271,6 +272,8 @@ def _heads_speech(split: list[_Split], i: int) -> bool:
         or len(label.name.split()) >= 2
     )
     below = split[i + 1] if i + 1 < len(split) else None
+    if below is not None and below.start is not None and not below.text and i + 2 < len(split):
+        below = split[i + 2]  # "Ann Lee", then "0:07" on a line of its own, then the speech
     return bool(named and below is not None and below.text and below.label is None)
 
 
@@ -307,7 +310,11 @@ def read_labelled(text: str) -> Draft:
         if i in cast:
             label, body, previous_blank = None, line.strip(), True  # a header line, as printed
         if start is not None and label is None and not body:
-            pending_start = start  # a timestamp on a line of its own dates the next turn
+            heading = draft.blocks and draft.blocks[-1].label and not draft.blocks[-1].paragraphs
+            if heading and draft.blocks[-1].start is None:
+                draft.blocks[-1].start = start  # the time below a name dates that name's turn
+            else:
+                pending_start = start  # a timestamp on a line of its own dates the next turn
             continue
         start = start if start is not None else pending_start
         if label is not None:
@@ -341,47 +348,61 @@ def read_labelled(text: str) -> Draft:
     return draft
 
 
-def _cast_lines(split: list[tuple[float | None, Label | None, str]]) -> dict[int, Label]:
-    """The lines above the speech that say who plays a part ("Interviewer: Thomas Baker",
-    "HOST: Dana Whitfield"), by index, each with the label of the person it names; two at
-    least, for one such line could be a moderator's "Good Evening" without its full stop."""
-    cast: dict[int, Label] = {}
+def _cast_lines(split: list[tuple[float | None, Label | None, str]]) -> dict[int, _Casting]:
+    """The lines above the speech that say who plays a part or a numbered voice ("Interviewer:
+    Thomas Baker", "HOST: Dana Whitfield", "Speaker 1: Ann Lee (host)"), by index; two at least,
+    for one such line could be a moderator's "Good Evening" without its full stop."""
+    cast: dict[int, _Casting] = {}
     for i, (_, label, text) in enumerate(split):
         if label is None:
             continue
         named = _cast(label, text)
         if named is None:
             break
-        cast[i] = named
+        cast[i] = _Casting(_part(label), named)
     return cast if len(cast) >= 2 else {}
 
 
+class _Casting(NamedTuple):
+    part: str  # a part's role, or a numbered voice's key
+    person: Label
+
+
+def _part(label: Label) -> str:
+    """What a nameless label prints: a numbered voice ("Speaker 1") or a part ("HOST")."""
+    return label_key(label) if label.voice else label.role
+
+
 def _cast(label: Label, text: str) -> Label | None:
-    """The person a label line casts in the part it prints ("HOST: Dana Whitfield"), if it does."""
-    part = not label.name and not label.voice and label.role != "unknown"
-    named = parse_label(text) if part and not _SAID.search(text) else None
-    return replace(named, role=label.role) if named and len(named.name.split()) >= 2 else None
+    """The person a label line casts in the part or voice it prints ("HOST: Dana Whitfield"),
+    if it does, with the part it plays."""
+    nameless = not label.name and (label.voice or label.role != "unknown")
+    said = re.search(r"[.!?…\"”]$", text)  # a sentence, not a name (perhaps "(host)" after it)
+    named = parse_label(text) if nameless and not said else None
+    if named is None or len(named.name.split()) < 2:
+        return None
+    return replace(named, role=named.role if label.voice else label.role)
 
 
-def _play_cast(draft: Draft, cast: list[Label]) -> None:
-    """Labels that print a part ("INTERVIEWER:") or initials ("TB:") name the person the header
-    casts in that part or whose initials they are ("Interviewer: Thomas Baker"; people the
-    summary names count for initials too), printed as they were, where one person fits."""
-    by_part = {label.role: label for label in cast}
+def _play_cast(draft: Draft, cast: list[_Casting]) -> None:
+    """Labels that print a part ("INTERVIEWER:"), a voice ("Speaker 1:") or initials ("TB:")
+    name the person the header casts so or whose initials they are ("Interviewer: Thomas Baker";
+    people the summary names count for initials too), printed as they were, where one fits."""
+    by_part = {casting.part: casting.person for casting in cast}
     if len(by_part) < len(cast):
         by_part = {}  # two people cast in one part: the part's label names neither
     summary = [parse_label(printed) for printed, _, _ in prose_people(draft.summary)]
     by_initials: dict[str, dict[str, Label]] = {}
-    for person in [*cast, *summary]:
+    for person in [*(casting.person for casting in cast), *summary]:
         if person and person.name:
             by_initials.setdefault(_initials(person.name), {}).setdefault(person.name, person)
     for block in draft.blocks:
         label = block.label
-        if label is None or label.voice:
+        if label is None:
             continue
         people = by_initials.get(label.printed, {}) if label.printed.isupper() else {}
-        if not label.name and label.role in by_part:
-            block.label = replace(by_part[label.role], printed=label.printed)
+        if not label.name and _part(label) in by_part:
+            block.label = replace(by_part[_part(label)], printed=label.printed)
         elif label.name and len(people) == 1:
             block.label = replace(*people.values(), printed=label.printed)
 

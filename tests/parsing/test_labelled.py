@@ -655,5 +655,40 @@ def test_an_office_the_title_names_the_holder_of_is_that_person():
         (None, "Q"),
     ]
     assert parsed.speaker("Biden").honorific == "President"
-    court = parse_transcript("Before Judge Ann Lee\n\nTHE COURT: Be seated.\n\nMR. WU: Thank you.\n")
+    court = parse_transcript(
+        "Before Judge Ann Lee\n\nTHE COURT: Be seated.\n\nMR. WU: Thank you.\n"
+    )
     assert court.turns[0].speaker is None
+
+
+def test_a_header_naming_the_numbered_voices_names_their_turns():
+    parsed = parse_transcript(
+        "Interview transcript\nSpeaker 1: Ann Lee (host)\nSpeaker 2: Tom Wu\n\n"
+        "Speaker 1: Welcome, Tom.\n\nSpeaker 2: Thanks for having me.\n\n"
+        "Speaker 1: What happened?\n\nSpeaker 2: The river rose.\n"
+    )
+    assert [(t.speaker, t.label) for t in parsed.turns][:2] == [
+        ("Ann Lee", "Speaker 1"),
+        ("Tom Wu", "Speaker 2"),
+    ]
+    assert [(s.name, s.role) for s in parsed.speakers] == [("Ann Lee", "host"), ("Tom Wu", "guest")]
+
+
+def test_a_name_with_its_time_on_the_line_or_the_lines_above_the_speech_dates_it():
+    zoom = parse_transcript(
+        "[Ann Lee] 10:02:15\nHello, everyone.\n\n[Tom Wu] 10:02:20\nHappy to be here.\n\n"
+        "[Ann Lee] 10:02:24\nLet us begin.\n"
+    )
+    podcast = parse_transcript(
+        "Ann Lee\n0:00\nWelcome to the show.\n\nTom Wu\n0:04\nThanks, Ann.\n\n"
+        "Ann Lee\n0:07\nWhy dreams?\n\nTom Wu\n0:09\nNobody knows.\n"
+    )
+    assert [(t.speaker, t.start) for t in zoom.turns] == [
+        ("Ann Lee", 36135.0),
+        ("Tom Wu", 36140.0),
+        ("Ann Lee", 36144.0),
+    ]
+    assert [(t.speaker, t.start, t.text) for t in podcast.turns][1:3] == [
+        ("Tom Wu", 4.0, "Thanks, Ann."),
+        ("Ann Lee", 7.0, "Why dreams?"),
+    ]
