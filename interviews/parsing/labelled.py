@@ -72,7 +72,7 @@ _DIRECTION = re.compile(r"^\s*(?:\([^()]{1,80}\)|\[[^\[\]]{1,80}\])\s*$")
 # A label set in bold or italics, as web pages and Markdown print them: "**Ann Lee:** Hello",
 # "**Ann Lee**: Hello", "*Q:* Why?".
 _EMPHASIS = re.compile(r"^(?P<mark>\*\*|__|\*)(?P<label>[^*_\n]{1,100}?)(?P=mark)")
-_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 # A name called on: opening a paragraph ("David, ...", "So, Mr. Brooks, ..."), or after a comma
 # at the end of a sentence ("Good evening, Judy.").
 _VOCATIVE = re.compile(
@@ -462,7 +462,7 @@ def _take_title(draft: Draft) -> None:
     first = draft.blocks[0]
     heading = first.paragraphs[0]
     if len(heading.split()) <= 15 and not re.search(r"[.,;]$", heading):
-        draft.title = _MARKDOWN_HEADING.sub("", heading)
+        draft.title = MARKDOWN_HEADING.sub("", heading)
         first.paragraphs.pop(0)
         if not first.paragraphs:
             draft.blocks.pop(0)

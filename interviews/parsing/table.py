@@ -1,4 +1,5 @@
-"""Transcripts exported as a table: CSV (commas, semicolons or tabs), a row per utterance.
+"""Transcripts exported as a table: CSV (commas, semicolons or tabs) or a Markdown table, a row
+per utterance.
 
 A header row names the columns, as transcription tools export them ("Speaker,Start Time,End
 Time,Text"; "speaker name", "transcript", "in" and "out" elsewhere): a text column and a speaker
@@ -14,7 +15,7 @@ import io
 import re
 
 from .draft import Draft
-from .labelled import TIMESTAMP, seconds
+from .labelled import MARKDOWN_HEADING, TIMESTAMP, seconds
 from .model import ParseError
 from .speechjson import timed_draft
 from .text import fold
@@ -25,7 +26,7 @@ _COLUMNS = {
     "start": {"start", "start time", "start timecode", "begin", "in", "time", "timestamp"},
     "end": {"end", "end time", "end timecode", "out"},
 }
-_DELIMITERS = (",", ";", "\t")
+_DELIMITERS = (",", ";", "\t", "|")  # "|": a Markdown table
 _HEADER_WITHIN = 4  # lines with text: a title and a line or two of summary may stand above
 # A time as transcripts print it ("00:01:02"), or seconds.
 _TIME = re.compile(rf"^(?:{TIMESTAMP}|\d+(?:\.\d+)?)$")
@@ -77,11 +78,16 @@ def read_table(text: str) -> Draft:
     except csv.Error as error:
         raise ParseError(f"The table cannot be read: {error}.") from error
     return timed_draft(
-        (_segment(row, columns, n) for n, row in enumerate(rows[1:], start=2)),
+        (_segment(row, columns, n) for n, row in enumerate(rows[1:], start=2) if not _rule(row)),
         format="csv",
-        title=above[0] if above else "",
+        title=MARKDOWN_HEADING.sub("", above[0]) if above else "",
         summary="\n\n".join(above[1:]),
     )
+
+
+def _rule(row: list[str]) -> bool:
+    """Whether a row is the line a Markdown table draws under its header ("|---|:--:|")."""
+    return any(row) and all(re.fullmatch(r"\s*:?-*:?\s*", cell) for cell in row)
 
 
 def _segment(

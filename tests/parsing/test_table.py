@@ -63,3 +63,18 @@ def test_a_title_above_the_header_is_the_title_and_tabs_part_cells_as_well_as_co
     )
     assert [(t.speaker, t.start) for t in parsed.turns][:2] == [("Ann Lee", 1.0), ("Tom Wu", 4.0)]
     assert "End of tape" in parsed.turns[-1].text
+
+
+def test_a_markdown_table_is_read_without_its_rule_and_its_heading_marks():
+    parsed = parse_transcript(
+        "# Interview with Tom Wu\n\n| Speaker | Time | Text |\n|---|:---:|---|\n"
+        "| Ann Lee | 00:00:01 | Welcome to the show. |\n| Tom Wu | 00:00:04 | Thanks, Ann. |\n"
+        "| Ann Lee | 00:00:08 | Why dreams? |\n"
+    )
+    assert parsed.format == "csv"
+    assert parsed.title == "Interview with Tom Wu"
+    assert [(t.speaker, t.start, t.text) for t in parsed.turns] == [
+        ("Ann Lee", 1.0, "Welcome to the show."),
+        ("Tom Wu", 4.0, "Thanks, Ann."),
+        ("Ann Lee", 8.0, "Why dreams?"),
+    ]
