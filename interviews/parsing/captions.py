@@ -26,9 +26,12 @@ from .draft import Block, Draft
 from .labelled import TIMESTAMP, seconds
 from .labels import Label, in_capitals, label_key, mixed_case_is_label, parse_label
 from .model import ParseError
+from .speechjson import speaker_id
 
 _TIME = r"(?:\d+:)?\d{1,2}:\d{1,2}[.,]\d{1,3}"  # some tools leave units unpadded: "0:0:3.450"
 _TIMING = re.compile(rf"^\s*(?P<start>{_TIME})\s*-->\s*(?P<end>{_TIME})(?:\s.*)?$")
+# Whisper's console: "[00:00.000 --> 00:03.240]  Welcome back."
+_LINED = re.compile(rf"^\s*\[(?P<start>{_TIME})\s*-->\s*(?P<end>{_TIME})\]\s*(?P<text>.*)$")
 # YouTube's SubViewer cues: "0:00:04.000,0:00:08.000" on the line above the text, no number.
 _SBV_TIMING = re.compile(
     r"^\s*(?P<start>\d+:\d{2}:\d{2}\.\d{3}),(?P<end>\d+:\d{2}:\d{2}\.\d{3})\s*$"
@@ -46,6 +49,7 @@ _TAG = re.compile(r"</?[a-z][^>]*>|<\d[\d:.]*>|\{\\[^{}]*\}", re.I)
 _CHEVRONS = re.compile(r"^\s*(?:>>+|(?:&gt;){2,})\s*")  # escaped, as YouTube writes them
 _DASH = re.compile(r"^\s*-\s+(?!-)")
 _NAMED = re.compile(r"^(?P<label>[^:]{2,60}?):\s+(?P<text>\S.*)$", re.S)
+_SPEAKER_ID = re.compile(r"^\[(?P<id>(?:speaker|spk)[ _-]*\w{1,3})\]$", re.I)
 # Subtitles for the deaf name the speaker in brackets: "[ANN LEE] Welcome back."
 _BRACKETED = re.compile(r"^\[(?P<label>[^\[\]]{2,60})\]\s+(?P<text>\S.*)$", re.S)
 
@@ -65,8 +69,11 @@ def looks_webvtt(text: str) -> bool:
 
 
 def looks_srt(lines: list[str]) -> bool:
-    """Whether the text opens like an SRT file: a cue number, then a timing line."""
+    """Whether the text opens like an SRT file, a cue number then a timing line, or as Whisper
+    prints its captions, each on a line of its own after its timing in brackets."""
     content = [line for line in lines[:20] if line.strip()]
+    if len(content) >= 2 and all(_LINED.match(line) for line in content[:2]):
+        return True
     return len(content) >= 2 and content[0].strip().isdigit() and bool(_TIMING.match(content[1]))
 
 
@@ -84,7 +91,12 @@ def read_captions(text: str, format: str) -> Draft:
     """Read WebVTT (`format="webvtt"`), SRT (`"srt"`) or SBV (`"sbv"`) captions into a draft."""
     lines = text.split("\n")
     first = next((line for line in lines if line.strip()), "")
-    cues = _started_cues(lines) if format == "sbv" and _START.match(first) else _cues(text, format)
+    if format == "sbv" and _START.match(first):
+        cues = _started_cues(lines)
+    elif format == "srt" and _LINED.match(first):
+        cues = _lined_cues(lines)
+    else:
+        cues = _cues(text, format)
     cues = _unrolled(cues)
     dialogue = any(_is_dialogue(payload) for _, _, payload in cues)
     lines = [line for _, _, payload in cues for line in payload]
@@ -152,6 +164,20 @@ def _unrolled(cues: list[tuple[float, float, list[str]]]) -> list[tuple[float, f
     return kept
 
 
+def _lined_cues(lines: list[str]) -> list[tuple[float, float, list[str]]]:
+    """Cues a line each, "[00:00.000 --> 00:03.240]  Welcome back."; other lines go with the cue
+    above them."""
+    cues: list[tuple[float, float, list[str]]] = []
+    for line in lines:
+        lined = _LINED.match(line)
+        if lined:
+            start, end = seconds(lined.group("start")), seconds(lined.group("end"))
+            cues.append((start, end, [lined.group("text")]))
+        elif line.strip() and cues:
+            cues[-1][2].append(line)
+    return cues
+
+
 def _is_dialogue(payload: list[str]) -> bool:
     return any(_DASH.match(line) for line in payload[1:])
 
@@ -178,6 +204,10 @@ class _Labels:
             in_capitals(label) or mixed_case_is_label(label, self.counts, capitals=self.capitals)
         ):
             return label, named.group("text").strip()
+        # WhisperX prints its speaker ids in brackets: "[SPEAKER_00]: Hello."
+        identified = _SPEAKER_ID.match(named.group("label")) if named else None
+        if identified and speaker_id(identified.group("id")):
+            return speaker_id(identified.group("id")), named.group("text").strip()
         bracketed = _BRACKETED.match(text)
         label = parse_label(bracketed.group("label")) if bracketed else None
         if label is not None and label.name and label_key(label) in self.bracketed:

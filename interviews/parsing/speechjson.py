@@ -81,14 +81,20 @@ def _label(speaker: Any, where: str) -> Label | None:
     if isinstance(speaker, bool) or not isinstance(speaker, str | int):
         raise ParseError(f'{where}"speaker" must be a name or an id.')
     printed = str(speaker).strip()
+    return speaker_id(printed) or parse_label(printed) or Label(printed, name="", voice=printed)
+
+
+def speaker_id(printed: str) -> Label | None:
+    """The numbered voice a speech-to-text service's speaker id stands for ("SPEAKER_00",
+    "spk_1", "B"), labelled as the archive shows an unnamed voice ("Speaker 1"), or None."""
     numbered = _SPEAKER_ID.match(printed)
-    if numbered:
-        number = numbered.group("id").upper()
-        if number.isdigit() and len(number) > 1 and number.startswith("0"):
-            number = str(int(number) + 1)  # pyannote counts from SPEAKER_00
-        voice = f"Speaker {number}"  # as the archive shows an unnamed voice: "Speaker 2"
-        return Label(printed=voice, name="", voice=voice)
-    return parse_label(printed) or Label(printed=printed, name="", voice=printed)
+    if not numbered:
+        return None
+    number = numbered.group("id").upper()
+    if number.isdigit() and len(number) > 1 and number.startswith("0"):
+        number = str(int(number) + 1)  # pyannote counts from SPEAKER_00
+    voice = f"Speaker {number}"
+    return Label(printed=voice, name="", voice=voice)
 
 
 def _seconds(value: Any, scale: float, where: str) -> float | None:

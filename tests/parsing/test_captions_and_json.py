@@ -136,6 +136,31 @@ def test_subtitle_positioning_codes_and_colours_are_no_words_and_hide_no_label()
     ]
 
 
+def test_whispers_captions_a_line_each_and_whisperxs_speaker_ids_are_read():
+    lined = parse_transcript(
+        "[00:00.000 --> 00:03.240]  Welcome back, I am Ann Lee.\n"
+        "[00:03.240 --> 00:06.100]  Today my guest is Tom Wu.\n"
+    )
+    assert lined.format == "srt"
+    assert [(t.text, t.start, t.end) for t in lined.turns] == [
+        ("Welcome back, I am Ann Lee. Today my guest is Tom Wu.", 0.0, 6.1)
+    ]
+    diarized = parse_transcript(
+        srt_of(
+            [
+                "[SPEAKER_00]: Welcome back, I am Ann Lee.",
+                "[SPEAKER_01]: Thanks for having me, Ann.",
+                "[SPEAKER_00]: Why do we dream?",
+            ]
+        )
+    )
+    assert [(t.label, t.speaker, t.text) for t in diarized.turns] == [
+        ("Speaker 1", "Ann Lee", "Welcome back, I am Ann Lee."),
+        ("Speaker 2", None, "Thanks for having me, Ann."),
+        ("Speaker 1", "Ann Lee", "Why do we dream?"),
+    ]
+
+
 def test_srt_chevrons_mark_a_new_speaker_whom_the_engine_names():
     parsed = parse_transcript(CHEVRONS)
     assert [t.speaker for t in parsed.turns] == [
