@@ -73,6 +73,7 @@ class Weights:
     # Set on the bench's pasted pages, whose turns no wider gap parts (README, attribution).
     change_soft: float = 0.5  # a new speaker where the layout shows only a paragraph break
     soft_answered: float = 2.0  # ... the same speaker there, after their own question
+    soft_continued: float = 1.0  # ... a guest there, going on with neither asking nor calling on
     handover: float = 5.25  # the last person a block addresses speaks next
     handover_skip: float = 1.5  # ... or after the addresser's next block
     rebuttal: float = 3.0  # a guest who opens by addressing another guest draws their reply
@@ -513,6 +514,12 @@ class _Model:
         change = -w.change_soft if block.separation == "soft" else 0.0
         if block.separation == "soft" and _asks(self.blocks[i - 1].text):
             same -= w.soft_answered  # whoever asks a question is answered by someone else
+        going_on = (
+            block.separation == "soft"
+            and not _asks(self.blocks[i - 1].text)
+            and not _asks(block.text)
+            and not any(m.kind == "vocative" for m in self.mentions[i])
+        )
         handed, handed_by_host, rebutted = self._handovers(i)
         # Whom block i thanks, or (if a guest speaks it) addresses first: who spoke before it.
         thanked = {self._state(m) for m in self.mentions[i] if m.kind == "vocative" and m.thanks}
@@ -527,7 +534,7 @@ class _Model:
             a_hosts = self.states[a].role in HOST_LIKE
             for b in range(n):
                 if a == b:
-                    table[a][b] = same
+                    table[a][b] = same + (w.soft_continued if going_on and not a_hosts else 0.0)
                     continue
                 rb = self.states[b].role
                 score = change + max(handed[b], (handed_by_host if a_hosts else rebutted)[b])

@@ -1,6 +1,8 @@
 """The engine names unlabelled speakers from the evidence a careful reader uses."""
 
 from interviews.parsing import parse_transcript
+from interviews.parsing.draft import Block, Draft
+from interviews.parsing.engine import Weights, _Model
 from interviews.parsing.people import Roster, find_mentions
 
 
@@ -779,3 +781,25 @@ def test_a_dash_opening_each_reply_is_a_new_speaker_and_no_word():
         "Bonjour. Oui, mais moins vite.",
     ]
     assert [t.role for t in parsed.turns][:2] == ["host", "guest"]
+
+
+def test_a_guest_going_on_past_a_bare_paragraph_break_is_likelier_to_keep_the_floor():
+    draft = Draft(
+        format="scraped",
+        summary="Ann Lee talks with the economist Tom Wu about rates.",
+        blocks=[
+            Block(["Tom Wu, will rates fall?"], separation="start"),
+            Block(["They will fall, but not before the autumn."], separation="soft"),
+            Block(["Services are still too dear."], separation="soft"),
+            Block(["Why is that?"], separation="soft"),
+        ],
+    )
+
+    def staying(weights: Weights, i: int) -> dict[str, float]:
+        model = _Model(draft, weights, [None] * len(draft.blocks))
+        table = model.transitions(i)
+        return {s.person.name: table[k][k] for k, s in enumerate(model.states) if s.person}
+
+    going_on, untold = staying(Weights(), 2), staying(Weights(soft_continued=0.0), 2)
+    assert going_on["Tom Wu"] - untold["Tom Wu"] == Weights().soft_continued > 0
+    assert staying(Weights(), 3) == staying(Weights(soft_continued=0.0), 3)  # a question
