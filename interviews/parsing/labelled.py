@@ -61,6 +61,11 @@ _STOPPED = re.compile(
 )
 # A dash for the colon, "NICK ROBINSON — Good morning." (only names in capitals, see `label_lines`).
 _DASHED = re.compile(r"^(?P<label>[^:\[\]\n—–]{1,100}?)\s+(?:—|–|--?)\s+(?P<text>\S.*)$")
+# A name in capitals and a space for the colon, "ANN LEE Good evening." (pages made from PDFs).
+_SPACED = re.compile(
+    r"^(?P<label>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3})\s+"
+    r"(?P<text>(?:[A-Z][a-z]|I\b|A\b|[\d\"“‘(\[]).*)$"
+)
 # The layout of automatic transcripts (Otter, for one): the speaker and the time on a line of
 # their own, "Speaker 1  0:03", "Ann Lee  1:02:03", "Speaker 1 [00:00:05]" or, as Zoom prints
 # it, "[Ann Lee] 10:02:15", and the speech on the lines below.
@@ -107,7 +112,7 @@ class _Split(NamedTuple):
     upper: bool = False  # the label's name printed in capitals
     # How the label is set off when not by a colon or a time: "alone" on its line, "dotted"
     # ("Q." and "A."), "asked" ("Q" and a space), "stopped" ("Senator LEAHY."), "dashed",
-    # "tabbed" (a table's cells).
+    # "spaced" ("ANN LEE Good evening."), "tabbed" (a table's cells).
     layout: str = ""
 
 
@@ -121,6 +126,7 @@ def _label_matches(plain: str, stamped: bool) -> Iterator[tuple[re.Match[str] | 
     yield _ASKED.match(plain), "asked"
     yield _STOPPED.match(plain), "stopped"
     yield _DASHED.match(plain), "dashed"
+    yield _SPACED.match(plain), "spaced"
     yield _TABBED.match(plain), "tabbed"
     yield _NAME_LINE.match(plain), "alone"
     yield _BRACKETED_NAME_LINE.match(plain), "alone"
@@ -224,10 +230,11 @@ def _set_off_layouts(split: list[_Split], lines: list[str]) -> list[_Split]:
     """Labels set off by a full stop, a space, a dash or a tab kept only where the transcript is
     laid out so: "Q." and "A." where each opens two lines or more ("A. Lincoln wrote ..." is no
     answer); "Q" and a space twice in a transcript with two colon labels or more; "Senator
-    LEAHY.", "NICK ROBINSON —" or "Ann Lee<tab>" where two names each open two lines so (a
-    dateline "WASHINGTON — ..." opens one). A dash after a name in mixed case ("Ann Lee — Welcome
-    back") only where the name is a full one and opens two lines so: speech stammers "So I'm - I'm"."""
-    layouts = {"dotted", "asked", "stopped", "dashed", "tabbed"}
+    LEAHY.", "NICK ROBINSON —", "ANN LEE Good evening" or "Ann Lee<tab>" where two names each
+    open two lines so (a dateline "WASHINGTON — ..." opens one). A dash after a name in mixed
+    case ("Ann Lee — Welcome back") only where the name is a full one and opens two lines so:
+    speech stammers "So I'm - I'm"."""
+    layouts = {"dotted", "asked", "stopped", "dashed", "spaced", "tabbed"}
 
     def layout(s: _Split) -> str:
         return "mixed dashed" if s.layout == "dashed" and not s.upper else s.layout
@@ -247,6 +254,7 @@ def _set_off_layouts(split: list[_Split], lines: list[str]) -> list[_Split]:
         "stopped": recurring["stopped"] >= 2,
         "dashed": recurring["dashed"] >= 2,
         "mixed dashed": recurring["mixed dashed"] >= 2,
+        "spaced": recurring["spaced"] >= 2,
         "tabbed": recurring["tabbed"] >= 2,
     }
 

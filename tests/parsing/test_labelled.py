@@ -692,3 +692,18 @@ def test_a_name_with_its_time_on_the_line_or_the_lines_above_the_speech_dates_it
         ("Tom Wu", 4.0, "Thanks, Ann."),
         ("Ann Lee", 7.0, "Why dreams?"),
     ]
+
+
+def test_a_name_in_capitals_and_a_space_labels_the_turns_where_two_names_recur():
+    parsed = parse_transcript(
+        "Evening news\n\nANN LEE Good evening. Our top story is the flood.\n\n"
+        "TOM WU The water rose four feet.\n\nANN LEE How many homes?\n\nTOM WU I counted forty.\n"
+    )
+    assert [(t.speaker, t.text) for t in parsed.turns] == [
+        ("Ann Lee", "Good evening. Our top story is the flood."),
+        ("Tom Wu", "The water rose four feet."),
+        ("Ann Lee", "How many homes?"),
+        ("Tom Wu", "I counted forty."),
+    ]
+    once = parse_transcript("ANN LEE: Hello.\n\nNASA Today launched.\n\nTOM WU: Good.\n")
+    assert once.turns[0].paragraphs == ["Hello.", "NASA Today launched."]
