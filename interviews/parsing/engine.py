@@ -1027,7 +1027,10 @@ def _turns(
             and (previous.speaker, previous.role) == (name, decision.role)
         ):
             previous.paragraphs.extend(block.paragraphs)
-            previous.confidence = min(previous.confidence, confidence)
+            if confidence < previous.confidence:
+                # A turn is as sure as its least sure paragraph, and attributed as that one was:
+                # a label's speaker going on past a break is inferred to.
+                previous.confidence, previous.attribution = confidence, decision.attribution
             continue
         turns.append(
             Turn(

@@ -803,3 +803,24 @@ def test_a_guest_going_on_past_a_bare_paragraph_break_is_likelier_to_keep_the_fl
     going_on, untold = staying(Weights(), 2), staying(Weights(soft_continued=0.0), 2)
     assert going_on["Tom Wu"] - untold["Tom Wu"] == Weights().soft_continued > 0
     assert staying(Weights(), 3) == staying(Weights(soft_continued=0.0), 3)  # a question
+
+
+def test_a_turn_is_attributed_as_its_least_sure_paragraph_was():
+    parsed = parse_transcript(
+        "Brooks and Capehart\n\n"
+        "New York Times columnist David Brooks and Washington Post writer Jonathan Capehart join"
+        " Judy Woodruff to discuss the week in politics.\n\n"
+        "And that brings us to Brooks and Capehart. Hello to both of you.\n\n"
+        "DAVID BROOKS: Good evening.\n\nJONATHAN CAPEHART: Good evening, Judy.\n\n"
+        "So, David, the government is shut down for the second week. Who blinks first?\n\n"
+        "DAVID BROOKS: Well, I think the president blinks first, because he has less to lose.\n\n"
+        "The polling is pretty clear that people blame the White House.\n\n"
+        "Jonathan, do you see it that way?\n\n"
+        "JONATHAN CAPEHART: I do not, actually.\n\n"
+        "David Brooks, Jonathan Capehart, thank you both.\n"
+    )
+    going_on = next(t for t in parsed.turns if t.text.startswith("Well, I think"))
+    assert going_on.paragraphs[1] == "The polling is pretty clear that people blame the White House."
+    assert (going_on.speaker, going_on.label) == ("David Brooks", "DAVID BROOKS")
+    assert going_on.attribution == "inferred" and going_on.confidence < 0.9
+    assert next(t for t in parsed.turns if t.text == "Good evening.").attribution == "label"
