@@ -100,7 +100,7 @@ def read_captions(text: str, format: str) -> Draft:
     cues = _unrolled(cues)
     dialogue = any(_is_dialogue(payload) for _, _, payload in cues)
     lines = [line for _, _, payload in cues for line in payload]
-    labels = _Labels(lines)
+    labels = _Labels(lines, [payload[0] for _, _, payload in cues if len(payload) >= 2])
     pieces = [
         piece
         for start, end, payload in cues
@@ -186,15 +186,29 @@ class _Labels:
     """Which labels opening the file's cue lines are labels: "NAME:" in capitals always; a
     mixed-case "Ann Lee:" as in labelled transcripts (`labels.mixed_case_is_label`); a name in
     brackets where two names or more each open two lines or more so ("[MUSIC] ..." once, or
-    "[APPLAUSE]" alone, labels nothing)."""
+    "[APPLAUSE]" alone, labels nothing); a full name alone on a cue's first line, above its
+    speech, where two names or more each do so twice or more."""
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], heads: list[str]) -> None:
         colon = _opening_labels(lines, _NAMED)
         self.counts = Counter(label_key(label) for label in colon)
         self.capitals = any(in_capitals(label) for label in colon)
         bracketed = Counter(label_key(label) for label in _opening_labels(lines, _BRACKETED))
-        recurring = [key for key, n in bracketed.items() if n >= 2]
-        self.bracketed = set(bracketed) if len(recurring) >= 2 else set()
+        self.bracketed = _recurring(bracketed)
+        alone = Counter(label_key(label) for label in map(self._alone, heads) if label)
+        self.alone = _recurring(alone)
+
+    @staticmethod
+    def _alone(line: str) -> Label | None:
+        """The name a cue's first line holds and nothing else ("Ann Lee", as Teams wrote it)."""
+        label = parse_label(_plain(line))
+        full = label is not None and (in_capitals(label) or " " in label.name)
+        return label if full and label.name and label.printed == _plain(line) else None
+
+    def heading(self, line: str) -> Label | None:
+        """The name heading a cue's speech on a line of its own, where such names recur."""
+        label = self._alone(line)
+        return label if label and label_key(label) in self.alone else None
 
     def find(self, text: str) -> tuple[Label, str] | None:
         """The label opening `text` and the speech after it, if it is one."""
@@ -215,6 +229,11 @@ class _Labels:
         return None
 
 
+def _recurring(counts: Counter[str]) -> set[str]:
+    """The names counted, where two or more of them are counted twice or more; else none."""
+    return set(counts) if sum(1 for n in counts.values() if n >= 2) >= 2 else set()
+
+
 def _opening_labels(lines: Iterable[str], pattern: re.Pattern[str]) -> list[Label]:
     """The labels `pattern` finds opening the lines."""
     found = (pattern.match(_plain(line)) for line in lines)
@@ -232,11 +251,15 @@ def _cue_pieces(
     """The cue's lines as pieces of speech; in a file with `dialogue` cues, a dash opening a
     line marks a new speaker; a label opening a line counts where `labels` says it does."""
     pieces: list[_Piece] = []
+    heading = labels.heading(payload[0]) if len(payload) >= 2 else None
+    if heading:
+        payload = payload[1:]
     for line in payload:
         voice = _VOICE.search(line)
-        label = parse_label(voice.group("name")) if voice and voice.group("name") else None
+        label = parse_label(voice.group("name")) if voice and voice.group("name") else heading
         marker = _CHEVRONS.match(line) or (_DASH.match(line) if dialogue else None)
-        change = bool(voice) or bool(marker)
+        change = bool(voice) or bool(marker) or bool(heading)
+        heading = None
         plain = _plain(line[marker.end() :] if marker else line)
         found = labels.find(plain) if label is None else None
         if found:

@@ -123,6 +123,21 @@ def test_times_with_unpadded_units_time_the_cues():
     ]
 
 
+def test_a_name_alone_on_each_cues_first_line_labels_the_cue_where_names_recur():
+    cues = [("Ann Lee", "Hello, everyone."), ("Tom Wu", "Hi, Ann."), ("Ann Lee", "Let us start.")]
+    cues.append(("Tom Wu", "Sure."))
+    parsed = parse_transcript(
+        "WEBVTT\n\n"
+        + "".join(
+            f"00:00:0{n}.000 --> 00:00:0{n + 1}.000\n{name}\n{text}\n\n"
+            for n, (name, text) in enumerate(cues)
+        )
+    )
+    assert [(t.speaker, t.text) for t in parsed.turns] == cues
+    once = parse_transcript(srt_of(["Ann Lee\nHello.", "ANN LEE: Hi.", "TOM WU: Bye."]))
+    assert once.turns[0].text == "Ann Lee Hello."
+
+
 def test_subtitle_positioning_codes_and_colours_are_no_words_and_hide_no_label():
     parsed = parse_transcript(
         '1\n00:00:01,000 --> 00:00:03,000\n{\\an8}<font color="#ffff00">ANN LEE:</font> Hello.\n\n'
