@@ -820,7 +820,9 @@ def test_a_turn_is_attributed_as_its_least_sure_paragraph_was():
         "David Brooks, Jonathan Capehart, thank you both.\n"
     )
     going_on = next(t for t in parsed.turns if t.text.startswith("Well, I think"))
-    assert going_on.paragraphs[1] == "The polling is pretty clear that people blame the White House."
+    assert (
+        going_on.paragraphs[1] == "The polling is pretty clear that people blame the White House."
+    )
     assert (going_on.speaker, going_on.label) == ("David Brooks", "DAVID BROOKS")
     assert going_on.attribution == "inferred" and going_on.confidence < 0.9
     assert next(t for t in parsed.turns if t.text == "Good evening.").attribution == "label"
