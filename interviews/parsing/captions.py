@@ -99,8 +99,10 @@ def read_captions(text: str, format: str) -> Draft:
         cues = _cues(text, format)
     cues = _unrolled(cues)
     dialogue = any(_is_dialogue(payload) for _, _, payload in cues)
-    lines = [line for _, _, payload in cues for line in payload]
-    labels = _Labels(lines, [payload[0] for _, _, payload in cues if len(payload) >= 2])
+    labels = _Labels(
+        [line for _, _, payload in cues for line in payload],
+        [payload[0] for _, _, payload in cues if len(payload) >= 2],
+    )
     pieces = [
         piece
         for start, end, payload in cues
@@ -149,18 +151,17 @@ def _unrolled(cues: list[tuple[float, float, list[str]]]) -> list[tuple[float, f
     them (YouTube's automatic ones, a broadcast's): a cue's opening lines that are the last cue's
     closing ones, where new lines follow them, and a cue of a few milliseconds that only repeats."""
     kept: list[tuple[float, float, list[str]]] = []
+    before: list[str] = []  # the last cue kept, as its lines read
     for start, end, payload in cues:
         lines = [line for line in payload if _plain(line)]
-        before = [_plain(line) for line in kept[-1][2]] if kept else []
-        repeated = next(
-            (n for n in range(len(lines), 0, -1) if [_plain(x) for x in lines[:n]] == before[-n:]),
-            0,
-        )
+        plain = [_plain(line) for line in lines]
+        repeated = next((n for n in range(len(lines), 0, -1) if plain[:n] == before[-n:]), 0)
         if repeated == len(lines) and end - start < _BLINK:
             continue
         if repeated < len(lines):
-            lines = lines[repeated:]
+            lines, plain = lines[repeated:], plain[repeated:]
         kept.append((start, end, lines))
+        before = plain
     return kept
 
 
@@ -220,8 +221,9 @@ class _Labels:
             return label, named.group("text").strip()
         # WhisperX prints its speaker ids in brackets: "[SPEAKER_00]: Hello."
         identified = _SPEAKER_ID.match(named.group("label")) if named else None
-        if identified and speaker_id(identified.group("id")):
-            return speaker_id(identified.group("id")), named.group("text").strip()
+        voice = speaker_id(identified.group("id")) if identified else None
+        if voice:
+            return voice, named.group("text").strip()
         bracketed = _BRACKETED.match(text)
         label = parse_label(bracketed.group("label")) if bracketed else None
         if label is not None and label.name and label_key(label) in self.bracketed:

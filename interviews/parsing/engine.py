@@ -511,12 +511,14 @@ class _Model:
         same = {"turn": -w.same_turn, "label": -w.same_label, "soft": 0.0}.get(
             block.separation, -w.same_turn
         )
-        change = -w.change_soft if block.separation == "soft" else 0.0
-        if block.separation == "soft" and _asks(self.blocks[i - 1].text):
+        soft = block.separation == "soft"
+        change = -w.change_soft if soft else 0.0
+        asked = soft and _asks(self.blocks[i - 1].text)
+        if asked:
             same -= w.soft_answered  # whoever asks a question is answered by someone else
         going_on = (
-            block.separation == "soft"
-            and not _asks(self.blocks[i - 1].text)
+            soft
+            and not asked
             and not _asks(block.text)
             and not any(m.kind == "vocative" for m in self.mentions[i])
         )

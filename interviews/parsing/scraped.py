@@ -136,11 +136,7 @@ def _summary_index(paragraphs: list[str]) -> int | None:
     best, best_words = None, 11
     for i, paragraph in enumerate(paragraphs):
         n = len(paragraph.split())
-        if (
-            n > best_words
-            and re.search(r"[.?!][\"'”’)]*$", paragraph)
-            and not _FIRST_PERSON.search(paragraph)
-        ):
+        if n > best_words and _narrates(paragraph):
             best, best_words = i, n
     if best is None:
         told = (i for i, p in enumerate(paragraphs) if _tells_of_people(p))
@@ -153,10 +149,14 @@ def _tells_of_people(paragraph: str) -> bool:
     return (
         len(paragraph.split()) >= 6
         and len(split_sentences(paragraph)) == 1
-        and bool(re.search(r"[.?!][\"'”’)]*$", paragraph))
-        and not _FIRST_PERSON.search(paragraph)
+        and _narrates(paragraph)
         and any(subject for *_, subject in prose_people(paragraph))
     )
+
+
+def _narrates(paragraph: str) -> bool:
+    """Whether a paragraph ends as a sentence does and is in no one's first person."""
+    return bool(re.search(r"[.?!][\"'”’)]*$", paragraph)) and not _FIRST_PERSON.search(paragraph)
 
 
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|I['’]ve|I['’]d|me|my)\b")
