@@ -7,8 +7,9 @@ in one shows where its turns end), a table row on a line of its own with its cel
 tabs, a definition list's term on the line above its description, bold words opening a
 paragraph set off by a tab as a name is, list items bulleted as a browser shows them ("• DAVID
 BROOKS:"), line breaks kept, runs of spaces inside a paragraph made one, entities decoded.
-Scripts, styles and the document head (bar its title) are not text; nor are a page's calls to
-action ("Leave your feedback"), which text copied from a page still holds (`calls_to_action`).
+Scripts, styles and the document head (bar its title) are not text. A page's calls to action
+("Leave your feedback") are text, and text copied from a page holds them too: `calls_to_action`
+tells them, for the readers to leave out.
 """
 
 from __future__ import annotations
