@@ -153,8 +153,12 @@ class _Model:
         self.blocks = draft.blocks
         self.voices = voices
         self.roster = _build_roster(draft, with_voices=any(voices))
-        # Where a page labels its guests, the people it names without a label are its hosts.
-        labels_guests = bool(draft.floating) or draft.labels_guests
+        # Where a page labels its guests, the people it names without a label are its hosts
+        # (a page's labels stand alone or open the guest's first paragraph: "• ANN LEE: Yes.").
+        labels_guests = draft.labels_guests or bool(
+            draft.floating
+            or (draft.format == "scraped" and any(b.label and b.label.name for b in self.blocks))
+        )
         # A labelled block's speaker is known, but whom it names still hands over the floor;
         # where every block is labelled there is nothing to decide and nothing is read.
         deciding = any(b.label is None for b in self.blocks)

@@ -25,6 +25,7 @@ _ROLE_WORDS = [
 ]
 # The parts a program's own people play, as against its guests'.
 HOST_LIKE = ("host", "anchor", "correspondent")
+_SPACED_DASH = re.compile(r"\s+[—–-]\s+")
 _QUALIFIER = re.compile(r"\s*\((?P<q>[^()]{1,60})\)\s*$")
 # A parliament's "Hon. Jane Doe (Leader of the Opposition, CPC)" and "Mr Tom Hayes (Bournemouth
 # East) (Lab)": all after the name is in parentheses, commas and all.
@@ -233,6 +234,9 @@ def _label_parts(printed: str) -> tuple[str, str, str]:
         groups = re.findall(r"\(([^()]*)\)", whole.group("q"))
         return whole.group("name"), "", ", ".join(g.strip() for g in groups)
     name_part, _, title = printed.partition(",")
+    if not title:
+        # "ANN LEE — CNN": a spaced dash sets the title off as a comma does.
+        name_part, _, title = _SPACED_DASH.sub(",", printed, count=1).partition(",")
     qualifier = _QUALIFIER.search(name_part) or _QUALIFIER.search(title)
     if not qualifier:
         return name_part.strip(), title.strip(), ""

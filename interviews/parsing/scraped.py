@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .draft import Block, Draft, FloatingLabel
 from .labelled import TIMESTAMP, seconds
-from .labels import Label, parse_label
+from .labels import Label, in_capitals, parse_label
 from .people import BYLINE, prose_people
 from .text import split_sentences
 from .webpage import UI_VERBS, calls_to_action
@@ -25,6 +25,8 @@ _OPENING_STAMP = re.compile(rf"^(?P<stamp>\[{TIMESTAMP}\]|\({TIMESTAMP}\)|{TIMES
 _DIALOGUE_DASH = re.compile(r"^[—–―-]\s+")
 _BULLET = re.compile(r"^[•·▪●◦‣∙*►▸–—-]\s*")
 _LABEL_ONLY = re.compile(r"^(?P<label>[^:]{2,120}?)\s*:\s*$")
+# Markdown's bold or italics around a label or its name: "**Ann Lee**, CNN:", "__ANN LEE:__".
+_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)")
 _INLINE_LABEL = re.compile(r"^(?P<label>[^:]{2,120}?):\s+(?P<text>\S.*)$")
 
 
@@ -48,13 +50,30 @@ def looks_scraped(lines: list[str]) -> bool:
     return False
 
 
-def _label_line(stripped: str) -> Label | None:
+def _label_line(stripped: str, text: str = "") -> Label | None:
+    """The label a line alone prints, bulleted or not: "• Ann Lee, CNN:", "ANN LEE:".
+
+    Unbulleted, a label in mixed case is taken only where it is plainly a person's (with a title
+    or an affiliation, or a full name that `text`, the page, names in a sentence elsewhere):
+    "Full Transcript:" or "Here's the thing:" is no one."""
     bulleted = bool(_BULLET.match(stripped))
-    body = _BULLET.sub("", stripped)
+    body = _EMPHASIS.sub("", _BULLET.sub("", stripped)).strip()
     match = _LABEL_ONLY.match(body)
     if not match:
         return None
-    return parse_label(match.group("label"), upper_only=not bulleted)
+    label = parse_label(match.group("label"))
+    if label is None or bulleted or in_capitals(label) or not label.name:
+        return label
+    plainly = label.honorific or label.affiliation
+    return label if plainly or _named_elsewhere(label.name, text, stripped) else None
+
+
+def _named_elsewhere(name: str, text: str, line: str) -> bool:
+    """Whether a full name is named in a sentence of `text` other than its label `line`."""
+    if len(name.split()) < 2:
+        return False
+    named = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)[^\n]*[.?!]")
+    return any(m.group() != line for m in named.finditer(text))
 
 
 def read_scraped(text: str) -> Draft:
@@ -67,7 +86,7 @@ def read_scraped(text: str) -> Draft:
             _Line(
                 indent,
                 stripped,
-                _label_line(stripped) if stripped else None,
+                _label_line(stripped, text) if stripped else None,
                 bool(_BULLET.match(stripped)),
             )
         )
@@ -262,9 +281,13 @@ def _most(paragraphs: list[str], opening: re.Pattern[str], *, at_least: int) -> 
 
 
 def _inline_label(paragraph: str) -> tuple[str, Label | None]:
-    """A page that prints "• NAME: text" labels the paragraph it opens, certainly."""
-    if not _BULLET.match(paragraph):
-        return paragraph, None
+    """A page that prints "• NAME: text" labels the paragraph it opens, certainly; with no
+    bullet, so does a full name in capitals or one with a title or an affiliation ("ANN LEE,
+    CNN: text"), where "NOTE: text" or "Update: text" is words."""
+    bulleted = bool(_BULLET.match(paragraph))
     match = _INLINE_LABEL.match(_BULLET.sub("", paragraph))
-    label = parse_label(match.group("label")) if match else None
+    label = parse_label(match.group("label"), upper_only=not bulleted) if match else None
+    if label and not bulleted:
+        plainly = label.honorific or label.affiliation or len(label.name.split()) >= 2
+        label = label if label.name and plainly else None
     return (match.group("text"), label) if label else (paragraph, None)

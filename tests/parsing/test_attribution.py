@@ -826,3 +826,32 @@ def test_a_turn_is_attributed_as_its_least_sure_paragraph_was():
     assert (going_on.speaker, going_on.label) == ("David Brooks", "DAVID BROOKS")
     assert going_on.attribution == "inferred" and going_on.confidence < 0.9
     assert next(t for t in parsed.turns if t.text == "Good evening.").attribution == "label"
+
+
+def test_a_page_whose_labels_open_the_guests_paragraphs_makes_the_others_it_names_hosts():
+    # "• TOM WU, Acme Corp: Because ..." labels a guest as a label line would: the summary's
+    # other people, who ask, are hosts, and Max Hart asks the question he is handed.
+    text = page(
+        "Ann Lee talks with Tom Wu of Acme Corp and Jo Park of the Beta Institute about interest"
+        " rates. Questions also come from Max Hart and Sue Bell of the Daily Post.",
+        ["Good evening. Rates rose again today.", "Ann Lee has more."],
+        ["Thank you. Tom Wu, let me start with you. Why did the bank move now?"],
+        ["• TOM WU, Acme Corp: Because inflation is still well above its target."],
+        ["Jo Park, do you agree with that?"],
+        ["• JO PARK, Beta Institute: Only in part. The labour market is cooling fast."],
+        ["Max Hart has a question for Tom Wu."],
+        ["Tom, will mortgage holders feel this before Christmas?"],
+        ["Most will, yes. Those on variable rates will see it in their next payment."],
+    )
+    parsed = parse_transcript(text)
+    assert [t.speaker for t in parsed.turns] == [
+        None,
+        "Ann Lee",
+        "Tom Wu",
+        "Ann Lee",
+        "Jo Park",
+        "Ann Lee",
+        "Max Hart",
+        "Tom Wu",
+    ]
+    assert {s.name: s.role for s in parsed.speakers}["Max Hart"] == "host"

@@ -2,6 +2,9 @@
 
 import re
 
+import pytest
+
+from interviews.parsing import parse_transcript
 from interviews.parsing.text import split_sentences
 
 WILLIAM = "William Brangham"
@@ -91,3 +94,66 @@ def test_no_sentence_of_the_body_is_dropped(seed, seed_text):
 def test_confidences_are_probabilities_and_surest_where_labelled(seed):
     assert all(0.0 <= t.confidence <= 1.0 for t in seed.turns)
     assert min(t.confidence for t in seed.turns if t.attribution == "label") >= 0.9
+
+
+GUEST_LABEL = re.compile(r"^  • (?P<name>[A-Z ]+), (?P<affiliation>[^\n]+):$", re.M)
+
+
+def _relabelled(seed_text: str, label: str) -> str:
+    """The seed with each guest's label line printed as another page prints it."""
+    return GUEST_LABEL.sub(
+        lambda m: label.format(name=m["name"].title(), NAME=m["name"], aff=m["affiliation"]),
+        seed_text,
+    )
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "{name}, {aff}:",  # mixed case with no bullet
+        "**{name}**, {aff}:",  # Markdown bold
+        "__{NAME}, {aff}:__",
+        "{NAME} — {aff}:",  # a dash where a comma would be
+        "{name} ({aff}):",
+    ],
+)
+def test_a_guests_label_line_printed_another_way_reads_as_the_seeds(seed, seed_text, label):
+    parsed = parse_transcript(_relabelled(seed_text, label))
+    assert [(t.speaker, t.role, t.attribution) for t in parsed.turns] == [
+        (t.speaker, t.role, t.attribution) for t in seed.turns
+    ]
+    assert {s.name: s.affiliation for s in parsed.speakers} == {
+        s.name: s.affiliation for s in seed.speakers
+    }
+
+
+def test_a_line_in_mixed_case_ending_in_a_colon_is_a_label_only_if_plainly_a_persons(seed_text):
+    # Unbulleted, a name in mixed case labels with an affiliation, or where the page names that
+    # person in a sentence; a heading the page never names is words.
+    text = _relabelled(seed_text, "{name}:").replace(
+        "    At its peak", "    Key Developments:\n\n    At its peak"
+    )
+    parsed = parse_transcript(text)
+    assert {s.name for s in parsed.speakers} == {WILLIAM, RUKMINI, PETER}
+    assert [t.attribution for t in parsed.turns][:5] == [t[2] for t in EXPECTED[:5]]
+    assert parsed.turns[1].paragraphs[0] == "Key Developments:"
+
+
+def _inlined(seed_text: str, bullet: str) -> str:
+    """The seed with each guest's label opening their first paragraph: "• NAME, Aff: text"."""
+    text = seed_text.replace("  • RUKMINI CALLIMACHI, The New York Times:\n\n\n\n", "").replace(
+        "    They have certainly", "  • RUKMINI CALLIMACHI, The New York Times: They have certainly"
+    )
+    text = re.sub(r"  • (PETER NEUMANN, [^\n]+:)\n\n    ", r"  • \1 ", text)
+    return text.replace("  • ", bullet)
+
+
+@pytest.mark.parametrize("bullet", ["  • ", "    "])
+def test_labels_opening_the_guests_first_paragraphs_read_as_the_seeds_labels(
+    seed, seed_text, bullet
+):
+    parsed = parse_transcript(_inlined(seed_text, bullet))
+    assert [(t.speaker, t.role, t.attribution) for t in parsed.turns] == [
+        (t.speaker, t.role, t.attribution) for t in seed.turns
+    ]
+    assert parsed.turns[2].text.startswith("They have certainly")
