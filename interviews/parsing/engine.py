@@ -170,7 +170,11 @@ class _Model:
             {}
             if draft.labels_guests
             else _asking_by_label(
-                self.roster, self.blocks, self.mentions, self.typical_words if deciding else None
+                self.roster,
+                self.blocks,
+                self.mentions,
+                self.typical_words if deciding else None,
+                _bare_floating(draft, self.roster),
             )
         )
         self.states = [
@@ -702,8 +706,25 @@ def _decoding_role(person: Person, labels_guests: bool) -> str:
     return "guest"
 
 
+def _bare_floating(draft: Draft, roster: Roster) -> dict[int, Label]:
+    """The block each of a page's label lines stands over where it names someone printed with
+    no affiliation, on a label or in the summary ("• JUDY WOODRUFF:"). A page gives its guests'
+    affiliations ("• ANN LEE, Acme Corp:", "Ann Lee of Acme Corp") and may put their label a
+    block away; a bare name is as often a host's, over their own question."""
+    bare = {}
+    for f in draft.floating:
+        person = roster.find(f.label.name) if f.label.name else None
+        if person and not person.affiliation:
+            bare[f.block] = f.label
+    return bare
+
+
 def _asking_by_label(
-    roster: Roster, blocks: list[Block], mentions: list[list[Mention]], typical: float | None
+    roster: Roster,
+    blocks: list[Block],
+    mentions: list[list[Mention]],
+    typical: float | None,
+    floating: dict[int, Label],
 ) -> dict[int, bool]:
     """Whether each labelled person of unknown role looks like the host: they open the
     transcript (unless it cuts into their long answer, or they open it "Thanks for having me");
@@ -725,7 +746,8 @@ def _asking_by_label(
     taking_floor: set[int] = set()
     hosts: dict[int, bool] = {}
     for i, block in enumerate(blocks):
-        person = roster.find(block.label.name) if block.label and block.label.name else None
+        label = block.label or floating.get(i)
+        person = roster.find(label.name) if label and label.name else None
         if person is not None and person.role == "unknown":
             k = id(person)
             if k not in asked and k in called_on:

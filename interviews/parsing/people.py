@@ -562,6 +562,8 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
             if re.search(r"[a-z]{3}\.$", affiliation):
                 affiliation = affiliation[:-1]
         else:
+            # "William J. Brennan, Jr., of ...": a generational suffix is no affiliation.
+            after = _SUFFIX_AFTER.sub("", after, count=1)
             appos = re.match(r",\s+((?:the\s+|The\s+)?[A-Z][^,;.]{1,60}?)(?:,|;|\.\s|$)", after)
             if appos and not re.match(r"(?:and|but|who|which)\b", appos.group(1)):
                 affiliation = appos.group(1).strip()
@@ -597,11 +599,15 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
         if any(a <= start and end <= b for a, b in bylines):
             people[i] = (people[i][0], people[i][1], True)
     # In a list of people ("questions from Ann Lee, Bob Cole and ..."), the name after a comma
-    # is the next person, not what the one before it works for.
+    # is the next person, not what the one before it works for ("Bob R." of "Bob R. Cole" too).
     names = {printed for printed, _, _ in people}
-    return [(p, "" if a in names else a, subject) for p, a, subject in people]
+    return [
+        (p, "" if a and any(n.startswith(a) for n in names) else a, subject)
+        for p, a, subject in people
+    ]
 
 
+_SUFFIX_AFTER = re.compile(r"^,?\s*(?:Jr|Sr|II|III|IV)\b\.?(?=,|\s|$)")
 # A verb after two names ("... and Leila Fadel speak with"): a lower-case word that is not a
 # preposition, a conjunction, "are" or "join" ("are joined by", "join us": they are guests), or
 # "also" (those who "also question" are not the program's lead).

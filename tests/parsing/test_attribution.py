@@ -855,3 +855,27 @@ def test_a_page_whose_labels_open_the_guests_paragraphs_makes_the_others_it_name
         "Tom Wu",
     ]
     assert {s.name: s.role for s in parsed.speakers}["Max Hart"] == "host"
+
+
+def test_a_bare_label_over_a_question_is_the_hosts_who_asks_it():
+    # Guests' labels print their affiliation; the panel's print a bare name, each over the
+    # question it asks, as the page's labels of hosts do.
+    text = page(
+        "Pat Kim moderates a debate between Tom Wu of the Green Party and Jo Park of the Blue"
+        " Party. With questions from Max Hart and Sue Bell.",
+        ["Good evening from Dayton.", "Pat Kim moderates."],
+        ["Welcome to the debate. Mr. Hart, your question for Mr. Wu."],
+        ["Mr. Wu, what would you do about rents in this city?"],
+        ["I would build more homes, and I would start this year."],
+        ["Thank you. Ms. Bell, your question for Ms. Park."],
+        ["Ms. Park, how would you pay for the new bridge?"],
+        ["With the state's help, and with a toll for the first ten years."],
+        labels={2: "MAX HART", 3: "TOM WU, Green Party", 5: "SUE BELL", 6: "JO PARK, Blue Party"},
+    )
+    parsed = parse_transcript(text)
+    # (Who thanks Tom Wu and calls on Sue Bell, the moderator or the panelist, the page does not
+    # say.)
+    spoken = [t.speaker for t in parsed.turns]
+    assert spoken[:4] + spoken[5:] == [None, "Pat Kim", "Max Hart", "Tom Wu", "Sue Bell", "Jo Park"]
+    roles = {s.name: s.role for s in parsed.speakers}
+    assert (roles["Max Hart"], roles["Sue Bell"]) == ("host", "host")

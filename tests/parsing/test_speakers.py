@@ -260,3 +260,18 @@ def test_an_affiliation_runs_on_through_of_and_for_and_dotted_letters_name_no_on
 def test_a_name_before_versus_is_a_party_to_a_case_not_the_subject_of_a_sentence():
     assert prose_people("Number 3, Ann Toth versus the Air Force.") == [("Ann Toth", "", False)]
     assert prose_people("Ann Toth reports on the case.") == [("Ann Toth", "", True)]
+
+
+def test_in_a_list_of_people_neither_the_next_name_nor_a_suffix_is_an_affiliation():
+    found = prose_people(
+        "Justices Earl Warren, Arthur J. Goldberg, William J. Brennan, Byron R. White and Abe"
+        " Fortas also ask. Tom Wu, Jr., The Times, replies."
+    )
+    assert [(name, affiliation) for name, affiliation, _ in found] == [
+        ("Justices Earl Warren", ""),
+        ("Arthur J. Goldberg", ""),
+        ("William J. Brennan", ""),
+        ("Byron R. White", ""),
+        ("Abe Fortas", ""),
+        ("Tom Wu", "The Times"),
+    ]
