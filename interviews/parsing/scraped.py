@@ -264,7 +264,7 @@ def _read_body(lines: list[_Line], draft: Draft) -> None:
             separation = "label"
         elif reply or (turn_gap is not None and blanks >= turn_gap):
             separation = "turn"
-        elif turn_gap is None or stamp:
+        elif turn_gap is None:
             separation = "soft"
         else:
             draft.blocks[-1].paragraphs.append(paragraph)

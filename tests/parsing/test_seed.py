@@ -157,3 +157,18 @@ def test_labels_opening_the_guests_first_paragraphs_read_as_the_seeds_labels(
         (t.speaker, t.role, t.attribution) for t in seed.turns
     ]
     assert parsed.turns[2].text.startswith("They have certainly")
+
+
+def test_times_opening_the_paragraphs_date_the_turns_the_layout_parts(seed, seed_text):
+    minutes = iter(range(1000))
+    stamped = re.sub(
+        r"^    (?=\S)", lambda _: f"    [00:{next(minutes):02d}:00] ", seed_text, flags=re.M
+    )
+    parsed = parse_transcript(stamped)
+
+    def said(transcript):
+        return [(t.speaker, p) for t in transcript.turns for p in t.paragraphs]
+
+    assert said(parsed) == said(seed)
+    # A turn starts at its first paragraph's time (a block after a label line keeps its own).
+    assert [t.start for t in parsed.turns][:5] == [0, 180, 480, 540, 720]
