@@ -615,9 +615,12 @@ _PLURAL_VERB = re.compile(
     r"\s+(?!(?:of|from|at|in|on|for|to|by|with|about|as|and|or|but|who|whose|which|that"
     r"|are|were|join|also|the|a|an)\b)[a-z]+\b"
 )
-# "By Helen Park", "By Ann Lee and Tom Wu" on a line of its own: who wrote the page.
+# "By Helen Park", "By Ann Lee and Tom Wu", "By — Helen Park" on a line of its own: who wrote
+# the page.
 BYLINE = re.compile(
-    r"^[ \t]*By\s+[A-Z][\w'’.\-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'’.\-]*,?)*[ \t]*$", re.M
+    r"^[ \t]*By\s+(?:[—–-][ \t]+)?"
+    r"[A-Z][\w'’.\-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'’.\-]*,?)*[ \t]*$",
+    re.M,
 )
 # A broadcaster's initials in the possessive: "NPR's", "CNN's", "BBC’s".
 _NETWORKS = re.compile(r"^(?P<network>[A-Z]{2,6})['’]s$")

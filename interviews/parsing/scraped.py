@@ -178,6 +178,12 @@ def _narrates(paragraph: str) -> bool:
     return bool(re.search(r"[.?!][\"'”’)]*$", paragraph)) and not _FIRST_PERSON.search(paragraph)
 
 
+# "Updated on Oct 17, 2016 6:45 PM EDT", "Published 17 October 2016", "2016-10-17".
+_DATELINE = re.compile(
+    r"^(?:(?:Last\s+)?(?:Updated|Published|Posted|Aired)(?:\s+on)?:?\s+)?"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\d{4}-\d\d-\d\d)"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}:\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?$"
+)
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|I['’]ve|I['’]d|me|my)\b")
 
 
@@ -188,6 +194,7 @@ def _title_like(paragraph: str) -> bool:
         and len(split_sentences(paragraph)) == 1
         and words[0].lower().strip("\"'“‘") not in UI_VERBS
         and not BYLINE.match(paragraph)  # who wrote the page, never its headline
+        and not _DATELINE.match(paragraph)  # nor when
     )
 
 

@@ -172,3 +172,19 @@ def test_times_opening_the_paragraphs_date_the_turns_the_layout_parts(seed, seed
     assert said(parsed) == said(seed)
     # A turn starts at its first paragraph's time (a block after a label line keeps its own).
     assert [t.start for t in parsed.turns][:5] == [0, 180, 480, 540, 720]
+
+
+def test_a_pages_bylines_dateline_and_footer_are_not_its_headline_or_its_speech(seed, seed_text):
+    headline = "If ISIS falls, where will its fighters flee?\n"
+    page = "Home\n\nPolitics\n\nWatch Live\n\n" + seed_text.replace(
+        headline,
+        headline + "\nBy — William Brangham\n\nBy — Dan Sagalyn\n\n"
+        "Updated on Oct 17, 2016 6:45 PM EDT\n",
+    )
+    page = page.rstrip() + (
+        "\n\nCopyright © 2016 NewsHour Productions LLC. All Rights Reserved.\n\n"
+        "Related\n\nWhat the polls say about the race for the White House\n"
+    )
+    parsed = parse_transcript(page)
+    assert (parsed.title, parsed.summary) == (seed.title, seed.summary)
+    assert [(t.speaker, t.text) for t in parsed.turns] == [(t.speaker, t.text) for t in seed.turns]
