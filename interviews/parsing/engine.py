@@ -428,6 +428,8 @@ class _Model:
         # lists ("with questions from ...") speak less.
         named_hosts = [k for k, s in enumerate(self.states) if s.role == "host" and s.person]
         leads = {k for k in named_hosts if "summary-subject" in self.states[k].person.evidence}
+        for evidence in ("intro", "self"):
+            leads = leads or {k for k in named_hosts if evidence in self.states[k].person.evidence}
         seconds = set(named_hosts) - leads if leads else set()
         opening, introduced = self._opening()
         # "Thank you both" thanks the side with two people or more on it: the guests, unless

@@ -879,3 +879,27 @@ def test_a_bare_label_over_a_question_is_the_hosts_who_asks_it():
     assert spoken[:4] + spoken[5:] == [None, "Pat Kim", "Max Hart", "Tom Wu", "Sue Bell", "Jo Park"]
     roles = {s.name: s.role for s in parsed.speakers}
     assert (roles["Max Hart"], roles["Sue Bell"]) == ("host", "host")
+
+
+def test_the_host_an_introduction_hands_over_to_leads_where_the_summary_names_none():
+    # The summary names only the panel; the anchor's "Pat Kim moderates." makes her the lead,
+    # who calls on each candidate, and the panel asks only the questions handed to them.
+    text = page(
+        "A debate between Tom Wu of the Green Party and Jo Park of the Blue Party. With questions"
+        " from Max Hart and Sue Bell.",
+        ["Good evening from Dayton.", "Pat Kim moderates."],
+        ["Welcome to the debate. The first question goes to Mr. Wu, from Mr. Hart."],
+        ["Mr. Wu, what would you do about rents in this city?"],
+        ["I would build more homes, and I would start this year."],
+        ["Ms. Park, your response."],
+        ["Homes take years to build. I would cap rents now."],
+        ["The next question goes to Ms. Park, from Ms. Bell."],
+        ["Ms. Park, how would you pay for the new bridge?"],
+        ["With the state's help, and with a toll for the first ten years."],
+        ["Mr. Wu, your response."],
+        ["A toll is a tax on the people who can least afford it."],
+        ["Thank you both. That is all the time we have."],
+        labels={3: "TOM WU, Green Party", 5: "JO PARK, Blue Party"},
+    )
+    pat, max_, sue, tom, jo = "Pat Kim", "Max Hart", "Sue Bell", "Tom Wu", "Jo Park"
+    assert speakers(text) == [None, pat, max_, tom, pat, jo, pat, sue, jo, pat, tom, pat]
