@@ -48,7 +48,7 @@ _VOICE = re.compile(r"<v(?:\.[^\s>]*)?(?:\s+(?P<name>[^>]*))?>", re.I)
 _TAG = re.compile(r"</?[a-z][^>]*>|<\d[\d:.]*>|\{\\[^{}]*\}", re.I)
 _CHEVRONS = re.compile(r"^\s*(?:>>+|(?:&gt;){2,})\s*")  # escaped, as YouTube writes them
 _DASH = re.compile(r"^\s*-\s+(?!-)")
-_NAMED = re.compile(r"^(?P<label>[^:]{2,60}?):\s+(?P<text>\S.*)$", re.S)
+_NAMED = re.compile(r"^(?P<label>[^:]{2,60}?):(?:\s+(?P<text>\S.*))?\s*$", re.S)
 _SPEAKER_ID = re.compile(r"^\[(?P<id>(?:speaker|spk)[ _-]*\w{1,3})\]$", re.I)
 # Subtitles for the deaf name the speaker in brackets: "[ANN LEE] Welcome back."
 _BRACKETED = re.compile(r"^\[(?P<label>[^\[\]]{2,60})\]\s+(?P<text>\S.*)$", re.S)
@@ -202,9 +202,10 @@ class _Labels:
     @staticmethod
     def _alone(line: str) -> Label | None:
         """The name a cue's first line holds and nothing else ("Ann Lee", as Teams wrote it)."""
-        label = parse_label(_plain(line))
+        plain = _plain(line)
+        label = parse_label(plain) if not re.search(r"[,:]", plain) else None
         full = label is not None and (in_capitals(label) or " " in label.name)
-        return label if full and label.name and label.printed == _plain(line) else None
+        return label if full and label.name and label.printed == plain else None
 
     def heading(self, line: str) -> Label | None:
         """The name heading a cue's speech on a line of its own, where such names recur."""
@@ -218,12 +219,12 @@ class _Labels:
         if label is not None and (
             in_capitals(label) or mixed_case_is_label(label, self.counts, capitals=self.capitals)
         ):
-            return label, named.group("text").strip()
+            return label, (named.group("text") or "").strip()
         # WhisperX prints its speaker ids in brackets: "[SPEAKER_00]: Hello."
         identified = _SPEAKER_ID.match(named.group("label")) if named else None
         voice = speaker_id(identified.group("id")) if identified else None
         if voice:
-            return voice, named.group("text").strip()
+            return voice, (named.group("text") or "").strip()
         bracketed = _BRACKETED.match(text)
         label = parse_label(bracketed.group("label")) if bracketed else None
         if label is not None and label.name and label_key(label) in self.bracketed:
@@ -267,6 +268,7 @@ def _cue_pieces(
         if found:
             (label, plain), change = found, True
         if not plain:
+            heading = label if found else None  # "TOM WU:" alone heads the line below it
             continue
         if pieces and not change:
             pieces[-1].text += " " + plain

@@ -136,6 +136,15 @@ def test_a_name_alone_on_each_cues_first_line_labels_the_cue_where_names_recur()
     assert [(t.speaker, t.text) for t in parsed.turns] == cues
     once = parse_transcript(srt_of(["Ann Lee\nHello.", "ANN LEE: Hi.", "TOM WU: Bye."]))
     assert once.turns[0].text == "Ann Lee Hello."
+    # A name alone is nothing else: "John McCain, all right." opening a cue is speech.
+    lines = [f"{name}\n{text}" for name, text in cues] + ["John McCain, all right.\nI lost."]
+    parsed = parse_transcript(
+        "WEBVTT\n\n"
+        + "".join(
+            f"00:00:0{n}.000 --> 00:00:0{n + 1}.000\n{cue}\n\n" for n, cue in enumerate(lines)
+        )
+    )
+    assert parsed.turns[-1].text == "Sure. John McCain, all right. I lost."
 
 
 def test_subtitle_positioning_codes_and_colours_are_no_words_and_hide_no_label():
@@ -471,3 +480,27 @@ def test_a_speaker_taken_for_a_host_on_a_brief_first_remark_who_then_answers_is_
 
     assert roles(parsed) == {"Anna Smith": "host", "Bob Jones": "guest"}
     assert [t.speaker for t in parsed.turns][2:] == ["Anna Smith", "Bob Jones"] * 3
+
+
+def test_captions_wrapped_over_two_lines_keep_a_label_alone_on_the_first_for_the_second():
+    # Subtitle tools wrap a cue at about 40 letters: a label may stand alone on its line, and
+    # a line may open with words that read like "Name, title" ("John McCain, all right.").
+    parsed = parse_transcript(
+        srt_of(
+            [
+                "ANN LEE: How are\nyou today, Tom?",
+                "TOM WU:\nFine.",
+                "ANN LEE: Did you\nvote for the plan?",
+                "TOM WU: I was beaten\nby John McCain,",
+                "John McCain, all right.\nI lost.",
+                "ANN LEE:\nThank you.",
+            ]
+        )
+    )
+    assert [(t.speaker, t.text) for t in parsed.turns] == [
+        ("Ann Lee", "How are you today, Tom?"),
+        ("Tom Wu", "Fine."),
+        ("Ann Lee", "Did you vote for the plan?"),
+        ("Tom Wu", "I was beaten by John McCain, John McCain, all right. I lost."),
+        ("Ann Lee", "Thank you."),
+    ]
