@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from typing import Any
 
 from .model import ATTRIBUTIONS, ROLES, ParseError, Speaker, Transcript, Turn
 
 
 def looks_json(text: str) -> bool:
-    """Whether the text is a JSON object (the only JSON a transcript export is)."""
-    return text.lstrip().startswith("{")
+    """Whether the text is a JSON object (a transcript export, a speech-to-text service's
+    output) or a list of them (segments); "[00:01] ANN LEE:" or "[Ann Lee]" opens no JSON."""
+    return bool(re.match(r"\s*(?:\{|\[\s*\{)", text))
 
 
 def load_json(text: str) -> Any:

@@ -24,21 +24,38 @@ _SPEAKER_ID = re.compile(r"^(?:speaker|spk)?[ _-]*(?P<id>[0-9]+|[A-Za-z])$", re.
 
 
 def speech_to_text_draft(data: Any) -> Draft | None:
-    """A draft of the service's segments, or None when `data` is not such output."""
-    if not isinstance(data, dict) or "turns" in data:
+    """A draft of the service's segments, or None when `data` is not such output.
+
+    A list of segments alone is read as Whisper's are (`[{"speaker": "Ann Lee", "text":
+    "..."}]`, as many tools export a transcript); a segment's words may be its "content" and
+    its speaker a "name"."""
+    if isinstance(data, list):
+        key, found, title = "segments", data, ""
+    elif isinstance(data, dict) and "turns" not in data:
+        key = next((k for k in _TIMES_IN_MS if isinstance(data.get(k), list)), None)
+        found, title = data.get(key), _title(data)
+    else:
         return None
-    key = next((k for k in _TIMES_IN_MS if isinstance(data.get(k), list)), None)
     if key is None:
         return None
     scale = 0.001 if _TIMES_IN_MS[key] else 1.0
-    for i, segment in enumerate(data[key]):
-        if not isinstance(segment, dict) or not isinstance(segment.get("text"), str):
-            raise ParseError(f'Segment {i + 1}: each segment needs its "text".')
-    segments = (
-        (f"Segment {i + 1}: ", s.get("speaker"), s["text"], s.get("start"), s.get("end"))
-        for i, s in enumerate(data[key])
-    )
-    return timed_draft(segments, format="json", title=_title(data), scale=scale)
+    segments = [_segment(segment, f"Segment {i + 1}: ") for i, segment in enumerate(found)]
+    return timed_draft(segments, format="json", title=title, scale=scale)
+
+
+def _segment(segment: Any, where: str) -> tuple[str, Any, str, Any, Any]:
+    text = _first(segment, _TEXT_KEYS) if isinstance(segment, dict) else None
+    if not isinstance(text, str):
+        raise ParseError(f'{where}each segment needs its "text".')
+    return where, _first(segment, _SPEAKER_KEYS), text, segment.get("start"), segment.get("end")
+
+
+def _first(segment: dict, keys: tuple[str, ...]) -> Any:
+    return next((segment[k] for k in keys if segment.get(k) is not None), None)
+
+
+_TEXT_KEYS = ("text", "content")
+_SPEAKER_KEYS = ("speaker", "speaker_name", "name")
 
 
 def timed_draft(

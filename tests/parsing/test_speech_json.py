@@ -73,6 +73,8 @@ def test_segments_without_speakers_keep_every_word():
         ({"segments": [{"text": "Hi.", "speaker": ["A"]}]}, '"speaker"'),
         ({"segments": [{"text": "  "}]}, "No transcript turns"),
         ({"results": []}, '"segments"'),
+        ([{"speaker": "Ann Lee"}], '"text"'),
+        ([{"text": "Hi."}, "Bye."], "Segment 2"),
     ],
 )
 def test_malformed_speech_to_text_output_gets_a_clear_message(payload, message):
@@ -84,3 +86,22 @@ def test_a_voice_nobody_names_keeps_its_number_counted_from_one():
     parsed = parse_transcript(whisperx(("SPEAKER_00", " Hello."), ("SPEAKER_01", " Hi there.")))
     assert [t.label for t in parsed.turns] == ["Speaker 1", "Speaker 2"]
     assert [t.speaker for t in parsed.turns] == [None, None]
+
+
+def test_a_list_of_segments_alone_is_read_with_speakers_by_name_and_words_as_content():
+    segments = [
+        {"speaker": "Ann Lee", "text": "Good evening. Tom, why now?", "start": 1.5, "end": 4.0},
+        {"name": "Tom Wu", "content": "Because prices are rising."},
+        {"speaker_name": "Ann Lee", "text": "Thank you."},
+    ]
+    parsed = parse_transcript(json.dumps(segments, indent=2))
+    assert parsed.format == "json"
+    assert [(t.speaker, t.text, t.attribution) for t in parsed.turns] == [
+        ("Ann Lee", "Good evening. Tom, why now?", "label"),
+        ("Tom Wu", "Because prices are rising.", "label"),
+        ("Ann Lee", "Thank you.", "label"),
+    ]
+    assert (parsed.turns[0].start, parsed.turns[0].end) == (1.5, 4.0)
+    # A labelled transcript may open with a bracket: it is no JSON.
+    labelled = "[00:00:01] ANN LEE: Hello, Tom.\n\n[00:00:03] TOM WU: Hello, Ann.\n"
+    assert parse_transcript(labelled).format == "labelled"
