@@ -59,10 +59,13 @@ def calls_to_action(line: str) -> bool:
 
 _PAGE = re.compile(
     r"\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b|"
-    r"<(?:p|div|article|section|main|h[1-6]|ul|ol|table|blockquote)\b)",
+    r"<(?:p|div|article|section|main|h[1-6]|ul|ol|table|blockquote|b|strong|em|i|span|font)\b)",
     re.I,
 )
-_CLOSED_BLOCK = re.compile(r"</(?:p|div|li|h[1-6]|tr|td|blockquote|article|section)\s*>", re.I)
+# A fragment copied from an editor may break its lines with <br> and close no block.
+_CLOSED_BLOCK = re.compile(
+    r"</(?:p|div|li|h[1-6]|tr|td|blockquote|article|section)\s*>|<br\s*/?>", re.I
+)
 # Elements that hold paragraphs: a page that puts each turn in one shows where turns end.
 _CONTAINERS = {
     "div",

@@ -153,3 +153,19 @@ def test_a_print_interviews_byline_is_not_its_headline_and_names_who_asks():
     )
     assert not hosted.summary.startswith("By")
     assert "Helen Park" not in [s.name for s in hosted.speakers]
+
+
+def test_a_fragment_of_bold_labels_and_line_breaks_from_an_editor_reads_as_its_text():
+    fragment = (
+        "<strong>ANN LEE:</strong> Hello Tom, how are you?<br/>\n"
+        "<strong>TOM WU:</strong> Fine, thanks &amp; you?<br/>\n"
+        "<b>Ann Lee:</b> Good."
+    )
+    assert looks_html(fragment)
+    parsed = parse_transcript(fragment)
+    assert [(t.speaker, t.text) for t in parsed.turns] == [
+        ("Ann Lee", "Hello Tom, how are you?"),
+        ("Tom Wu", "Fine, thanks & you?"),
+        ("Ann Lee", "Good."),
+    ]
+    assert not looks_html("<b>Note</b> the ANN LEE: label below.\n\nANN LEE: Hi.")
