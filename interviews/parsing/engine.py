@@ -31,7 +31,7 @@ from .draft import Block, Draft, FloatingLabel
 from .labels import HOST_LIKE, Label
 from .model import Speaker, Turn
 from .names import surname
-from .people import Mention, Person, Roster, find_mentions, prose_people
+from .people import Mention, Person, Roster, askers, find_mentions, prose_people
 from .text import split_sentences, words
 
 # Blocks under this many times a transcript's median block are brief, as hosts' are, and over it
@@ -606,9 +606,18 @@ class _Model:
         introduced = [m for m in previous if m.kind == "third" and m.sentence >= last_sentence - 1]
         # Of several introduced, the first named speaks first more often.
         order = list(dict.fromkeys(self._state(m) for m in introduced))
+        # The anchor's "Ann Lee moderates." gives the host the floor as a call by name would,
+        # unless a label line over the block says who has it (a recording cut into an answer).
+        hands_to_host = (
+            i <= _INTRODUCTION
+            and self._opening() == (i - 1, True)
+            and not any(f.block == i for f in self.draft.floating)
+        )
         for m in introduced:
             k = self._state(m)
             bonus = w.handover * 0.7 if m.directed else w.intro_next - order.index(k) * w.order
+            if hands_to_host and self.states[k].role in HOST_LIKE:
+                bonus = w.handover
             anywhere[k] = max(anywhere[k], bonus)
         if i >= 2 and not previous:
             earlier = self._closing(i - 2) or [
@@ -662,10 +671,13 @@ def _build_roster(draft: Draft, *, with_voices: bool) -> Roster:
                 role=label.role,
                 evidence="label",
             )
+    asking = askers(draft.summary)
     for printed, affiliation, subject in prose_people(draft.summary):
-        roster.add(
+        person = roster.add(
             printed, affiliation=affiliation, evidence="summary-subject" if subject else "summary"
         )
+        if printed in asking:
+            person.evidence.add("summary-asker")
     # A title naming in full someone the labels print by surname alone ("Press Briefing by
     # Press Secretary Karine Jean-Pierre" over "MS. JEAN-PIERRE:") gives their name.
     surnames = {surname(label.name) for label in labels if label.name and " " not in label.name}
@@ -702,8 +714,8 @@ def _decoding_role(person: Person, labels_guests: bool) -> str:
     if person.role != "unknown":
         return person.role
     if "label" in person.evidence:
-        return "host" if "summary-subject" in person.evidence else "guest"
-    if labels_guests or person.evidence & {"summary-subject", "intro", "self"}:
+        return "host" if person.evidence & {"summary-subject", "summary-asker"} else "guest"
+    if labels_guests or person.evidence & {"summary-subject", "summary-asker", "intro", "self"}:
         return "host"
     return "guest"
 

@@ -608,6 +608,39 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
 
 
 _SUFFIX_AFTER = re.compile(r"^,?\s*(?:Jr|Sr|II|III|IV)\b\.?(?=,|\s|$)")
+
+
+def askers(text: str) -> set[str]:
+    """Whom a summary says puts the questions, as `prose_people` prints them: "with questions
+    from Ann Lee and Bob Cole", "moderated by Ann Lee", "Justices Ann Lee and Bob Cole also
+    question counsel"; each name of such a list asks."""
+    found: set[str] = set()
+    named = [printed for printed, _, _ in prose_people(text)]
+    runs = [(start, end, run) for start, end, run in name_runs(text) if _printed_in(run, named)]
+    listed: list[list[tuple[int, int, str]]] = []
+    for run in runs:
+        if listed and _LIST_JOIN.fullmatch(text[listed[-1][-1][1] : run[0]]):
+            listed[-1].append(run)
+        else:
+            listed.append([run])
+    for group in listed:
+        start, end = group[0][0], group[-1][1]
+        if _ASKED_BEFORE.search(text[max(0, start - 40) : start]) or _ASKS_AFTER.match(text[end:]):
+            found.update(_printed_in(run, named) for _, _, run in group)
+    return found
+
+
+def _printed_in(run: str, named: list[str]) -> str:
+    return next((printed for printed in named if printed in run), "")
+
+
+_LIST_JOIN = re.compile(r",?\s+(?:and|&)\s+|,\s+")
+_ASKED_BEFORE = re.compile(
+    r"\b(?:questions?\s+(?:from|by)|(?:moderated|hosted|anchored|questioned|asked|interviewed)"
+    r"\s+by|moderators?|panel(?:ists)?|co-?hosts?|hosts?)[:,]?\s+$",
+    re.I,
+)
+_ASKS_AFTER = re.compile(r",?\s+(?:also\s+)?(?:ask|question|moderate|host|interview)s?\b")
 # A verb after two names ("... and Leila Fadel speak with"): a lower-case word that is not a
 # preposition, a conjunction, "are" or "join" ("are joined by", "join us": they are guests), or
 # "also" (those who "also question" are not the program's lead).

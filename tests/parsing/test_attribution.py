@@ -903,3 +903,25 @@ def test_the_host_an_introduction_hands_over_to_leads_where_the_summary_names_no
     )
     pat, max_, sue, tom, jo = "Pat Kim", "Max Hart", "Sue Bell", "Tom Wu", "Jo Park"
     assert speakers(text) == [None, pat, max_, tom, pat, jo, pat, sue, jo, pat, tom, pat]
+
+
+def test_with_no_label_the_summarys_questioner_asks_and_the_introduced_host_speaks_first():
+    # "With questions from Max Hart": he asks, as a host. "Pat Kim moderates." hands her the
+    # floor right after the anchor, as calling on her by name would.
+    text = page(
+        "Pat Kim moderates a debate between Tom Wu of the Green Party and Jo Park of the Blue"
+        " Party. With questions from Max Hart.",
+        ["Good evening from Dayton.", "Pat Kim moderates."],
+        ["Welcome to the debate. The first question goes to Mr. Wu, from Mr. Hart."],
+        ["Mr. Wu, what would you do about rents in this city?"],
+        ["I would build more homes, and I would start this year."],
+        ["Ms. Park, your response."],
+        ["Homes take years to build. I would cap rents now."],
+        ["Mr. Hart, your next question, for Ms. Park."],
+        ["Ms. Park, how would you pay for the new bridge?"],
+        ["With the state's help, and with a toll for the first ten years."],
+    )
+    pat, max_, tom, jo = "Pat Kim", "Max Hart", "Tom Wu", "Jo Park"
+    parsed = parse_transcript(text)
+    assert [t.speaker for t in parsed.turns] == [None, pat, max_, tom, pat, jo, pat, max_, jo]
+    assert {s.name: s.role for s in parsed.speakers}[max_] == "host"

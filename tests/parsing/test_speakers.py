@@ -5,7 +5,7 @@ import pytest
 from interviews.parsing import canonical_name, parse_transcript, speaker_key
 from interviews.parsing.labels import parse_label
 from interviews.parsing.names import split_honorific
-from interviews.parsing.people import Roster, find_mentions, prose_people
+from interviews.parsing.people import Roster, askers, find_mentions, prose_people
 
 
 @pytest.mark.parametrize(
@@ -275,3 +275,16 @@ def test_in_a_list_of_people_neither_the_next_name_nor_a_suffix_is_an_affiliatio
         ("Abe Fortas", ""),
         ("Tom Wu", "The Times"),
     ]
+
+
+def test_a_summary_tells_who_asks():
+    assert askers(
+        "Ann Lee moderates a debate between Tom Wu of Acme and Jo Park. With questions from Bo"
+        " Li, Sam Hill and Kay Ross."
+    ) == {"Ann Lee", "Bo Li", "Sam Hill", "Kay Ross"}
+    assert askers("Justices Earl Warren and Abe Fortas also question counsel.") == {
+        "Justices Earl Warren",
+        "Abe Fortas",
+    }
+    assert askers("A debate moderated by Ann Lee, with Tom Wu and Jo Park.") == {"Ann Lee"}
+    assert askers("Ann Lee talks with Tom Wu of Acme and Jo Park of the Times.") == set()
