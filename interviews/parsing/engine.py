@@ -166,6 +166,7 @@ class _Model:
             find_mentions(b.text, self.roster) if deciding else [] for b in self.blocks
         ]
         self.typical_words = statistics.median(len(b.text.split()) for b in self.blocks)
+        self.bare_floating = _bare_floating(draft, self.roster)
         asking = (
             {}
             if draft.labels_guests
@@ -174,7 +175,7 @@ class _Model:
                 self.blocks,
                 self.mentions,
                 self.typical_words if deciding else None,
-                _bare_floating(draft, self.roster),
+                self.bare_floating,
             )
         )
         self.states = [
@@ -419,7 +420,13 @@ class _Model:
         first_label: dict[int, int] = {}
         first_floating: dict[int, int] = {}
         labels = [(i, b.label, first_label) for i, b in enumerate(self.blocks) if b.label]
-        labels += [(f.block - 1, f.label, first_floating) for f in self.draft.floating]
+        # (A page prints a guest's label by their first turn; a bare name may be a host's, over
+        # any of their turns.)
+        labels += [
+            (f.block - 1, f.label, first_floating)
+            for f in self.draft.floating
+            if f.block not in self.bare_floating
+        ]
         for at, label, first in labels:
             k = self.state_of(label)
             if k is not None and self.states[k].person is not None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .draft import Block, Draft, FloatingLabel
 from .labelled import TIMESTAMP, seconds
-from .labels import Label, in_capitals, parse_label
+from .labels import Label, in_capitals, label_key, parse_label
 from .people import BYLINE, prose_people
 from .text import split_sentences
 from .webpage import UI_VERBS, calls_to_action
@@ -249,13 +249,15 @@ def _read_body(lines: list[_Line], draft: Draft) -> None:
     replies = _most(paragraphs, _DIALOGUE_DASH, at_least=3)
     pending_label = False
     part = None
+    printed: set[str] = set()
     for blanks, item in items:
         if isinstance(item, Label):
-            if item.name:
+            if item.name and label_key(item) not in printed:
                 draft.floating.append(FloatingLabel(item, len(draft.blocks)))
+                printed.add(label_key(item))
             else:
                 # A part ("QUESTION", "MODERATOR") names nobody a page could label once and
-                # leave: its label line heads each turn it speaks.
+                # leave, nor does a name printed again: such a label line heads the turn.
                 part = item
             pending_label = True
             continue

@@ -188,3 +188,16 @@ def test_a_pages_bylines_dateline_and_footer_are_not_its_headline_or_its_speech(
     parsed = parse_transcript(page)
     assert (parsed.title, parsed.summary) == (seed.title, seed.summary)
     assert [(t.speaker, t.text) for t in parsed.turns] == [(t.speaker, t.text) for t in seed.turns]
+
+
+def test_a_page_labelling_every_turn_after_the_first_label_reads_each_label_where_it_stands(
+    seed, seed_text
+):
+    # Pages that print a name again print it over each turn of that person's: each label after
+    # the first is the turn's own, not a guest's label placed near their first turn.
+    labelled = seed_text
+    for speaker, _, _, opening in EXPECTED[3:]:
+        labelled = labelled.replace(f"    {opening}", f"  • {speaker.upper()}:\n\n    {opening}")
+    parsed = parse_transcript(labelled)
+    assert [t.speaker for t in parsed.turns] == [t.speaker for t in seed.turns]
+    assert [t.attribution for t in parsed.turns][3:14] == ["label"] * 11
