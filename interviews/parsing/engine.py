@@ -210,6 +210,7 @@ class _Model:
             if self.blocks[i].label is None and _resumes(self.blocks[i - 1], self.blocks[i])
         ]
         self.sentences = [len(split_sentences(b.text)) if deciding else 0 for b in self.blocks]
+        self.anchor_back = self._anchor_back()
 
     def cast_parts(self, parts: set[str]) -> None:
         """Where the labels print only parts ("Q:" and "A:", "INTERVIEWER:"), the summary says
@@ -479,7 +480,9 @@ class _Model:
                 row[k] += {"vocative": -w.addressed, "self": w.self_named}.get(kind, -w.named)
             if i <= opening:
                 row[anchor] += w.anchor_first if introduced else -w.anchor_first
-            else:
+            elif i == self.anchor_back:
+                row[anchor] += w.handover
+            elif i < self.anchor_back:
                 row[anchor] -= w.anchor_later
             rows.append(row)
         for floating in self.draft.floating:
@@ -518,6 +521,20 @@ class _Model:
             ):
                 return i, True
         return 0, False
+
+    def _anchor_back(self) -> int:
+        """The block where the anchor comes back after a report to talk with its reporter ("And
+        Cat Wise joins me now."), or past the last block: the anchor speaks again from there."""
+        opening, _ = self._opening()
+        for i in range(opening + 1, len(self.blocks)):
+            if self.blocks[i].label is None and any(
+                m.kind == "third"
+                and self.states[self._state(m)].role in HOST_LIKE
+                and _JOINS_ME.search(self.blocks[i].text[m.end : m.end + 40])
+                for m in self.mentions[i]
+            ):
+                return i
+        return len(self.blocks)
 
     def transitions(self, i: int) -> list[list[float]] | None:
         """Scores for each (speaker of block i-1, speaker of block i) pair."""
@@ -560,7 +577,7 @@ class _Model:
                 if a in thanked or (a in hailed and rb not in HOST_LIKE):
                     score += w.answers_addresser
                 if b == anchor:
-                    score -= w.anchor_later
+                    score -= w.anchor_later if i < self.anchor_back else 0.0
                 elif not a_hosts and rb == "guest":
                     score -= w.guest_to_guest
                 elif a_hosts and rb in HOST_LIKE and a != anchor:
@@ -879,6 +896,8 @@ _BREAK = re.compile(
     r"stay with us|when we (?:come back|return))\b",
     re.I,
 )
+# "Cat Wise joins me now.", "... is with us": the one speaking is the program's anchor.
+_JOINS_ME = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:joins|is with|is here with)\s+(?:me|us)\b", re.I)
 # The formula with which a speaker takes the floor before a bench or panel, after a bare
 # address: "Mr. Chairman, may it please the committee."
 _TAKING_FLOOR = re.compile(r".{0,40}?\b(?:may|if) it please\b", re.I)

@@ -925,3 +925,28 @@ def test_with_no_label_the_summarys_questioner_asks_and_the_introduced_host_spea
     parsed = parse_transcript(text)
     assert [t.speaker for t in parsed.turns] == [None, pat, max_, tom, pat, jo, pat, max_, jo]
     assert {s.name: s.role for s in parsed.speakers}[max_] == "host"
+
+
+def test_the_anchor_comes_back_after_a_report_to_talk_with_its_reporter():
+    text = page(
+        "A third year of drought is forcing farmers to leave fields empty. Special correspondent"
+        " Cat Wise reports from Fresno County.",
+        ["Many fields are going unplanted this year.", "Special correspondent Cat Wise reports."],
+        ["On a hot morning, Joe Del Bosque walks along a dry irrigation canal."],
+        ["We have never seen it this bad. My father never left half his land empty."],
+        ["State officials say the cuts protect the water supply for cities."],
+        ["We are asking everyone to share the burden this year."],
+        ["For the NewsHour, I'm Cat Wise in Fresno County, California."],
+        [
+            "And Cat Wise joins me now.",
+            "Cat, how are the farmers planning to get through the year?",
+        ],
+        ["Judy, many of them are pumping more groundwater, which is expensive."],
+        labels={2: "JOE DEL BOSQUE, Farmer", 4: "KARLA NEMETH, Department of Water Resources"},
+    )
+    parsed = parse_transcript(text)
+    assert [(t.speaker, t.role) for t in parsed.turns][-3:] == [
+        ("Cat Wise", "host"),
+        (None, "anchor"),
+        ("Cat Wise", "host"),
+    ]
