@@ -19,6 +19,9 @@ arguments. Each transcript is rendered as:
   never named) with the time, on a line of its own (Otter) or in the label (Rev);
 - pasted: the scraped page as copying it from a browser gives it: flush left, one blank line
   between any two paragraphs, so that nothing in the layout tells a new turn from a new paragraph;
+- restyled: the scraped page as other sites print it: the guests' label lines in mixed case,
+  Markdown bold, with a dash, or opening the paragraph; hosts labelled with a bare name over
+  none, some or all of their turns, guests over every turn after the first;
 - json: the parsed labelled rendering exported with to_dict() and read back (must be equal).
 
 Moderators and justices are hosts, candidates and advocates guests; a speaker's role is their
@@ -50,7 +53,17 @@ from interviews.parsing.text import split_sentences  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 DIRECTION = re.compile(r"^(?:\([^()]*\)|\[[^\[\]]*\])$")
-FORMATS = ("scraped", "labelled", "webvtt", "srt", "srt>>", "diarized", "pasted", "json")
+FORMATS = (
+    "scraped",
+    "labelled",
+    "webvtt",
+    "srt",
+    "srt>>",
+    "diarized",
+    "pasted",
+    "restyled",
+    "json",
+)
 ROLE_OF = {"moderator": "host", "candidate": "guest", "justice": "host", "advocate": "guest"}
 # Corpus speakers that are a part, not a person: the parser should name nobody for them.
 NAMELESS = {
@@ -411,6 +424,56 @@ def render_pasted(script: Script, rng: random.Random) -> tuple[str, list[Said]]:
     return re.sub(r"\n{3,}", "\n\n", flush), truth
 
 
+_GUEST_LABEL = re.compile(r"^  • (?P<name>[^,:\n]+), (?P<affiliation>[^\n]+):$", re.M)
+
+
+def render_restyled(script: Script, rng: random.Random) -> tuple[str, list[Said]]:
+    """The scraped page as other sites print it: each guest's label line in one of the ways
+    pages print it (mixed case without a bullet, Markdown bold, a dash before the affiliation,
+    or opening the guest's paragraph), and the hosts labelled with a bare name ("• JIM LEHRER:")
+    over none, some or every one of their turns, the guests over every turn after the first."""
+    text, truth = render_scraped(script, rng)
+    style = rng.choice(["mixed", "bold", "dash", "inline"])
+    printed = {
+        "mixed": "{name}, {affiliation}:",
+        "bold": "**{name}**, {affiliation}:",
+        "dash": "{NAME} — {affiliation}:",
+        "inline": "  • {NAME}, {affiliation}:",
+    }[style]
+    text = _GUEST_LABEL.sub(
+        lambda m: printed.format(
+            name=m["name"].title(), NAME=m["name"], affiliation=m["affiliation"]
+        ),
+        text,
+    )
+    hosts_labelled = rng.choice([0.0, 0.3, 1.0])
+    seen: set[str] = set()
+    lines = text.split("\n")
+    for said in truth[1:]:
+        if not said.speaker:
+            continue
+        again = said.speaker in seen and said.role == "guest"
+        seen.add(said.speaker)
+        if not (again or (said.role == "host" and rng.random() < hosts_labelled)):
+            continue
+        at = (
+            lines.index(f"    {said.paragraphs[0]}") if f"    {said.paragraphs[0]}" in lines else -1
+        )
+        if at > 0 and not lines[at - 2].rstrip().endswith(":"):
+            lines[at:at] = [f"  • {said.speaker.upper()}:", ""]
+    text = "\n".join(lines)
+    if style == "inline":
+        # A guest's first label opens the paragraph under it where that is the guest's own.
+        first = {s.paragraphs[0] for s in truth if s.speaker}
+        text = re.sub(
+            r"^(  • [^\n]+:)\n\n    ([^\n]*)$",
+            lambda m: f"{m[1]} {m[2]}" if m[2] in first else m[0],
+            text,
+            flags=re.M,
+        )
+    return text, truth
+
+
 RENDER = {
     "scraped": render_scraped,
     "labelled": render_labelled,
@@ -419,6 +482,7 @@ RENDER = {
     "srt>>": lambda s, r: render_srt(s, r, chevrons=True),
     "diarized": render_diarized,
     "pasted": render_pasted,
+    "restyled": render_restyled,
 }
 
 
