@@ -9,7 +9,9 @@ labelled at all; the attribution engine works out who speaks each unlabelled tur
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .draft import Block, Draft, FloatingLabel
@@ -27,6 +29,8 @@ _BULLET = re.compile(r"^[•·▪●◦‣∙*►▸–—-]\s*")
 _LABEL_ONLY = re.compile(r"^(?P<label>[^:]{2,120}?)\s*:\s*$")
 # Markdown's bold or italics around a label or its name: "**Ann Lee**, CNN:", "__ANN LEE:__".
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)")
+_SENTENCE_LINE = re.compile(r"[.?!][\"'”’)]*\s*$")
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*)+")
 _INLINE_LABEL = re.compile(r"^(?P<label>[^:]{2,120}?):\s+(?P<text>\S.*)$")
 
 
@@ -50,12 +54,12 @@ def looks_scraped(lines: list[str]) -> bool:
     return False
 
 
-def _label_line(stripped: str, text: str = "") -> Label | None:
+def _label_line(stripped: str, introduced: Callable[[], set[str]] = frozenset) -> Label | None:
     """The label a line alone prints, bulleted or not: "• Ann Lee, CNN:", "ANN LEE:".
 
-    Unbulleted, a label in mixed case is taken only where it is plainly a person's (with a title
-    or an affiliation, or a full name that `text`, the page, names in a sentence elsewhere):
-    "Full Transcript:" or "Here's the thing:" is no one."""
+    Unbulleted, a label in mixed case is taken only where it is plainly a person's: with a title
+    or an affiliation, or a full name among those the page prints in its sentences
+    (`introduced`). "Full Transcript:" or "Here's the thing:" is no one."""
     bulleted = bool(_BULLET.match(stripped))
     body = _EMPHASIS.sub("", _BULLET.sub("", stripped)).strip()
     match = _LABEL_ONLY.match(body)
@@ -65,20 +69,27 @@ def _label_line(stripped: str, text: str = "") -> Label | None:
     if label is None or bulleted or in_capitals(label) or not label.name:
         return label
     plainly = label.honorific or label.affiliation
-    return label if plainly or _named_elsewhere(label.name, text, stripped) else None
+    return label if plainly or label.name in introduced() else None
 
 
-def _named_elsewhere(name: str, text: str, line: str) -> bool:
-    """Whether a full name is named in a sentence of `text` other than its label `line`."""
-    if len(name.split()) < 2:
-        return False
-    named = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)[^\n]*[.?!]")
-    return any(m.group() != line for m in named.finditer(text))
+def _introduced(text: str) -> set[str]:
+    """The full names a page prints in its sentences: every two to four capitalised words in a
+    row on a line that ends as a sentence does."""
+    names = set()
+    for line in text.split("\n"):
+        if _SENTENCE_LINE.search(line):
+            for run in _CAPITALISED_RUN.findall(line):
+                # (A full stop ends the sentence after "Lee." but is part of an initial, "E.")
+                words = [w.rstrip(".") if len(w) > 2 else w for w in run.split()]
+                for n in range(2, min(4, len(words)) + 1):
+                    names.update(" ".join(words[i : i + n]) for i in range(len(words) - n + 1))
+    return names
 
 
 def read_scraped(text: str) -> Draft:
     """Read page text into a draft: title, summary, and the transcript's blocks and labels."""
     lines = []
+    introduced = functools.cache(lambda: _introduced(text))
     for raw in text.split("\n"):
         stripped = raw.strip()
         indent = len(raw) - len(raw.lstrip(" "))
@@ -86,7 +97,7 @@ def read_scraped(text: str) -> Draft:
             _Line(
                 indent,
                 stripped,
-                _label_line(stripped, text) if stripped else None,
+                _label_line(stripped, introduced) if stripped else None,
                 bool(_BULLET.match(stripped)),
             )
         )
