@@ -774,7 +774,8 @@ def _asking_by_label(
     A remark that opens by calling on someone else, by name or office ("Mr. Lee, the record
     shows ...", "Mr. Solicitor General, ..."), is put to them, and may run on longer than a brief
     one; a formula with which a speaker takes the floor ("May it please the Court.") is brief,
-    but opens a guest's answer.
+    but opens a guest's answer. A page's label lines printing a bare name (`floating`, by the
+    block under each) count as that block's label.
     """
     asked: dict[int, list[bool]] = {}
     lengths: dict[int, list[int]] = {}
