@@ -688,13 +688,15 @@ def _build_roster(draft: Draft, *, with_voices: bool) -> Roster:
     labels = [b.label for b in draft.blocks if b.label] + [f.label for f in draft.floating]
     for label in labels:
         if label.name:
-            roster.add(
+            person = roster.add(
                 label.name,
                 honorific=label.honorific,
                 affiliation=label.affiliation,
                 role=label.role,
                 evidence="label",
             )
+            if label.affiliation:
+                person.evidence.add("label-affiliation")
     asking = askers(draft.summary)
     for printed, affiliation, subject in prose_people(draft.summary):
         person = roster.add(
@@ -738,7 +740,12 @@ def _decoding_role(person: Person, labels_guests: bool) -> str:
     if person.role != "unknown":
         return person.role
     if "label" in person.evidence:
-        return "host" if person.evidence & {"summary-subject", "summary-asker"} else "guest"
+        # "Ann Lee and Tom Wu spoke with Judy Woodruff.": the summary's subjects whom the page
+        # labels with their affiliations are its guests; whom it says asks, its hosts.
+        subject = "summary-subject" in person.evidence
+        affiliated = "label-affiliation" in person.evidence
+        asker = "summary-asker" in person.evidence
+        return "host" if asker or (subject and not affiliated) else "guest"
     if labels_guests or person.evidence & {"summary-subject", "summary-asker", "intro", "self"}:
         return "host"
     return "guest"

@@ -201,3 +201,20 @@ def test_a_page_labelling_every_turn_after_the_first_label_reads_each_label_wher
     parsed = parse_transcript(labelled)
     assert [t.speaker for t in parsed.turns] == [t.speaker for t in seed.turns]
     assert [t.attribution for t in parsed.turns][3:14] == ["label"] * 11
+
+
+def test_guests_the_summary_makes_its_subject_are_guests_where_the_page_labels_them(
+    seed, seed_text
+):
+    summary = (
+        "William Brangham learns more about the current state of the militant group from Rukmini"
+        " Callimachi of The New York Times and Peter Neumann of King's College."
+    )
+    assert summary in seed_text
+    told_by_guests = seed_text.replace(
+        summary,
+        "Rukmini Callimachi and Peter Neumann spoke with William Brangham about the current"
+        " state of the militant group.",
+    )
+    parsed = parse_transcript(told_by_guests)
+    assert [(t.speaker, t.role) for t in parsed.turns] == [(t.speaker, t.role) for t in seed.turns]
