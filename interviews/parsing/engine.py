@@ -703,7 +703,7 @@ def _build_roster(draft: Draft, *, with_voices: bool) -> Roster:
             printed, affiliation=affiliation, evidence="summary-subject" if subject else "summary"
         )
         if printed in asking:
-            person.evidence.add("summary-asker")
+            person.evidence.add("asker")
     # A title naming in full someone the labels print by surname alone ("Press Briefing by
     # Press Secretary Karine Jean-Pierre" over "MS. JEAN-PIERRE:") gives their name.
     surnames = {surname(label.name) for label in labels if label.name and " " not in label.name}
@@ -717,10 +717,13 @@ def _build_roster(draft: Draft, *, with_voices: bool) -> Roster:
                 if subject:
                     roster.add(printed, affiliation=affiliation, evidence="intro")
     # People introduce themselves at the start; an "I'm ..." later is more often a quotation.
+    # A moderator's opening may name the panel: "Questions will be put by Ann Lee of CNN, ...".
     for block in draft.blocks[:6]:
         if block.label is None:
             for match in _SELF_INTRO.finditer(block.text):
                 roster.add(match.group("name"), evidence="self")
+            for printed in askers(block.text):
+                roster.add(printed, evidence="asker")
     if with_voices:
         _add_the_cast(roster, draft.blocks)
     roster.learn_titles([draft.summary] + [b.text for b in draft.blocks if b.label is None])
@@ -744,9 +747,9 @@ def _decoding_role(person: Person, labels_guests: bool) -> str:
         # labels with their affiliations are its guests; whom it says asks, its hosts.
         subject = "summary-subject" in person.evidence
         affiliated = "label-affiliation" in person.evidence
-        asker = "summary-asker" in person.evidence
+        asker = "asker" in person.evidence
         return "host" if asker or (subject and not affiliated) else "guest"
-    if labels_guests or person.evidence & {"summary-subject", "summary-asker", "intro", "self"}:
+    if labels_guests or person.evidence & {"summary-subject", "asker", "intro", "self"}:
         return "host"
     return "guest"
 

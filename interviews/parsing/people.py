@@ -634,9 +634,11 @@ def _printed_in(run: str, named: list[str]) -> str:
     return next((printed for printed in named if printed in run), "")
 
 
-_LIST_JOIN = re.compile(r",?\s+(?:and|&)\s+|,\s+")
+# Between two names of a list, perhaps after what the first works for: "Ann Lee of CNN, and".
+_LIST_JOIN = re.compile(r"(?:\s+(?:of|from|at)\s+[^,;.]{1,60}?)?(?:,?\s+(?:and|&)\s+|,\s+)")
 _ASKED_BEFORE = re.compile(
-    r"\b(?:questions?\s+(?:from|by)|(?:moderated|hosted|anchored|questioned|asked|interviewed)"
+    r"\b(?:questions?\s+(?:will\s+be\s+(?:put|asked)\s+)?(?:from|by)|"
+    r"(?:moderated|hosted|anchored|questioned|asked|interviewed)"
     r"\s+by|moderators?|panel(?:ists)?|co-?hosts?|hosts?)[:,]?\s+$",
     re.I,
 )

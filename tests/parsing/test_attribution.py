@@ -950,3 +950,29 @@ def test_the_anchor_comes_back_after_a_report_to_talk_with_its_reporter():
         (None, "anchor"),
         ("Cat Wise", "host"),
     ]
+
+
+def test_the_panel_a_moderators_opening_names_asks_where_the_summary_names_none():
+    text = page(
+        "Pat Kim moderates a debate between Tom Wu of the Green Party and Jo Park of the Blue"
+        " Party.",
+        ["Good evening from Dayton.", "Pat Kim moderates."],
+        [
+            "Welcome. Questions will be put by Max Hart of the Dayton Daily and Sue Bell of WDTN."
+            " Mr. Hart, your question for Mr. Wu."
+        ],
+        ["Mr. Wu, what would you do about rents in this city?"],
+        ["I would build more homes, and I would start this year."],
+        ["Ms. Bell, your question for Ms. Park."],
+        ["Ms. Park, how would you pay for the new bridge?"],
+        ["With the state's help, and with a toll for the first ten years."],
+        labels={3: "TOM WU, Green Party", 6: "JO PARK, Blue Party"},
+    )
+    parsed = parse_transcript(text)
+    pat, max_, sue, tom, jo = "Pat Kim", "Max Hart", "Sue Bell", "Tom Wu", "Jo Park"
+    spoken = [t.speaker for t in parsed.turns]
+    # (Who calls on Sue Bell after Tom Wu's answer, the moderator or Max Hart, the page does not
+    # say.)
+    assert spoken[:4] + spoken[5:] == [None, pat, max_, tom, sue, jo]
+    roles = {s.name: s.role for s in parsed.speakers}
+    assert (roles[max_], roles[sue]) == ("host", "host")

@@ -288,3 +288,10 @@ def test_a_summary_tells_who_asks():
     }
     assert askers("A debate moderated by Ann Lee, with Tom Wu and Jo Park.") == {"Ann Lee"}
     assert askers("Ann Lee talks with Tom Wu of Acme and Jo Park of the Times.") == set()
+
+
+def test_a_moderators_opening_tells_who_asks_with_what_each_works_for():
+    assert askers(
+        "Questions will be put by Frank Reynolds of ABC News, James Gannon of the Wall Street"
+        " Journal, and Elizabeth Drew of the New Yorker magazine."
+    ) == {"Frank Reynolds", "James Gannon", "Elizabeth Drew"}
