@@ -210,6 +210,8 @@ class _Model:
             if self.blocks[i].label is None and _resumes(self.blocks[i - 1], self.blocks[i])
         ]
         self.sentences = [len(split_sentences(b.text)) if deciding else 0 for b in self.blocks]
+        # The anchor's opening: its last block, and whether it hands over to a host by it.
+        self.opening, self.hands_over = self._opening()
         self.anchor_back = self._anchor_back()
 
     def cast_parts(self, parts: set[str]) -> None:
@@ -439,7 +441,6 @@ class _Model:
         for evidence in ("intro", "self"):
             leads = leads or {k for k in named_hosts if evidence in self.states[k].person.evidence}
         seconds = set(named_hosts) - leads if leads else set()
-        opening, introduced = self._opening()
         # "Thank you both" thanks the side with two people or more on it: the guests, unless
         # the program has hosts for two and a single guest.
         named_guests = [k for k, s in enumerate(self.states) if s.role == "guest" and s.person]
@@ -478,8 +479,8 @@ class _Model:
             # ("Dukakis and Bentsen will") more often than a rival does.
             for k, kind in {(self._state(m), m.kind) for m in self.mentions[i]}:
                 row[k] += {"vocative": -w.addressed, "self": w.self_named}.get(kind, -w.named)
-            if i <= opening:
-                row[anchor] += w.anchor_first if introduced else -w.anchor_first
+            if i <= self.opening:
+                row[anchor] += w.anchor_first if self.hands_over else -w.anchor_first
             elif i == self.anchor_back:
                 row[anchor] += w.handover
             elif i < self.anchor_back:
@@ -525,8 +526,7 @@ class _Model:
     def _anchor_back(self) -> int:
         """The block where the anchor comes back after a report to talk with its reporter ("And
         Cat Wise joins me now."), or past the last block: the anchor speaks again from there."""
-        opening, _ = self._opening()
-        for i in range(opening + 1, len(self.blocks)):
+        for i in range(self.opening + 1, len(self.blocks)):
             if self.blocks[i].label is None and any(
                 m.kind == "third"
                 and self.states[self._state(m)].role in HOST_LIKE
@@ -633,8 +633,8 @@ class _Model:
         # The anchor's "Ann Lee moderates." gives the host the floor as a call by name would,
         # unless a label line over the block says who has it (a recording cut into an answer).
         hands_to_host = (
-            i <= _INTRODUCTION
-            and self._opening() == (i - 1, True)
+            self.hands_over
+            and i - 1 == self.opening
             and not any(f.block == i for f in self.draft.floating)
         )
         for m in introduced:

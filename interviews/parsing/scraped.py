@@ -72,11 +72,11 @@ def _label_line(stripped: str, introduced: Callable[[], set[str]] = frozenset) -
     return label if plainly or label.name in introduced() else None
 
 
-def _introduced(text: str) -> set[str]:
+def _introduced(lines: list[str]) -> set[str]:
     """The full names a page prints in its sentences: every two to four capitalised words in a
     row on a line that ends as a sentence does."""
     names = set()
-    for line in text.split("\n"):
+    for line in lines:
         if _SENTENCE_LINE.search(line):
             for run in _CAPITALISED_RUN.findall(line):
                 # (A full stop ends the sentence after "Lee." but is part of an initial, "E.")
@@ -89,8 +89,9 @@ def _introduced(text: str) -> set[str]:
 def read_scraped(text: str) -> Draft:
     """Read page text into a draft: title, summary, and the transcript's blocks and labels."""
     lines = []
-    introduced = functools.cache(lambda: _introduced(text))
-    for raw in text.split("\n"):
+    raw_lines = text.split("\n")
+    introduced = functools.cache(lambda: _introduced(raw_lines))
+    for raw in raw_lines:
         stripped = raw.strip()
         indent = len(raw) - len(raw.lstrip(" "))
         lines.append(
@@ -186,7 +187,7 @@ def _tells_of_people(paragraph: str) -> bool:
 
 def _narrates(paragraph: str) -> bool:
     """Whether a paragraph ends as a sentence does and is in no one's first person."""
-    return bool(re.search(r"[.?!][\"'”’)]*$", paragraph)) and not _FIRST_PERSON.search(paragraph)
+    return bool(_SENTENCE_LINE.search(paragraph)) and not _FIRST_PERSON.search(paragraph)
 
 
 # "Updated on Oct 17, 2016 6:45 PM EDT", "Published 17 October 2016", "2016-10-17".

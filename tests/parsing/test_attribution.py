@@ -857,19 +857,29 @@ def test_a_page_whose_labels_open_the_guests_paragraphs_makes_the_others_it_name
     assert {s.name: s.role for s in parsed.speakers}["Max Hart"] == "host"
 
 
+# A debate in Dayton moderated by Pat Kim: her introduction by the anchor, and two exchanges.
+DAYTON_OPENING = ["Good evening from Dayton.", "Pat Kim moderates."]
+WU_ON_RENTS = (
+    ["Mr. Wu, what would you do about rents in this city?"],
+    ["I would build more homes, and I would start this year."],
+)
+PARK_ON_THE_BRIDGE = (
+    ["Ms. Park, how would you pay for the new bridge?"],
+    ["With the state's help, and with a toll for the first ten years."],
+)
+
+
 def test_a_bare_label_over_a_question_is_the_hosts_who_asks_it():
     # Guests' labels print their affiliation; the panel's print a bare name, each over the
     # question it asks, as the page's labels of hosts do.
     text = page(
         "Pat Kim moderates a debate between Tom Wu of the Green Party and Jo Park of the Blue"
         " Party. With questions from Max Hart and Sue Bell.",
-        ["Good evening from Dayton.", "Pat Kim moderates."],
+        DAYTON_OPENING,
         ["Welcome to the debate. Mr. Hart, your question for Mr. Wu."],
-        ["Mr. Wu, what would you do about rents in this city?"],
-        ["I would build more homes, and I would start this year."],
+        *WU_ON_RENTS,
         ["Thank you. Ms. Bell, your question for Ms. Park."],
-        ["Ms. Park, how would you pay for the new bridge?"],
-        ["With the state's help, and with a toll for the first ten years."],
+        *PARK_ON_THE_BRIDGE,
         labels={2: "MAX HART", 3: "TOM WU, Green Party", 5: "SUE BELL", 6: "JO PARK, Blue Party"},
     )
     parsed = parse_transcript(text)
@@ -887,15 +897,13 @@ def test_the_host_an_introduction_hands_over_to_leads_where_the_summary_names_no
     text = page(
         "A debate between Tom Wu of the Green Party and Jo Park of the Blue Party. With questions"
         " from Max Hart and Sue Bell.",
-        ["Good evening from Dayton.", "Pat Kim moderates."],
+        DAYTON_OPENING,
         ["Welcome to the debate. The first question goes to Mr. Wu, from Mr. Hart."],
-        ["Mr. Wu, what would you do about rents in this city?"],
-        ["I would build more homes, and I would start this year."],
+        *WU_ON_RENTS,
         ["Ms. Park, your response."],
         ["Homes take years to build. I would cap rents now."],
         ["The next question goes to Ms. Park, from Ms. Bell."],
-        ["Ms. Park, how would you pay for the new bridge?"],
-        ["With the state's help, and with a toll for the first ten years."],
+        *PARK_ON_THE_BRIDGE,
         ["Mr. Wu, your response."],
         ["A toll is a tax on the people who can least afford it."],
         ["Thank you both. That is all the time we have."],
@@ -911,15 +919,13 @@ def test_with_no_label_the_summarys_questioner_asks_and_the_introduced_host_spea
     text = page(
         "Pat Kim moderates a debate between Tom Wu of the Green Party and Jo Park of the Blue"
         " Party. With questions from Max Hart.",
-        ["Good evening from Dayton.", "Pat Kim moderates."],
+        DAYTON_OPENING,
         ["Welcome to the debate. The first question goes to Mr. Wu, from Mr. Hart."],
-        ["Mr. Wu, what would you do about rents in this city?"],
-        ["I would build more homes, and I would start this year."],
+        *WU_ON_RENTS,
         ["Ms. Park, your response."],
         ["Homes take years to build. I would cap rents now."],
         ["Mr. Hart, your next question, for Ms. Park."],
-        ["Ms. Park, how would you pay for the new bridge?"],
-        ["With the state's help, and with a toll for the first ten years."],
+        *PARK_ON_THE_BRIDGE,
     )
     pat, max_, tom, jo = "Pat Kim", "Max Hart", "Tom Wu", "Jo Park"
     parsed = parse_transcript(text)
@@ -956,16 +962,14 @@ def test_the_panel_a_moderators_opening_names_asks_where_the_summary_names_none(
     text = page(
         "Pat Kim moderates a debate between Tom Wu of the Green Party and Jo Park of the Blue"
         " Party.",
-        ["Good evening from Dayton.", "Pat Kim moderates."],
+        DAYTON_OPENING,
         [
             "Welcome. Questions will be put by Max Hart of the Dayton Daily and Sue Bell of WDTN."
             " Mr. Hart, your question for Mr. Wu."
         ],
-        ["Mr. Wu, what would you do about rents in this city?"],
-        ["I would build more homes, and I would start this year."],
+        *WU_ON_RENTS,
         ["Ms. Bell, your question for Ms. Park."],
-        ["Ms. Park, how would you pay for the new bridge?"],
-        ["With the state's help, and with a toll for the first ten years."],
+        *PARK_ON_THE_BRIDGE,
         labels={3: "TOM WU, Green Party", 6: "JO PARK, Blue Party"},
     )
     parsed = parse_transcript(text)
