@@ -59,16 +59,17 @@ class Weights:
     label_here: float = 3.0  # a label line names the block right after it
     label_next: float = 2.5  # or, past a host's last question, the one after that
     label_before: float = 1.5  # or the block before it
-    before_label: float = 3.0  # a labelled person does not speak well before their label
+    before_label: float = 2.0  # a labelled person does not speak well before their label
     before_floating: float = 6.0  # ... nor before the label line a page prints by them
     anchor_first: float = 1.5
     anchor_later: float = 6.0
+    report_over: float = 4.0  # a report's interviewees after the anchor is back with its reporter
     unnamed_host: float = 4.5  # an unnamed host, where the page names one
     unnamed_other: float = 4.0
     style: float = 1.0  # how much asking-versus-answering counts
     gives_floor: float = 1.0  # a block ending by giving someone the floor counts as asking
     disputes: float = 0.5  # ... and one disputing what was said ("That's not true.") as answering
-    same_turn: float = 4.0  # same speaker across a turn gap
+    same_turn: float = 6.0  # same speaker across a turn gap
     same_label: float = 1.5  # same speaker across a misplaced label line
     # Set on the bench's pasted pages, whose turns no wider gap parts (README, attribution).
     change_soft: float = 0.5  # a new speaker where the layout shows only a paragraph break
@@ -80,11 +81,11 @@ class Weights:
     order: float = 0.5  # of several addressed at once, each later one answers first less often
     intro_next: float = 1.0  # someone named in a block's last sentence speaks next
     answers_addresser: float = 2.0  # "Thank you, Jim." / "..., William." follows Jim's block
-    guest_to_guest: float = 1.0
+    guest_to_guest: float = 0.667
     host_to_host: float = 1.5
     lexical: float = 0.6  # learnt vocabulary, per square root of a block's words
-    structure: float = 1.0  # learnt length, asking and naming habits
-    host_continuity: float = 0.667  # the moderator who spoke last takes the floor again
+    structure: float = 0.667  # learnt length, asking and naming habits
+    host_continuity: float = 0.445  # the moderator who spoke last takes the floor again
     host_addressed: float = 2.0  # ... or the one a block addresses by name
     thanked_host: float = 1.5  # a moderator thanked by name was the last moderator to speak
     second_host: float = 0.75  # a host the summary lists beside the one it makes its subject
@@ -430,10 +431,18 @@ class _Model:
             for f in self.draft.floating
             if f.block not in self.bare_floating
         ]
+        last_label: dict[int, int] = {}
         for at, label, first in labels:
             k = self.state_of(label)
             if k is not None and self.states[k].person is not None:
                 first[k] = min(at, first.get(k, at))
+                last_label[k] = max(at, last_label.get(k, at))
+        # Past the anchor's return to the reporter, the people of the report speak no more.
+        reported = [
+            k
+            for k, at in last_label.items()
+            if self.states[k].role == "guest" and at < self.anchor_back
+        ]
         # The host the summary makes its subject ("Jim Lehrer moderates") leads; the others it
         # lists ("with questions from ...") speak less.
         named_hosts = [k for k, s in enumerate(self.states) if s.role == "host" and s.person]
@@ -451,7 +460,11 @@ class _Model:
                 allowed = self.label_states(block.label)
                 rows.append([0.0 if j in allowed else NEG for j in range(n)])
                 continue
-            style = _style(block, guest_thanks_several=guest_thanks_several)
+            style = _style(
+                block,
+                guest_thanks_several=guest_thanks_several,
+                after_thanks=i > 0 and _thanks_last(self.blocks[i - 1].text),
+            )
             # Ending by giving someone the floor ("Next, a question for Senator Kerry.") is a
             # host's part; a guest who names a rival that way does it mid-answer.
             if any(m.directed and m.sentence == self.sentences[i] - 1 for m in self.mentions[i]):
@@ -485,6 +498,9 @@ class _Model:
                 row[anchor] += w.handover
             elif i < self.anchor_back:
                 row[anchor] -= w.anchor_later
+            else:
+                for k in reported:
+                    row[k] -= w.report_over
             rows.append(row)
         for floating in self.draft.floating:
             k = self.state_of(floating.label)
@@ -609,9 +625,11 @@ class _Model:
         The first list holds for any previous speaker: the addressee of the last sentence, or a
         person introduced or given the floor at the end. The second holds only if a host spoke
         block i-1: a host's last vocative hands over wherever it stands in the block. The third
-        holds if a guest spoke it: a guest who opens by addressing another ("That is untrue,
+        holds if a guest spoke it: a guest who opens by addressing another guest ("That is untrue,
         Lee.") draws a reply from them, the way debates run, and one who calls on a moderator
-        anywhere ("Dana, that fund is large.") hands them the floor as a host would.
+        anywhere ("Dana, that fund is large.") or last ("..., Dana.") hands them the floor as a
+        host would; a name said after words to its person mid-block ("I listen, Pat. And ...")
+        calls on nobody.
         """
         w, n = self.w, len(self.states)
         anywhere, by_host, by_guest = [0.0] * n, [0.0] * n, [0.0] * n
@@ -625,7 +643,8 @@ class _Model:
             for rank, m in enumerate(group):
                 k = self._state(m)
                 by_host[k] = max(by_host[k], w.handover - rank * w.order)
-                if self.states[k].role in HOST_LIKE:
+                calls = not m.trailing or m.sentence == last_sentence
+                if self.states[k].role in HOST_LIKE and calls:
                     by_guest[k] = max(by_guest[k], w.handover - rank * w.order)
         introduced = [m for m in previous if m.kind == "third" and m.sentence >= last_sentence - 1]
         # Of several introduced, the first named speaks first more often.
@@ -657,8 +676,20 @@ class _Model:
                 k = self._state(m)
                 anywhere[k] = max(anywhere[k], w.handover_skip)
         for m in previous:
-            if m.kind == "vocative" and m.sentence == 0 and not m.thanks:
-                by_guest[self._state(m)] = max(by_guest[self._state(m)], w.rebuttal)
+            k = self._state(m)
+            opens = m.kind == "vocative" and m.sentence == 0 and not m.thanks
+            if opens and self.states[k].role not in HOST_LIKE:
+                by_guest[k] = max(by_guest[k], w.rebuttal)
+        # The one a block ends by thanking says their own thanks back: "Thank you, Cat." "Thank
+        # you." (Several thanked together say theirs in the order named, as `_closing` has it.)
+        thanked = {
+            self._state(m)
+            for m in previous
+            if m.kind == "vocative" and m.thanks and m.sentence == last_sentence
+        }
+        if len(thanked) == 1 and _THANKS_ONLY.match(self.blocks[i].text):
+            (k,) = thanked
+            anywhere[k] = max(anywhere[k], w.handover)
         return anywhere, by_host, by_guest
 
 
@@ -935,18 +966,20 @@ _GUEST_GREETING = re.compile(
 _THANKS_SEVERAL = re.compile(
     r"\b(?:thank you|thanks)\b[^.!?]{0,20}?\b(?:both|all|everyone|everybody)\b", re.I
 )
+_THANKING = re.compile(r"\bthank", re.I)
 _THANKS_ONLY = re.compile(
-    r"\s*(?:(?:thank you|thanks)(?: (?:very|so) much)?(?: for (?:having|inviting) me)?|"
-    r"(?:it was )?my pleasure|good to be (?:here|with you))[,.! ]*\w{0,12}[.!]?\s*$",
+    r"\s*(?:(?:thank you|thanks)(?: (?:very|so) much)?(?P<having> for (?:having|inviting) me)?|"
+    r"(?P<pleasure>(?:it was )?my pleasure|good to be (?:here|with you)))[,.! ]*\w{0,12}[.!]?\s*$",
     re.I,
 )
 
 
-def _style(block: Block, *, guest_thanks_several: bool) -> float:
+def _style(block: Block, *, guest_thanks_several: bool, after_thanks: bool) -> float:
     """Positive for a block that asks (short, ends on a question), negative for one that answers.
 
     "Thank you both." is the host's goodbye to the guests, or, with `guest_thanks_several`, the
-    guest's to the hosts."""
+    guest's to the hosts. A plain "Thank you." is the guest's only `after_thanks`: after an
+    answer, the host says it."""
     if _ASKS_AGAIN.match(block.text):
         return -1.0  # "Pardon?": whoever must answer did not catch the question
     if _WANTS_FLOOR.search(block.text):
@@ -967,9 +1000,17 @@ def _style(block: Block, *, guest_thanks_several: bool) -> float:
         score += 1.0  # "Go ahead." "One at a time, please."
     if n_words <= 40 and _THANKS_SEVERAL.search(block.text):
         score += -1.0 if guest_thanks_several else 1.0
-    elif _THANKS_ONLY.match(block.text):
-        score -= 1.0  # "Thank you." after being thanked: the guest's goodbye
+    elif (thanks := _THANKS_ONLY.match(block.text)) and (
+        after_thanks or thanks["having"] or thanks["pleasure"]
+    ):
+        score -= 1.0  # a guest's thanks for having them on, or for the host's thanks
     return score
+
+
+def _thanks_last(text: str) -> bool:
+    """Whether the last sentence of `text` thanks someone."""
+    sentences = split_sentences(text)
+    return bool(sentences) and bool(_THANKING.search(sentences[-1]))
 
 
 class _Habits:

@@ -215,6 +215,7 @@ class Mention:
     sentence: int
     thanks: bool = False
     directed: bool = False
+    trailing: bool = False  # addressed after what is said to them: "I listen, Pat."
 
 
 # A hyphen joins the parts of a double name ("Smith-Jones") and, before a space, the halves of
@@ -235,6 +236,13 @@ _OPENERS = re.compile(
 )
 _APPOSITION = re.compile(r",\s+(?:who|which|whose|the|a|an|our|his|her|their)\b", re.I)
 _APPOSITION_VERB = re.compile(r",\s+(?:is|was|has|had|will|said|says|told|joins)\b")
+_SENTENCE_END = re.compile(r"\s*[.?!…]*[\"'”’)\]]*\s*")
+# Who a name at a sentence's end renames rather than addresses: "I agree with my friend, Ann."
+_RENAMED = re.compile(
+    r"\b(?:my|our|his|her|their|your)\s+(?:\w+\s+)?(?:friends?|colleagues?|opponents?|rivals?|"
+    r"running mate|wife|husband|partner|predecessor|successor),\s*$",
+    re.I,
+)
 _PREDICATE = re.compile(
     r",\s+(?:is|was|has|had|will|would|could|should|can|may|might|must|does|did|said|says|"
     r"wants|wanted|thinks|believes)\b(?!\s+you\b)",
@@ -330,7 +338,10 @@ def find_mentions(text: str, roster: Roster) -> list[Mention]:
                 continue  # "the President said" may mean anyone; "Mr. President," is addressed
             thanks = _thanks(text, s_start, start, end, s_end)
             directed = kind == "third" and _directs(text[s_start:start], text[end:s_end])
-            mentions.append(Mention(person, start, end, kind, sentence_index, thanks, directed))
+            trailing = kind == "vocative" and bool(_SENTENCE_END.fullmatch(text[end:s_end]))
+            mentions.append(
+                Mention(person, start, end, kind, sentence_index, thanks, directed, trailing)
+            )
     mentions += _office_mentions(text, roster, sentences)
     mentions += _office_vocatives(text, roster, sentences)
     mentions.sort(key=lambda m: m.start)
@@ -457,8 +468,12 @@ def _classify(text: str, start: int, end: int, s_start: int, s_end: int) -> str:
         and (asks or not _APPOSITION_VERB.search(after_stripped))
     ):
         return "vocative"
-    if before.rstrip().endswith(",") and re.fullmatch(r"\s*[.?!…]+[\"'”’)\]]*\s*", after):
-        return "vocative"  # "I don't think that follows, William."
+    if (
+        before.rstrip().endswith(",")
+        and _SENTENCE_END.fullmatch(after)
+        and not _RENAMED.search(before)
+    ):
+        return "vocative"  # "I don't think that follows, William." "It does, Amna."
     # "New question, Mr. President, to you." addresses him; "your rival, Mr. Lee, would win"
     # is about him (but "Tell me, Mr. Lee, would you?" asks him).
     set_off = (

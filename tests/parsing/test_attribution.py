@@ -229,6 +229,46 @@ def test_a_name_is_addressed_or_talked_about_by_where_it_stands_in_its_sentence(
     assert (handed.person.name, handed.sentence, handed.thanks) == ("Sam Hill", 1, False)
 
 
+def test_a_name_set_off_at_a_sentences_end_is_addressed_unless_it_renames_someone():
+    roster = roster_of("Ann Lee", "Sam Hill")
+    assert addressed("It does, Ann. Wages rose.", roster) == [("Ann Lee", "vocative", False)]
+    assert addressed("I'll get to that, Mr. Hill!", roster) == [("Sam Hill", "vocative", False)]
+    assert addressed("I agree with my friend, Sam Hill.", roster) == [("Sam Hill", "third", False)]
+
+
+def test_a_co_anchor_whom_the_guest_answers_by_name_asked():
+    text = page(
+        "Geoff Bennett and Amna Nawaz talk with economist Diane Swonk about the jobs report.",
+        ["Employers added 250,000 jobs in September.", "Diane, why was this number so strong?"],
+        ["Thanks for having me, Geoff. Health care and restaurants hired."],
+        ["Diane, does a report like this make another rate hike more likely?"],
+        ["It does, Amna. The Fed will look at wages, which rose faster than expected."],
+        ["And what does that mean for families, Diane?"],
+        ["In the near term, higher borrowing costs."],
+        labels={1: "DIANE SWONK, KPMG"},
+    )
+    geoff, amna, diane = "Geoff Bennett", "Amna Nawaz", "Diane Swonk"
+    assert speakers(text) == [geoff, diane, amna, diane, amna, diane]
+
+
+def test_whom_the_host_thanks_by_name_thanks_the_host_back():
+    text = page(
+        "Judy Woodruff talks with Tom Wu of the Green Party and Jo Park of the Blue Party.",
+        ["Tom Wu, Jo Park, welcome. Mr. Wu, why are rents rising?"],
+        ["Because we stopped building homes a generation ago, and demand kept growing."],
+        ["Ms. Park, do you agree?"],
+        ["Partly. Zoning matters more, and the cities have been slow to change it."],
+        ["Mr. Wu, what would you do first?"],
+        ["I would let builders put up apartments near every train station in the state."],
+        ["Thank you, Mr. Wu. Ms. Park, a last word?"],
+        ["Build near the trains, yes."],
+        ["Ms. Park, thank you."],
+        ["Thank you."],
+        labels={1: "TOM WU, Green Party", 3: "JO PARK, Blue Party"},
+    )
+    assert speakers(text)[-3:] == ["Jo Park", "Judy Woodruff", "Jo Park"]
+
+
 def test_a_name_set_off_by_a_dash_is_addressed_however_the_dash_is_typed():
     roster = roster_of("Ann Lee")
     for text in (
@@ -948,10 +988,15 @@ def test_the_anchor_comes_back_after_a_report_to_talk_with_its_reporter():
             "Cat, how are the farmers planning to get through the year?",
         ],
         ["Judy, many of them are pumping more groundwater, which is expensive."],
+        ["Thank you, Cat."],
+        ["Thank you, Judy."],
         labels={2: "JOE DEL BOSQUE, Farmer", 4: "KARLA NEMETH, Department of Water Resources"},
     )
     parsed = parse_transcript(text)
-    assert [(t.speaker, t.role) for t in parsed.turns][-3:] == [
+    # The thanks after the last answer are the anchor's; the thanks back, the reporter's.
+    assert [(t.speaker, t.role) for t in parsed.turns][-5:] == [
+        ("Cat Wise", "host"),
+        (None, "anchor"),
         ("Cat Wise", "host"),
         (None, "anchor"),
         ("Cat Wise", "host"),
