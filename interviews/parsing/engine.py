@@ -808,7 +808,8 @@ def _asking_by_label(
     """Whether each labelled person of unknown role looks like the host: they open the
     transcript (unless it cuts into their long answer, or they open it "Thanks for having me");
     most of the blocks labelled as theirs ask a question; or those blocks are brief next to the
-    `typical` block's words (when given) and nobody called on them by name before their first.
+    `typical` block's words (when given) and nobody called on them by name before their first
+    nor do they return a greeting.
 
     Captions that name each speaker once label one block each: a justice's or co-host's is a
     question or a brief remark, a guest's an answer, usually after a host has called on them.
@@ -851,7 +852,8 @@ def _asking_by_label(
                 for m in mentions[i]
             ):
                 calling.add(k)
-            if _TAKING_FLOOR.match(block.text):
+            greeted = i > 0 and _GREETING.search(blocks[i - 1].text)
+            if _TAKING_FLOOR.match(block.text) or (greeted and _GREETING_ONLY.match(block.text)):
                 taking_floor.add(k)
         called_on.update(id(m.person) for m in mentions[i] if m.kind == "vocative")
     for k, asks in asked.items():
@@ -943,6 +945,9 @@ _JOINS_ME = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:joins|is with|is here with)\s+(?
 # The formula with which a speaker takes the floor before a bench or panel, after a bare
 # address: "Mr. Chairman, may it please the committee."
 _TAKING_FLOOR = re.compile(r".{0,40}?\b(?:may|if) it please\b", re.I)
+# Returning the host's greeting ("Hello to both of you." "Hi, Judy."), as guests do.
+_GREETING = re.compile(r"\b(?:hello|hi|hey|good (?:morning|afternoon|evening))\b", re.I)
+_GREETING_ONLY = re.compile(rf"\s*{_GREETING.pattern}[,.! ]*(?:\w+[.!]?)?\s*$", re.I)
 # A request to hear the question again, or a bare form of address asked ("Sir?"): in court
 # arguments counsel says it six times as often as the bench, in debates candidates ten times as
 # often as moderators.

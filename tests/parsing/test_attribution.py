@@ -269,6 +269,24 @@ def test_whom_the_host_thanks_by_name_thanks_the_host_back():
     assert speakers(text)[-3:] == ["Jo Park", "Judy Woodruff", "Jo Park"]
 
 
+def test_guests_labelled_by_bare_names_over_their_greetings_are_guests():
+    text = page(
+        "Columnists Ann Lee and Tom Wu join Judy Woodruff to discuss the week in politics.",
+        ["It has been a busy week. For that, we turn to Ann Lee and Tom Wu.", "Hello to you both."],
+        ["Hello."],
+        ["Hi, Judy."],
+        ["So, the deal is done. Ann, who came out ahead?"],
+        ["The country did. Neither side got what it wanted, which is usually a good sign."],
+        ["Tom, do you see it that way?"],
+        ["Mostly. The president kept what his party cares about most."],
+        labels={1: "ANN LEE", 2: "TOM WU"},
+    )
+    parsed = parse_transcript(text)
+    judy, ann, tom = "Judy Woodruff", "Ann Lee", "Tom Wu"
+    assert [t.speaker for t in parsed.turns] == [judy, ann, tom, judy, ann, judy, tom]
+    assert {s.name: s.role for s in parsed.speakers} == {judy: "host", ann: "guest", tom: "guest"}
+
+
 def test_a_name_set_off_by_a_dash_is_addressed_however_the_dash_is_typed():
     roster = roster_of("Ann Lee")
     for text in (
