@@ -425,11 +425,11 @@ class _Model:
         first_floating: dict[int, int] = {}
         labels = [(i, b.label, first_label) for i, b in enumerate(self.blocks) if b.label]
         # (A page prints a guest's label by their first turn; a bare name may be a host's, over
-        # any of their turns.)
+        # any of their turns, unless its person is taken for a guest.)
         labels += [
             (f.block - 1, f.label, first_floating)
             for f in self.draft.floating
-            if f.block not in self.bare_floating
+            if f.block not in self.bare_floating or self._guest_label(f.label)
         ]
         last_label: dict[int, int] = {}
         for at, label, first in labels:
@@ -522,6 +522,10 @@ class _Model:
                     if j < len(self.blocks) and self.blocks[j].label is None:
                         rows[j][k] += w.host_addressed
         return rows
+
+    def _guest_label(self, label: Label) -> bool:
+        k = self.state_of(label)
+        return k is not None and self.states[k].role == "guest"
 
     def _opening(self) -> tuple[int, bool]:
         """The last block an anchor may open with, and whether they introduce a host by it.
@@ -968,8 +972,10 @@ _GUEST_GREETING = re.compile(
     r"(?:it['’]?s )?(?:good|great|nice|glad|a pleasure) to be (?:here|with you|on))\b",
     re.I,
 )
-_THANKS_SEVERAL = re.compile(
-    r"\b(?:thank you|thanks)\b[^.!?]{0,20}?\b(?:both|all|everyone|everybody)\b", re.I
+# Thanking or greeting both sides of the table: "Thank you both." "Hello to both of you."
+_TO_SEVERAL = re.compile(
+    r"\b(?:thank you|thanks|hello|hi|welcome)\b[^.!?]{0,20}?\b(?:both|all|everyone|everybody)\b",
+    re.I,
 )
 _THANKING = re.compile(r"\bthank", re.I)
 _THANKS_ONLY = re.compile(
@@ -982,9 +988,9 @@ _THANKS_ONLY = re.compile(
 def _style(block: Block, *, guest_thanks_several: bool, after_thanks: bool) -> float:
     """Positive for a block that asks (short, ends on a question), negative for one that answers.
 
-    "Thank you both." is the host's goodbye to the guests, or, with `guest_thanks_several`, the
-    guest's to the hosts. A plain "Thank you." is the guest's only `after_thanks`: after an
-    answer, the host says it."""
+    "Thank you both." ("Hello to you both.") is the host's goodbye to the guests (greeting), or,
+    with `guest_thanks_several`, the guest's to the hosts. A plain "Thank you." is the guest's
+    only `after_thanks`: after an answer, the host says it."""
     if _ASKS_AGAIN.match(block.text):
         return -1.0  # "Pardon?": whoever must answer did not catch the question
     if _WANTS_FLOOR.search(block.text):
@@ -1003,7 +1009,7 @@ def _style(block: Block, *, guest_thanks_several: bool, after_thanks: bool) -> f
         score += 1.0  # "We'll be right back." "Welcome back."
     if n_words <= 40 and _KEEPS_ORDER.match(block.text):
         score += 1.0  # "Go ahead." "One at a time, please."
-    if n_words <= 40 and _THANKS_SEVERAL.search(block.text):
+    if n_words <= 40 and _TO_SEVERAL.search(block.text):
         score += -1.0 if guest_thanks_several else 1.0
     elif (thanks := _THANKS_ONLY.match(block.text)) and (
         after_thanks or thanks["having"] or thanks["pleasure"]

@@ -287,6 +287,27 @@ def test_guests_labelled_by_bare_names_over_their_greetings_are_guests():
     assert {s.name: s.role for s in parsed.speakers} == {judy: "host", ann: "guest", tom: "guest"}
 
 
+def test_guests_labelled_by_bare_names_on_a_pasted_page_speak_no_earlier_than_their_labels():
+    paragraphs = [
+        "A busy week",
+        "Columnists Ann Lee and Tom Wu join Judy Woodruff to discuss the week in politics.",
+        "It has been a busy week in politics.",
+        "For that, we turn to Ann Lee and Tom Wu.",
+        "Hello to both of you.",
+        "• ANN LEE:",
+        "Hello.",
+        "• TOM WU:",
+        "Hi, Judy.",
+        "So, the deal is done. Ann, who came out ahead?",
+        "The country did. Neither side got what it wanted, which is usually a good sign.",
+    ]
+    parsed = parse_transcript("\n\n".join(paragraphs) + "\n")
+    said = {p: t.speaker for t in parsed.turns for p in t.text.split("\n\n")}
+    judy = "Judy Woodruff"
+    assert [said[p] for p in paragraphs[2:5]] == [judy, judy, judy]
+    assert [said["Hello."], said["Hi, Judy."]] == ["Ann Lee", "Tom Wu"]
+
+
 def test_a_name_set_off_by_a_dash_is_addressed_however_the_dash_is_typed():
     roster = roster_of("Ann Lee")
     for text in (
