@@ -632,8 +632,8 @@ class _Model:
         holds if a guest spoke it: a guest who opens by addressing another guest ("That is untrue,
         Lee.") draws a reply from them, the way debates run, and one who calls on a moderator
         anywhere ("Dana, that fund is large.") or last ("..., Dana.") hands them the floor as a
-        host would; a name said after words to its person mid-block ("I listen, Pat. And ...")
-        calls on nobody.
+        host would; a name that ends a sentence before the last ("I listen, Pat. And ...") calls on
+        nobody.
         """
         w, n = self.w, len(self.states)
         anywhere, by_host, by_guest = [0.0] * n, [0.0] * n, [0.0] * n

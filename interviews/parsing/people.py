@@ -215,7 +215,7 @@ class Mention:
     sentence: int
     thanks: bool = False
     directed: bool = False
-    trailing: bool = False  # addressed after what is said to them: "I listen, Pat."
+    trailing: bool = False  # a vocative that ends its sentence: "I listen, Pat." "Pat?"
 
 
 # A hyphen joins the parts of a double name ("Smith-Jones") and, before a space, the halves of

@@ -234,6 +234,12 @@ def test_a_name_set_off_at_a_sentences_end_is_addressed_unless_it_renames_someon
     assert addressed("It does, Ann. Wages rose.", roster) == [("Ann Lee", "vocative", False)]
     assert addressed("I'll get to that, Mr. Hill!", roster) == [("Sam Hill", "vocative", False)]
     assert addressed("I agree with my friend, Sam Hill.", roster) == [("Sam Hill", "third", False)]
+    # A name that ends its sentence: after words to its person, or alone.
+    assert [m.trailing for m in find_mentions("I listen, Ann. Mr. Hill? Ann, why?", roster)] == [
+        True,
+        True,
+        False,
+    ]
 
 
 def test_a_co_anchor_whom_the_guest_answers_by_name_asked():
