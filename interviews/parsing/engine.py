@@ -78,6 +78,7 @@ class Weights:
     handover: float = 5.25  # the last person a block addresses speaks next
     handover_skip: float = 1.5  # ... or after the addresser's next block
     rebuttal: float = 3.0  # a guest who opens by addressing another guest draws their reply
+    rebuttal_later: float = 2.0  # ... or who addresses them later in the block
     order: float = 0.5  # of several addressed at once, each later one answers first less often
     intro_next: float = 1.0  # someone named in a block's last sentence speaks next
     answers_addresser: float = 2.0  # "Thank you, Jim." / "..., William." follows Jim's block
@@ -629,11 +630,11 @@ class _Model:
         The first list holds for any previous speaker: the addressee of the last sentence, or a
         person introduced or given the floor at the end. The second holds only if a host spoke
         block i-1: a host's last vocative hands over wherever it stands in the block. The third
-        holds if a guest spoke it: a guest who opens by addressing another guest ("That is untrue,
-        Lee.") draws a reply from them, the way debates run, and one who calls on a moderator
-        anywhere ("Dana, that fund is large.") or last ("..., Dana.") hands them the floor as a
-        host would; a name that ends a sentence before the last ("I listen, Pat. And ...") calls on
-        nobody.
+        holds if a guest spoke it: a guest who addresses another guest draws a reply from them,
+        the way debates run, above all one who opens so ("That is untrue, Lee."), and one who
+        calls on a moderator anywhere ("Dana, that fund is large.") or last ("..., Dana.") hands
+        them the floor as a host would; a name that ends a sentence before the last ("I listen,
+        Pat. And ...") calls on nobody.
         """
         w, n = self.w, len(self.states)
         anywhere, by_host, by_guest = [0.0] * n, [0.0] * n, [0.0] * n
@@ -681,9 +682,9 @@ class _Model:
                 anywhere[k] = max(anywhere[k], w.handover_skip)
         for m in previous:
             k = self._state(m)
-            opens = m.kind == "vocative" and m.sentence == 0 and not m.thanks
-            if opens and self.states[k].role not in HOST_LIKE:
-                by_guest[k] = max(by_guest[k], w.rebuttal)
+            if m.kind == "vocative" and not m.thanks and self.states[k].role not in HOST_LIKE:
+                bonus = w.rebuttal if m.sentence == 0 else w.rebuttal_later
+                by_guest[k] = max(by_guest[k], bonus)
         # The one a block ends by thanking says their own thanks back: "Thank you, Cat." "Thank
         # you." (Several thanked together say theirs in the order named, as `_closing` has it.)
         thanked = {

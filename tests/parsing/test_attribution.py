@@ -525,6 +525,21 @@ def test_asking_for_the_floor_is_a_guests():
         assert speakers(debate)[4:] == ["Sam Hill", "Lee Park", "Pat Kim", "Lee Park"], line
 
 
+def test_a_rival_addressed_mid_answer_replies():
+    debate = park_and_hill_debate(
+        ["Mr. Park, your plan for the rivers?"],
+        ["Clean them within five years."],
+        ["Mr. Hill, your plan?"],
+        [
+            "Dredge them first. And I ask you, Mr. Park, where was your plan ten years ago? The"
+            " rivers have waited long enough for it."
+        ],
+        ["I had a plan, and you blocked it twice in committee."],
+        labels={2: "LEE PARK, Green Party", 4: "SAM HILL, Blue Party"},
+    )
+    assert speakers(debate)[4:] == ["Sam Hill", "Lee Park"]
+
+
 def test_denying_what_was_said_is_the_rivals():
     for line in ("That is not true.", "You're wrong.", "He never said that."):
         debate = rivers_rebuttal(
