@@ -84,7 +84,7 @@ class Weights:
     answers_addresser: float = 2.0  # "Thank you, Jim." / "..., William." follows Jim's block
     guest_to_guest: float = 0.667
     host_to_host: float = 1.5
-    lexical: float = 0.5  # learnt vocabulary, per square root of a block's words
+    lexical: float = 0.6  # learnt vocabulary, per square root of a block's words
     structure: float = 0.667  # learnt length, asking and naming habits
     host_continuity: float = 0.445  # the moderator who spoke last takes the floor again
     host_addressed: float = 2.0  # ... or the one a block addresses by name
@@ -1085,16 +1085,10 @@ class _Habits:
         word_counts = np.zeros((k, len(self.p_background)))
         np.add.at(word_counts.T, self.word_of, weights[self.block_of] * self.count[:, None])
         mass = word_counts.sum(axis=1)
-        # Each block is scored against what its speaker says elsewhere: counting its own words
-        # would teach a speaker the very block being decided.
-        own = weights[self.block_of] * self.count[:, None]
-        prior = 50 * self.p_background[self.word_of][:, None]
-        p_speaker = (word_counts[:, self.word_of].T - own + prior) / (
-            mass[None, :] - weights[self.block_of] * self.length[self.block_of][:, None] + 50
-        )
-        log_ratio = np.log(p_speaker) - np.log(self.p_background[self.word_of])[:, None]
+        p_speaker = (word_counts + 50 * self.p_background) / (mass[:, None] + 50)
+        log_ratio = np.log(p_speaker) - np.log(self.p_background)
         llr = np.zeros((len(self.features), k))
-        np.add.at(llr, self.block_of, log_ratio * self.count[:, None])
+        np.add.at(llr, self.block_of, (log_ratio[:, self.word_of] * self.count).T)
         trained = (mass >= 100)[None, :]
         lexical = self.w.lexical * llr / np.sqrt(np.maximum(self.length, 1.0))[:, None]
         rows += np.where(trained, lexical, 0.0)
