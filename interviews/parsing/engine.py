@@ -211,7 +211,10 @@ class _Model:
             for i in range(2, len(self.blocks))
             if self.blocks[i].label is None and _resumes(self.blocks[i - 1], self.blocks[i])
         ]
-        self.sentences = [len(split_sentences(b.text)) if deciding else 0 for b in self.blocks]
+        split = [split_sentences(b.text) if deciding else [] for b in self.blocks]
+        self.sentences = [len(sentences) for sentences in split]
+        # Whether each block's last sentence thanks someone.
+        self.ends_thanking = [bool(s) and bool(_THANKING.search(s[-1])) for s in split]
         # The anchor's opening: its last block, and whether it hands over to a host by it.
         self.opening, self.hands_over = self._opening()
         self.anchor_back = self._anchor_back()
@@ -464,7 +467,7 @@ class _Model:
             style = _style(
                 block,
                 guest_thanks_several=guest_thanks_several,
-                after_thanks=i > 0 and _thanks_last(self.blocks[i - 1].text),
+                after_thanks=i > 0 and self.ends_thanking[i - 1],
             )
             # Ending by giving someone the floor ("Next, a question for Senator Kerry.") is a
             # host's part; a guest who names a rival that way does it mid-answer.
@@ -1017,12 +1020,6 @@ def _style(block: Block, *, guest_thanks_several: bool, after_thanks: bool) -> f
     ):
         score -= 1.0  # a guest's thanks for having them on, or for the host's thanks
     return score
-
-
-def _thanks_last(text: str) -> bool:
-    """Whether the last sentence of `text` thanks someone."""
-    sentences = split_sentences(text)
-    return bool(sentences) and bool(_THANKING.search(sentences[-1]))
 
 
 class _Habits:

@@ -19,6 +19,17 @@ def page(summary: str, *turns: list[str], labels: dict[int, str] | None = None) 
     return "\n".join(lines + ["Related"]) + "\n"
 
 
+def pasted(paragraphs: list[str]) -> str:
+    """A page as a browser copies it: flush left, one blank line between any two paragraphs."""
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def speaker_of_each(paragraphs: list[str]) -> dict[str, str | None]:
+    """Who the parse of the pasted `paragraphs` gives each paragraph to."""
+    parsed = parse_transcript(pasted(paragraphs))
+    return {p: t.speaker for t in parsed.turns for p in t.text.split("\n\n")}
+
+
 def speakers(text: str) -> list[str | None]:
     return [t.speaker for t in parse_transcript(text).turns]
 
@@ -307,8 +318,7 @@ def test_guests_labelled_by_bare_names_on_a_pasted_page_speak_no_earlier_than_th
         "So, the deal is done. Ann, who came out ahead?",
         "The country did. Neither side got what it wanted, which is usually a good sign.",
     ]
-    parsed = parse_transcript("\n\n".join(paragraphs) + "\n")
-    said = {p: t.speaker for t in parsed.turns for p in t.text.split("\n\n")}
+    said = speaker_of_each(paragraphs)
     judy = "Judy Woodruff"
     assert [said[p] for p in paragraphs[2:5]] == [judy, judy, judy]
     assert [said["Hello."], said["Hi, Judy."]] == ["Ann Lee", "Tom Wu"]
@@ -780,7 +790,7 @@ def test_a_page_pasted_from_a_browser_with_no_wider_gap_between_turns_still_alte
         "Jason Furman, thank you.",
         "Thank you.",
     ]
-    parsed = parse_transcript("\n\n".join(paragraphs) + "\n")
+    parsed = parse_transcript(pasted(paragraphs))
     assert [(t.speaker, t.text.split("\n\n")[0]) for t in parsed.turns] == [
         ("Mary Louise Kelly", paragraphs[2]),
         ("Jason Furman", paragraphs[4]),
@@ -805,8 +815,7 @@ def test_thanking_the_program_for_having_them_on_is_a_guests_line():
         "Raj, let me start with you. Are we headed for a recession?",
         "I don't think so, not this year.",
     ]
-    parsed = parse_transcript("\n\n".join(paragraphs) + "\n")
-    said = {p: t.speaker for t in parsed.turns for p in t.text.split("\n\n")}
+    said = speaker_of_each(paragraphs)
     assert said["Thank you for having me."] in {"Raj Patel", "Helen Brooks"}
 
 
@@ -823,7 +832,7 @@ def test_an_anchors_introduction_pasted_without_wider_gaps_runs_to_the_hand_over
         "• BARACK OBAMA, the president:",
         "Thank you, Candy.",
     ]
-    parsed = parse_transcript("\n\n".join(paragraphs) + "\n")
+    parsed = parse_transcript(pasted(paragraphs))
     assert [(t.speaker, t.role, t.text) for t in parsed.turns[:2]] == [
         (None, "anchor", "\n\n".join(paragraphs[2:5])),
         ("Candy Crowley", "host", paragraphs[5]),
