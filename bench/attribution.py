@@ -743,6 +743,7 @@ def main() -> None:
             if inside:
                 print(
                     f"  posteriors in [{lo}, {min(hi, 1.0)}{')' if hi <= 1 else ']'}: {pct(inside)}"
+                    f" of {len(inside)}"
                 )
     if failures:
         print("\nparse errors:", *failures[:10], sep="\n  ")

@@ -54,21 +54,21 @@ class Weights:
     agreed."""
 
     addressed: float = 4.0  # a block that addresses X by name is not by X
-    named: float = 2.0  # nor, usually, is a block that talks about X
-    self_named: float = 6.0  # "I'm X"
-    label_here: float = 3.0  # a label line names the block right after it
+    named: float = 1.333  # nor, usually, is a block that talks about X
+    self_named: float = 9.0  # "I'm X"
+    label_here: float = 4.5  # a label line names the block right after it
     label_next: float = 2.5  # or, past a host's last question, the one after that
-    label_before: float = 1.5  # or the block before it
+    label_before: float = 1.0  # or the block before it
     before_label: float = 2.0  # a labelled person does not speak well before their label
     before_floating: float = 6.0  # ... nor before the label line a page prints by them
     anchor_first: float = 1.5
-    anchor_later: float = 6.0
+    anchor_later: float = 9.0
     report_over: float = 4.0  # a report's interviewees after the anchor is back with its reporter
-    unnamed_host: float = 4.5  # an unnamed host, where the page names one
-    unnamed_other: float = 4.0
-    style: float = 1.0  # how much asking-versus-answering counts
-    gives_floor: float = 1.0  # a block ending by giving someone the floor counts as asking
-    disputes: float = 0.5  # ... and one disputing what was said ("That's not true.") as answering
+    unnamed_host: float = 6.75  # an unnamed host, where the page names one
+    unnamed_other: float = 6.0
+    style: float = 0.667  # how much asking-versus-answering counts
+    gives_floor: float = 1.5  # a block ending by giving someone the floor counts as asking
+    disputes: float = 0.75  # ... and one disputing what was said ("That's not true.") as answering
     same_turn: float = 6.0  # same speaker across a turn gap
     same_label: float = 1.5  # same speaker across a misplaced label line
     # Set on the bench's pasted pages, whose turns no wider gap parts (README, attribution).
@@ -76,16 +76,16 @@ class Weights:
     soft_answered: float = 2.0  # ... the same speaker there, after their own question
     soft_continued: float = 1.0  # ... a guest there, going on with neither asking nor calling on
     handover: float = 5.25  # the last person a block addresses speaks next
-    handover_skip: float = 1.5  # ... or after the addresser's next block
-    rebuttal: float = 3.0  # a guest who opens by addressing another guest draws their reply
-    rebuttal_later: float = 2.0  # ... or who addresses them later in the block
+    handover_skip: float = 1.0  # ... or after the addresser's next block
+    rebuttal: float = 4.5  # a guest who opens by addressing another guest draws their reply
+    rebuttal_later: float = 3.0  # ... or who addresses them later in the block
     order: float = 0.5  # of several addressed at once, each later one answers first less often
     intro_next: float = 1.0  # someone named in a block's last sentence speaks next
     answers_addresser: float = 2.0  # "Thank you, Jim." / "..., William." follows Jim's block
     guest_to_guest: float = 0.667
     host_to_host: float = 1.5
-    lexical: float = 0.6  # learnt vocabulary, per square root of a block's words
-    structure: float = 0.667  # learnt length, asking and naming habits
+    lexical: float = 0.5  # learnt vocabulary, per square root of a block's words
+    structure: float = 0.445  # learnt length, asking and naming habits
     host_continuity: float = 0.445  # the moderator who spoke last takes the floor again
     host_addressed: float = 2.0  # ... or the one a block addresses by name
     thanked_host: float = 1.5  # a moderator thanked by name was the last moderator to speak
@@ -93,7 +93,8 @@ class Weights:
     follow_up: float = 0.6  # how often the guest a host was talking with answers a follow-up
     follow_prior: float = 4.0  # ... before this many follow-ups of the transcript are counted
     resume: float = 2.0  # the interrupted speaker carries on after a cut-in
-    habit_cap: float = 4.0  # no learnt habit outweighs direct evidence
+    denied_reply: float = 1.5  # the guest whose words a block denies replies to the denial
+    habit_cap: float = 6.0  # no learnt habit outweighs direct evidence
     rounds: int = 3  # decoding rounds with learnt habits
 
 
@@ -196,6 +197,12 @@ class _Model:
             if role not in self.nameless:
                 self.nameless[role] = len(self.states)
                 self.states.append(_State(None, role))
+        # Nameless parts a transcript plays without naming anyone for them; any other one is
+        # less likely than the people named (a "QUESTION" from the floor, a guest beside a
+        # named panel).
+        self.expected_parts = {self.nameless["anchor"], self.nameless["host"]}
+        if nobody_answers:
+            self.expected_parts.add(self.nameless["guest"])
         if labels and not any(lb.name for lb in labels):
             self.cast_parts({lb.role for lb in labels})
         # Labels on the turns themselves (not a page's floating ones) name whoever speaks; an
@@ -210,6 +217,12 @@ class _Model:
             i
             for i in range(2, len(self.blocks))
             if self.blocks[i].label is None and _resumes(self.blocks[i - 1], self.blocks[i])
+        ]
+        # Blocks answering a denial: the guest whose words were denied replies.
+        self.denied = [
+            i
+            for i in range(2, len(self.blocks))
+            if self.blocks[i].label is None and _denies(self.blocks[i - 1].text)
         ]
         split = [split_sentences(b.text) if deciding else [] for b in self.blocks]
         self.sentences = [len(sentences) for sentences in split]
@@ -281,6 +294,9 @@ class _Model:
                 emit[i] = [
                     e + self.w.resume * p for e, p in zip(emit[i], marginals[i - 2], strict=True)
                 ]
+            for i in self.denied:
+                for k in guests:
+                    emit[i][k] += self.w.denied_reply * marginals[i - 2][k]
             follow = self.follow_ups(self.follow_rate(marginals, hosts, guests), len(guests))
             marginals = chain.posteriors(emit, trans, follow)
         path = chain.best_path(emit, trans, follow)
@@ -475,7 +491,7 @@ class _Model:
                 style += w.gives_floor
             # Moderators quote what a candidate said; it is the rival who denies it. (A denial
             # put as a question is a moderator's challenge, or a justice's.)
-            if _DISPUTES.search(block.text) and not _asks(block.text):
+            if _denies(block.text):
                 style -= w.disputes
             row = [0.0] * n
             for k, state in enumerate(self.states):
@@ -485,7 +501,7 @@ class _Model:
                     w.before_label if i < first_label.get(k, 0) else 0.0,
                     w.before_floating if i < first_floating.get(k, 0) else 0.0,
                 )
-                if state.person is None and k not in (anchor, host):
+                if state.person is None and k not in self.expected_parts:
                     row[k] -= w.unnamed_other
                 if k in seconds:
                     row[k] -= w.second_host
@@ -892,9 +908,12 @@ def _final_roles(states: list[_State], blocks: list[Block], path: list[int]) -> 
 
 
 def _resumes(interruption: Block, block: Block) -> bool:
-    """Whether `block` carries on the speech that `interruption` cut into."""
+    """Whether `block` carries on the speech that `interruption` cut into. Thanks said back
+    ("Thank you." after "Thank you.") carries on nothing: a second guest thanking too."""
     if _mid_sentence(block.text):
         return True
+    if _THANKS_ONLY.match(block.text):
+        return False
     cut = interruption.text.rstrip()
     return len(cut.split()) <= 8 and (
         not re.search(r"[.?!…][\"'”’)]*$", cut)
@@ -907,6 +926,11 @@ def _mid_sentence(text: str) -> bool:
     """Whether `text` takes up a sentence already begun ("-- and that is why", "and so")."""
     text = text.lstrip("\"'“‘ ")
     return text[:1].islower() or text.startswith(("-", "—", "…", "..."))
+
+
+def _denies(text: str) -> bool:
+    """Whether `text` denies what was said ("That's not true."), not put as a question."""
+    return bool(_DISPUTES.search(text)) and not _asks(text)
 
 
 def _asks(text: str) -> bool:
@@ -1082,10 +1106,16 @@ class _Habits:
         word_counts = np.zeros((k, len(self.p_background)))
         np.add.at(word_counts.T, self.word_of, weights[self.block_of] * self.count[:, None])
         mass = word_counts.sum(axis=1)
-        p_speaker = (word_counts + 50 * self.p_background) / (mass[:, None] + 50)
-        log_ratio = np.log(p_speaker) - np.log(self.p_background)
+        # Each block is scored against what its speaker says elsewhere: counting its own words
+        # would teach a speaker the very block being decided.
+        own = weights[self.block_of] * self.count[:, None]
+        prior = 50 * self.p_background[self.word_of][:, None]
+        p_speaker = (word_counts[:, self.word_of].T - own + prior) / (
+            mass[None, :] - weights[self.block_of] * self.length[self.block_of][:, None] + 50
+        )
+        log_ratio = np.log(p_speaker) - np.log(self.p_background[self.word_of])[:, None]
         llr = np.zeros((len(self.features), k))
-        np.add.at(llr, self.block_of, (log_ratio[:, self.word_of] * self.count).T)
+        np.add.at(llr, self.block_of, log_ratio * self.count[:, None])
         trained = (mass >= 100)[None, :]
         lexical = self.w.lexical * llr / np.sqrt(np.maximum(self.length, 1.0))[:, None]
         rows += np.where(trained, lexical, 0.0)

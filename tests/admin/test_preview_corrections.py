@@ -4,6 +4,8 @@ import pytest
 from django.urls import reverse
 
 from interviews.models import Segment, SegmentEvent, Turn
+from interviews.parsing import parse_transcript
+from interviews.services.drafts import UNCERTAIN_BELOW
 from tests.conftest import SEED_PATH
 
 pytestmark = pytest.mark.django_db
@@ -25,11 +27,17 @@ def turn_speakers(html: str) -> list[str]:
 def test_the_preview_lists_uncertain_turns_first_and_marks_them(editor_client, preview):
     html = editor_client.get(preview).content.decode()
 
+    parsed = parse_transcript(SEED_PATH.read_text(encoding="utf-8"))
+    uncertain = {
+        n
+        for n, turn in enumerate(parsed.turns, 1)
+        if turn.attribution == "inferred" and turn.confidence < UNCERTAIN_BELOW
+    }
+    assert 16 in uncertain and 5 not in uncertain  # a guest's closing thanks; a labelled answer
     checks = html[html.index("Check these") : html.index("The transcript as the public")]
-    assert "Turn 15" in checks and "Turn 16" in checks
-    assert "Turn 3<" not in checks
-    assert html.count("preview-turn--check") == 2
-    assert html.count("turn--uncertain") >= 2
+    assert set(map(int, re.findall(r"Turn (\d+)", checks))) == uncertain
+    assert html.count("preview-turn--check") == len(uncertain)
+    assert html.count("turn--uncertain") >= len(uncertain)
 
 
 def test_the_preview_shows_speakers_with_role_and_affiliation(editor_client, preview):
@@ -44,16 +52,16 @@ def test_reassigning_a_turn_is_shown_and_stored_as_the_editors(
     editor_client, preview, django_capture_on_commit_callbacks
 ):
     response = editor_client.post(
-        preview, {"action": "assign:14", "speaker_14": "William Brangham", "title": "T"}
+        preview, {"action": "assign:15", "speaker_15": "William Brangham", "title": "T"}
     )
 
-    assert response["Location"].endswith("#turn-15")
+    assert response["Location"].endswith("#turn-16")
     html = editor_client.get(preview).content.decode()
-    assert turn_speakers(html)[14] == "William Brangham"
-    assert "Turn 15" not in html[html.index("Check these") : html.index("The transcript as")]
+    assert turn_speakers(html)[15] == "William Brangham"
+    assert "Turn 16" not in html[html.index("Check these") : html.index("The transcript as")]
     with django_capture_on_commit_callbacks(execute=True):
         editor_client.post(preview, {"action": "publish", "title": "T"})
-    turn = Segment.objects.get().turns.get(sequence=15)
+    turn = Segment.objects.get().turns.get(sequence=16)
     assert turn.speaker.name == "William Brangham"
     assert turn.attribution == Turn.Attribution.EDITOR and turn.confidence == 1.0
     assert "1 corrected in the preview" in SegmentEvent.objects.get().message

@@ -2,7 +2,7 @@
 
 from interviews.parsing import parse_transcript
 from interviews.parsing.draft import Block, Draft
-from interviews.parsing.engine import Weights, _Model
+from interviews.parsing.engine import Weights, _Habits, _Model, _resumes
 from interviews.parsing.people import Roster, find_mentions
 
 
@@ -96,6 +96,13 @@ def test_the_host_named_in_the_summary_is_a_host_and_the_labelled_guest_a_guest(
 
 def test_thank_you_both_hands_the_goodbyes_to_both_guests_in_the_order_named():
     assert speakers(INTERVIEW)[-2:] == ["Ann Lee", "Omar Diaz"]
+
+
+def test_thanks_said_back_after_thanks_carries_on_nobodys_speech():
+    # A host who is thanked and goes on resumes their speech; a second guest's thanks does not.
+    thanks = Block(["Thank you."], separation="turn")
+    assert _resumes(thanks, Block(["As I was saying, the suburbs moved."], separation="turn"))
+    assert not _resumes(thanks, thanks)
 
 
 def test_a_thank_you_to_both_guests_without_their_names_is_the_hosts_goodbye():
@@ -912,6 +919,37 @@ def test_a_guest_going_on_past_a_bare_paragraph_break_is_likelier_to_keep_the_fl
     going_on, untold = staying(Weights(), 2), staying(Weights(soft_continued=0.0), 2)
     assert going_on["Tom Wu"] - untold["Tom Wu"] == Weights().soft_continued > 0
     assert staying(Weights(), 3) == staying(Weights(soft_continued=0.0), 3)  # a question
+
+
+def test_a_speakers_learnt_vocabulary_is_what_they_say_elsewhere_not_in_the_block_decided():
+    question = "Tom Wu, what does the central bank want to see before it moves, and when?"
+    answer = "Rates will fall later this year, once services and wages cool, as they always do."
+    aside = (
+        "Zebras quokkas pangolins meerkats ibexes okapis lemurs tapirs wombats narwhals graze"
+        " beside herons egrets cranes storks plovers curlews godwits avocets dunlins stints."
+    )
+    draft = Draft(
+        format="scraped",
+        summary="Ann Lee talks with the economist Tom Wu about rates.",
+        blocks=[
+            Block([question] * 4, separation="turn")
+            if i % 2 == 0
+            else Block([answer if i < 5 else aside] * 3, separation="turn")
+            for i in range(6)
+        ],
+    )
+    model = _Model(draft, Weights(structure=0.0), [None] * len(draft.blocks))
+    ann, tom = (
+        next(k for k, s in enumerate(model.states) if s.person and s.person.name == name)
+        for name in ("Ann Lee", "Tom Wu")
+    )
+    # Ann asks blocks 0, 2 and 4; Tom answers 1 and 3 alike, and says the aside of block 5.
+    marginals = [
+        [float(k == (tom if i % 2 else ann)) for k in range(len(model.states))] for i in range(6)
+    ]
+    learnt = _Habits(model).scores(marginals)
+    assert learnt[1][tom] > 0  # he says it again in block 3
+    assert learnt[5][tom] < 0  # words he says nowhere else
 
 
 def test_a_turn_is_attributed_as_its_least_sure_paragraph_was():
