@@ -899,6 +899,34 @@ def test_a_dash_opening_each_reply_is_a_new_speaker_and_no_word():
     assert [t.role for t in parsed.turns][:2] == ["host", "guest"]
 
 
+def test_a_block_ending_on_someone_addressed_and_little_else_calls_on_them():
+    lines = [
+        "Thank you. Mr. Park, one minute.",
+        "Senator Hill, you have thirty seconds.",
+        "Mr. Park, your plan for the rivers?",  # a question: asking already
+        "Mr. Park, you know as well as I do that the towns would pay for it.",
+        "I say to you, Mr. Park, one minute is enough.",
+    ]
+    draft = Draft(
+        format="scraped",
+        summary="Pat Kim moderates a debate between Lee Park and Sam Hill.",
+        blocks=[Block([line], separation="turn") for line in lines],
+    )
+    model = _Model(draft, Weights(), [None] * len(lines))
+    assert model.ends_calling_on == [True, True, False, False, False]
+    pat, park = (
+        next(k for k, s in enumerate(model.states) if s.person and s.person.name == name)
+        for name in ("Pat Kim", "Lee Park")
+    )
+
+    def leaning_to_the_moderator(weights: Weights) -> float:
+        model.w = weights
+        first = model.emissions()[0]
+        return first[pat] - first[park]
+
+    assert leaning_to_the_moderator(Weights()) > leaning_to_the_moderator(Weights(calls_on=0.0))
+
+
 def test_a_guest_going_on_past_a_bare_paragraph_break_is_likelier_to_keep_the_floor():
     draft = Draft(
         format="scraped",
