@@ -63,6 +63,13 @@ _DELIVERY_WORDS = {
 }
 _BULLETS = "•·▪●◦‣∙*►▸>–—-"
 _NAME_WORD = re.compile(r"^[A-Z][\w'’.\-]*$")
+# A word that opens sentences and never a name; a word of two letters or more ending a sentence.
+_SPEECH_OPENER = re.compile(
+    r"and|but|or|so|well|yes|oh|i|im|ive|ill|id|it|its|we|you|he|she|they|this|that|if|because"
+    r"|when|what|why|how"
+)
+_SENTENCE_WORD = re.compile(r"^[A-Z][a-z'’]+[.?!]$")
+_SUFFIXES = {"jr", "sr", "st"}
 # "SPEAKER 2", "Unidentified Male #1", "Speaker B": one particular person, left unnamed.
 _NUMBERED = re.compile(r"(?:\s*#?\d+|\s+[A-Z])$")
 _THE_OFFICE = re.compile(r"^the [a-z]+(?: [a-z]+)?$")
@@ -208,7 +215,7 @@ def parse_label(printed: str, *, upper_only: bool = False) -> Label | None:
     all_caps = all(c.isupper() for c in letters)
     if upper_only and not all_caps:
         return None
-    if not all_caps and (len(tokens) > 4 or not tokens[0][0].isupper()):
+    if not all_caps and (len(tokens) > 4 or not tokens[0][0].isupper() or _speech(tokens)):
         return None
     if len(tokens) == 1 and is_honorific(tokens[0]) and not honorific:
         honorific, bare = tokens[0], tokens[0]
@@ -224,6 +231,14 @@ def parse_label(printed: str, *, upper_only: bool = False) -> Label | None:
         affiliation=_without_role_words(title),
         role=role,
     )
+
+
+def _speech(tokens: list[str]) -> bool:
+    """Whether capitalised words are the start of a sentence, not a name: "And I'm", "Sure.
+    But" (a sentence ends inside it), as a transcript's speech opens a line before a dash."""
+    opener = re.sub(r"['’]", "", fold(tokens[0]))
+    ended = any(_SENTENCE_WORD.match(t) and fold(t)[:-1] not in _SUFFIXES for t in tokens[:-1])
+    return bool(_SPEECH_OPENER.fullmatch(opener)) or ended
 
 
 def _label_parts(printed: str) -> tuple[str, str, str]:

@@ -158,8 +158,6 @@ _ABBREVIATIONS = {
     "sr",
     "vs",
     "v",
-    "no",
-    "nos",
     "inc",
     "co",
     "corp",
@@ -189,10 +187,11 @@ _ABBREVIATIONS = {
     "gens",
     "messrs",
     "hon",
-    "art",
     "p",
     "pp",
 }
+# Abbreviations only before a number: "No. 5", "Art. 3"; "No. As I said" is two sentences.
+_NUMBERING = {"no", "nos", "art"}
 _SENTENCE_END = re.compile(r"[.?!…]+[\"'”’)\]]*(?=\s+|$)")
 
 
@@ -218,7 +217,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if match.group().startswith(".") and len(match.group().rstrip("\"'”’)]")) == 1:
             word = text[start : match.start()].rsplit(None, 1)[-1:] or [""]
             token = word[0].lstrip("(\"'“‘").lower()
-            if token in _ABBREVIATIONS or _INITIALS.fullmatch(token):
+            numbering = token in _NUMBERING and rest[:1].isdigit()
+            if token in _ABBREVIATIONS or numbering or _INITIALS.fullmatch(token):
                 continue
         if text[start:end].strip():
             spans.append((start, end))

@@ -598,6 +598,23 @@ def test_full_names_set_off_by_a_dash_label_the_turns_in_mixed_case_too():
     assert [t.speaker for t in parsed.turns] == ["Ann Lee", "Tom Ortiz"] * 2
 
 
+def test_speech_opening_a_line_before_a_dash_is_no_label_however_often_it_recurs():
+    stammers = (
+        "Sure. But — but let me point out, I warned about it.\n\n"
+        "And I'm — I'm glad the senator brought it up.\n\n"
+    )
+    parsed = parse_transcript(
+        "Speaker 1 (0:00):\nSenator, your response?\n\n"
+        f"Speaker 2 (0:05):\n{stammers}Speaker 1 (0:30):\nAnd you, sir?\n\n"
+        f"Speaker 3 (0:33):\n{stammers}"
+    )
+    assert [t.label for t in parsed.turns] == ["Speaker 1", "Speaker 2", "Speaker 1", "Speaker 3"]
+    assert parsed.turns[1].paragraphs == [
+        "Sure. But — but let me point out, I warned about it.",
+        "And I'm — I'm glad the senator brought it up.",
+    ]
+
+
 def test_labels_printing_given_names_are_the_people_the_summary_names_in_full():
     parsed = parse_transcript(
         "Shields and Brooks\n\n"

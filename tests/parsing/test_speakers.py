@@ -6,6 +6,7 @@ from interviews.parsing import canonical_name, parse_transcript, speaker_key
 from interviews.parsing.labels import parse_label
 from interviews.parsing.names import split_honorific
 from interviews.parsing.people import Roster, askers, find_mentions, prose_people
+from interviews.parsing.text import split_sentences
 
 
 @pytest.mark.parametrize(
@@ -202,6 +203,16 @@ def test_a_person_is_read_without_the_possessive_and_a_byline_names_who_asks():
         ("Helen Park", "", True),
     ]
     assert prose_people("Written by Helen Park and others.") == [("Helen Park", "", False)]
+
+
+def test_no_before_anything_but_a_number_ends_its_sentence_and_names_nobody():
+    assert split_sentences("No. As I said, it is No. 5 on the list.") == [
+        "No.",
+        "As I said, it is No. 5 on the list.",
+    ]
+    assert [name for name, _, _ in prose_people("No. As I said, Helen Park was right.")] == [
+        "Helen Park"
+    ]
 
 
 def test_a_broadcasters_own_person_named_after_its_initials_is_read_with_them():
