@@ -196,7 +196,8 @@ _DATELINE = re.compile(
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\d{4}-\d\d-\d\d)"
     r"(?:,?\s+(?:at\s+)?\d{1,2}:\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?$"
 )
-_FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|I['’]ve|I['’]d|me|my)\b")
+# ("I." between capitalised names is an initial: "Samuel I. Rosenman".)
+_FIRST_PERSON = re.compile(r"\b(?:I(?!\.\s+[A-Z])|I['’]m|I['’]ve|I['’]d|me|my)\b")
 
 
 def _title_like(paragraph: str) -> bool:
@@ -210,12 +211,22 @@ def _title_like(paragraph: str) -> bool:
     )
 
 
+_TRAILING_DIRECTIONS = re.compile(r"(?:\s*(?:\([^()]{1,40}\)|\[[^\[\]]{1,40}\]))+\s*$")
+
+
 def _furniture(line: str) -> bool:
     """A short line that is not a sentence: a button, a heading, a link."""
     words = line.split()
     if len(words) > 8:
         return False
-    if re.search(r"[.?!…][\"'”’)]*$", line):
+    # Prose mostly in lower case is speech cut off ("It was really interesting because you"),
+    # unless it calls to an action ("Sign up for our newsletter").
+    lower = sum(word[:1].islower() for word in words)
+    if len(words) >= 5 and 2 * lower > len(words) and words[0].lower() not in UI_VERBS:
+        return False
+    # A stage direction after the last sentence ("Thank you. (APPLAUSE)") is still speech.
+    spoken = _TRAILING_DIRECTIONS.sub("", line)
+    if re.search(r"[.?!…][\"'”’)]*$", spoken):
         return calls_to_action(line)
     return True
 

@@ -1160,3 +1160,39 @@ def test_the_panel_a_moderators_opening_names_asks_where_the_summary_names_none(
     assert spoken[:4] + spoken[5:] == [None, pat, max_, tom, sue, jo]
     roles = {s.name: s.role for s in parsed.speakers}
     assert (roles[max_], roles[sue]) == ("host", "host")
+
+
+def test_a_pasted_pages_last_words_are_speech_not_its_footer():
+    for closing in ("Thank you. (APPLAUSE)", "It was really interesting because you"):
+        parsed = parse_transcript(
+            pasted(
+                [
+                    "Rivers at risk",
+                    "Pat Kim talks with Lee Park of the Green Party about the rivers.",
+                    "Lee Park, will the rivers be clean?",
+                    "• LEE PARK, Green Party:",
+                    "In five years, if the towns pay their share and the state keeps its word.",
+                    closing,
+                    "Related",
+                    "Listen to this Segment",
+                ]
+            )
+        )
+        assert parsed.turns[-1].paragraphs[-1] == closing
+
+
+def test_a_summary_naming_someone_by_a_middle_initial_i_is_no_ones_first_person():
+    parsed = parse_transcript(
+        pasted(
+            [
+                "Rivers at risk",
+                "Pat Kim questions Samuel I. Rosenman, counsel for the towns, about the rivers.",
+                "We turn now to the rivers.",
+                "Mr. Rosenman, will the rivers be clean?",
+                "• SAMUEL I. ROSENMAN, counsel for the towns:",
+                "In five years, if the towns pay their share and the state keeps its word.",
+            ]
+        )
+    )
+    assert parsed.summary.startswith("Pat Kim questions Samuel I. Rosenman")
+    assert parsed.turns[0].text.startswith("We turn now to the rivers.")
