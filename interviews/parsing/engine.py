@@ -198,9 +198,9 @@ class _Model:
             if role not in self.nameless:
                 self.nameless[role] = len(self.states)
                 self.states.append(_State(None, role))
-        # Nameless parts a transcript plays without naming anyone for them; any other one is
-        # less likely than the people named (a "QUESTION" from the floor, a guest beside a
-        # named panel).
+        # The nameless parts any transcript may have: its anchor, its host and, where nobody is
+        # named to answer, its guest. Any other (a "QUESTION" from the floor, a guest beside a
+        # named panel) is less likely than the people named.
         self.expected_parts = {self.nameless["anchor"], self.nameless["host"]}
         if nobody_answers:
             self.expected_parts.add(self.nameless["guest"])

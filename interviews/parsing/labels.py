@@ -69,7 +69,7 @@ _SPEECH_OPENER = re.compile(
     r"|when|what|why|how"
 )
 _SENTENCE_WORD = re.compile(r"^[A-Z][a-z'’]+[.?!]$")
-_SUFFIXES = {"jr", "sr", "st"}
+_IN_NAMES = {"jr", "sr", "st"}  # abbreviations a name may print before its end
 # "SPEAKER 2", "Unidentified Male #1", "Speaker B": one particular person, left unnamed.
 _NUMBERED = re.compile(r"(?:\s*#?\d+|\s+[A-Z])$")
 _THE_OFFICE = re.compile(r"^the [a-z]+(?: [a-z]+)?$")
@@ -237,7 +237,7 @@ def _speech(tokens: list[str]) -> bool:
     """Whether capitalised words are the start of a sentence, not a name: "And I'm", "Sure.
     But" (a sentence ends inside it), as a transcript's speech opens a line before a dash."""
     opener = re.sub(r"['’]", "", fold(tokens[0]))
-    ended = any(_SENTENCE_WORD.match(t) and fold(t)[:-1] not in _SUFFIXES for t in tokens[:-1])
+    ended = any(_SENTENCE_WORD.match(t) and fold(t)[:-1] not in _IN_NAMES for t in tokens[:-1])
     return bool(_SPEECH_OPENER.fullmatch(opener)) or ended
 
 
