@@ -239,14 +239,14 @@ class _Model:
         self.ends_calling_on = [
             any(
                 m.kind == "vocative"
-                and m.sentence == n - 1
+                and m.sentence == len(s) - 1
                 and not b.text[s[-1][0] : m.start].strip()
                 and len(words(b.text[m.end : s[-1][1]])) <= _CALL_WORDS
                 for m in mentions
             )
             and not _asks(sentence)
-            for b, s, n, mentions, sentence in zip(
-                self.blocks, spans, self.sentences, self.mentions, last, strict=True
+            for b, s, mentions, sentence in zip(
+                self.blocks, spans, self.mentions, last, strict=True
             )
         ]
         # The anchor's opening: its last block, and whether it hands over to a host by it.

@@ -15,7 +15,7 @@ from .names import (
     speaker_key,
     split_honorific,
 )
-from .text import fold
+from .text import fold, sentence_spans
 
 # Words in a label's title part that say which part the speaker plays on the program.
 _ROLE_WORDS = [
@@ -63,13 +63,11 @@ _DELIVERY_WORDS = {
 }
 _BULLETS = "•·▪●◦‣∙*►▸>–—-"
 _NAME_WORD = re.compile(r"^[A-Z][\w'’.\-]*$")
-# A word that opens sentences and never a name; a word of two letters or more ending a sentence.
+# A word that opens sentences and never a name.
 _SPEECH_OPENER = re.compile(
     r"and|but|or|so|well|yes|oh|i|im|ive|ill|id|it|its|we|you|he|she|they|this|that|if|because"
     r"|when|what|why|how"
 )
-_SENTENCE_WORD = re.compile(r"^[A-Z][a-z'’]+[.?!]$")
-_IN_NAMES = {"jr", "sr", "st"}  # abbreviations a name may print before its end
 # "SPEAKER 2", "Unidentified Male #1", "Speaker B": one particular person, left unnamed.
 _NUMBERED = re.compile(r"(?:\s*#?\d+|\s+[A-Z])$")
 _THE_OFFICE = re.compile(r"^the [a-z]+(?: [a-z]+)?$")
@@ -237,8 +235,7 @@ def _speech(tokens: list[str]) -> bool:
     """Whether capitalised words are the start of a sentence, not a name: "And I'm", "Sure.
     But" (a sentence ends inside it), as a transcript's speech opens a line before a dash."""
     opener = re.sub(r"['’]", "", fold(tokens[0]))
-    ended = any(_SENTENCE_WORD.match(t) and fold(t)[:-1] not in _IN_NAMES for t in tokens[:-1])
-    return bool(_SPEECH_OPENER.fullmatch(opener)) or ended
+    return bool(_SPEECH_OPENER.fullmatch(opener)) or len(sentence_spans(" ".join(tokens))) > 1
 
 
 def _label_parts(printed: str) -> tuple[str, str, str]:
