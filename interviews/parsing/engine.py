@@ -32,7 +32,7 @@ from .labels import HOST_LIKE, Label
 from .model import Speaker, Turn
 from .names import surname
 from .people import Mention, Person, Roster, askers, find_mentions, prose_people
-from .text import sentence_spans, split_sentences, words
+from .text import ends_sentence, sentence_spans, split_sentences, words
 
 # Blocks under this many times a transcript's median block are brief, as hosts' are, and over it
 # long, as answers are (in captions of court arguments a justice's first remark runs a median 12
@@ -939,7 +939,7 @@ def _resumes(interruption: Block, block: Block) -> bool:
         return False
     cut = interruption.text.rstrip()
     return len(cut.split()) <= 8 and (
-        not re.search(r"[.?!…][\"'”’)]*$", cut)
+        not ends_sentence(cut)
         or bool(_THANKS_ONLY.match(cut))
         or cut.lower().startswith(("thank you", "thanks"))
     )

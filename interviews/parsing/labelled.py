@@ -31,7 +31,7 @@ from .labels import (
 )
 from .names import given_name, is_title, surname, title_of
 from .people import Roster, name_runs, prose_people
-from .text import fold
+from .text import STAGE_DIRECTION, fold
 from .webpage import calls_to_action
 
 TIMESTAMP = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
@@ -73,7 +73,7 @@ _HEADING = re.compile(
     rf"^\[?(?P<label>[^:\[\]\n]{{1,100}}?)\]?\s+"
     rf"(?P<stamp>{TIMESTAMP}|\[{TIMESTAMP}\]|\({TIMESTAMP}\))\s*$"
 )
-_DIRECTION = re.compile(r"^\s*(?:\([^()]{1,80}\)|\[[^\[\]]{1,80}\])\s*$")
+_DIRECTION = re.compile(rf"^\s*(?:{STAGE_DIRECTION})\s*$")
 # A label set in bold or italics, as web pages and Markdown print them: "**Ann Lee:** Hello",
 # "**Ann Lee**: Hello", "*Q:* Why?".
 _EMPHASIS = re.compile(r"^(?P<mark>\*\*|__|\*)(?P<label>[^*_\n]{1,100}?)(?P=mark)")

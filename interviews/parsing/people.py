@@ -27,7 +27,7 @@ from .names import (
     surname,
     title_of,
 )
-from .text import fold, sentence_spans
+from .text import STAGE_DIRECTION, fold, sentence_spans
 
 
 @dataclass
@@ -251,7 +251,7 @@ _PREDICATE = re.compile(
 # An em-dash however it is typed: "—", "–", "--", or "- -" as the corpus of record prints it.
 _DASH_MARK = r"(?:—|–|-\s*-)"
 _DASH = re.compile(rf"^\s*{_DASH_MARK}")
-_STAGE_DIRECTION = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_STAGE_DIRECTION = re.compile(STAGE_DIRECTION)
 _GROUP_HEAD = re.compile(r"(?:[A-Z][\w'’.\-]*\s+)+(?:and|&)\s+$")
 _RESTARTED = re.compile(rf"(?:[A-Z][\w'’.\-]*\s+)*[A-Z][\w'’.\-]*\s*{_DASH_MARK}\s*$")
 _GROUP_JOIN = re.compile(r"^\s*(?:,\s*|\s+)(?:and|&)\s+$|^\s*,\s*$")

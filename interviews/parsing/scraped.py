@@ -18,7 +18,7 @@ from .draft import Block, Draft, FloatingLabel
 from .labelled import TIMESTAMP, seconds
 from .labels import Label, in_capitals, label_key, parse_label
 from .people import BYLINE, prose_people
-from .text import split_sentences
+from .text import STAGE_DIRECTION, ends_sentence, split_sentences
 from .webpage import UI_VERBS, calls_to_action
 
 # Where most paragraphs open so: a time (automatic transcripts that do not tell speakers apart),
@@ -29,7 +29,6 @@ _BULLET = re.compile(r"^[•·▪●◦‣∙*►▸–—-]\s*")
 _LABEL_ONLY = re.compile(r"^(?P<label>[^:]{2,120}?)\s*:\s*$")
 # Markdown's bold or italics around a label or its name: "**Ann Lee**, CNN:", "__ANN LEE:__".
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)")
-_SENTENCE_LINE = re.compile(r"[.?!][\"'”’)]*\s*$")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*)+")
 _INLINE_LABEL = re.compile(r"^(?P<label>[^:]{2,120}?):\s+(?P<text>\S.*)$")
 
@@ -77,7 +76,7 @@ def _introduced(lines: list[str]) -> set[str]:
     row on a line that ends as a sentence does."""
     names = set()
     for line in lines:
-        if _SENTENCE_LINE.search(line):
+        if ends_sentence(line):
             for run in _CAPITALISED_RUN.findall(line):
                 # (A full stop ends the sentence after "Lee." but is part of an initial, "E.")
                 words = [w.rstrip(".") if len(w) > 2 else w for w in run.split()]
@@ -187,7 +186,7 @@ def _tells_of_people(paragraph: str) -> bool:
 
 def _narrates(paragraph: str) -> bool:
     """Whether a paragraph ends as a sentence does and is in no one's first person."""
-    return bool(_SENTENCE_LINE.search(paragraph)) and not _FIRST_PERSON.search(paragraph)
+    return ends_sentence(paragraph) and not _FIRST_PERSON.search(paragraph)
 
 
 # "Updated on Oct 17, 2016 6:45 PM EDT", "Published 17 October 2016", "2016-10-17".
@@ -211,7 +210,7 @@ def _title_like(paragraph: str) -> bool:
     )
 
 
-_TRAILING_DIRECTIONS = re.compile(r"(?:\s*(?:\([^()]{1,40}\)|\[[^\[\]]{1,40}\]))+\s*$")
+_TRAILING_DIRECTIONS = re.compile(rf"(?:\s*(?:{STAGE_DIRECTION}))+\s*$")
 
 
 def _furniture(line: str) -> bool:
@@ -226,7 +225,7 @@ def _furniture(line: str) -> bool:
         return False
     # A stage direction after the last sentence ("Thank you. (APPLAUSE)") is still speech.
     spoken = _TRAILING_DIRECTIONS.sub("", line)
-    if re.search(r"[.?!…][\"'”’)]*$", spoken):
+    if ends_sentence(spoken):
         return calls_to_action(line)
     return True
 

@@ -193,6 +193,16 @@ _ABBREVIATIONS = {
 # Abbreviations only before a number: "No. 5", "Art. 3"; "No. As I said" is two sentences.
 _NUMBERING = {"no", "nos", "art"}
 _SENTENCE_END = re.compile(r"[.?!…]+[\"'”’)\]]*(?=\s+|$)")
+_FINAL_STOP = re.compile(r"[.?!…][\"'”’)\]]*\s*$")
+# A stage direction: "(CROSSTALK)", "[inaudible]", "(BEGIN VIDEO CLIP)"; a pattern for the
+# modules to anchor as they need.
+STAGE_DIRECTION = r"\([^()]{1,80}\)|\[[^\[\]]{1,80}\]"
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether `text` ends as a sentence does: a full stop, question or exclamation mark, or an
+    ellipsis, before any closing quotes and brackets."""
+    return bool(_FINAL_STOP.search(text))
 
 
 def split_sentences(text: str) -> list[str]:

@@ -1163,7 +1163,11 @@ def test_the_panel_a_moderators_opening_names_asks_where_the_summary_names_none(
 
 
 def test_a_pasted_pages_last_words_are_speech_not_its_footer():
-    for closing in ("Thank you. (APPLAUSE)", "It was really interesting because you"):
+    for closing in (
+        "Thank you. (APPLAUSE)",
+        "Thanks. (APPLAUSE, CHEERING, SHOUTS OF FOUR MORE YEARS)",
+        "It was really interesting because you",
+    ):
         parsed = parse_transcript(
             pasted(
                 [
