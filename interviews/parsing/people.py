@@ -12,7 +12,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .names import (
     PARTICLES,
@@ -345,7 +345,24 @@ def find_mentions(text: str, roster: Roster) -> list[Mention]:
     mentions += _office_mentions(text, roster, sentences)
     mentions += _office_vocatives(text, roster, sentences)
     mentions.sort(key=lambda m: m.start)
-    return _spread_group_vocatives(text, mentions)
+    return _reported(text, _spread_group_vocatives(text, mentions))
+
+
+# A quotation within a paragraph: “...” or "...".
+_QUOTATION = re.compile(r'(?<!\w)[“"][^“”"\n]{1,600}?[”"](?!\w)')
+
+
+def _reported(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions with a name addressed or introduced inside a quotation made third-person: the
+    speaker reports someone else's words ("a woman stood up and said, “Senator McCain, I want
+    you to ...”"), and who they addressed then is not who the speaker addresses now."""
+    quotations = [match.span() for match in _QUOTATION.finditer(text)]
+    return [
+        replace(m, kind="third", thanks=False, trailing=False)
+        if m.kind != "third" and any(start < m.start < end for start, end in quotations)
+        else m
+        for m in mentions
+    ]
 
 
 def _office_mentions(text: str, roster: Roster, sentences: list[tuple[int, int]]) -> list[Mention]:

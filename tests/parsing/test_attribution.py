@@ -331,6 +331,16 @@ def test_guests_labelled_by_bare_names_on_a_pasted_page_speak_no_earlier_than_th
     assert [said["Hello."], said["Hi, Judy."]] == ["Ann Lee", "Tom Wu"]
 
 
+def test_a_name_addressed_inside_a_quotation_is_reported_not_addressed():
+    roster = roster_of("Ann Lee", "Sam Hill")
+    for story in (
+        "A woman stood up and said, “But, Senator Hill, I want you to fix the bridge.” I will.",
+        'She told me, "Well, Ann, you have to run." So I did.',
+    ):
+        assert [kind for _, kind, _ in addressed(story, roster)] == ["third"], story
+    assert addressed("Ann, she said “fix it.”", roster) == [("Ann Lee", "vocative", False)]
+
+
 def test_a_name_set_off_by_a_dash_is_addressed_however_the_dash_is_typed():
     roster = roster_of("Ann Lee")
     for text in (
