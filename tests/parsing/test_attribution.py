@@ -959,6 +959,30 @@ def test_a_guest_going_on_past_a_bare_paragraph_break_is_likelier_to_keep_the_fl
     assert staying(Weights(), 3) == staying(Weights(soft_continued=0.0), 3)  # a question
 
 
+def test_words_broken_off_before_a_bare_paragraph_break_are_cut_into_by_someone_else():
+    draft = Draft(
+        format="scraped",
+        summary="Ann Lee talks with the economist Tom Wu about rates.",
+        blocks=[
+            Block(["Tom Wu, will rates fall?"], separation="start"),
+            Block(["They will fall, but not before --"], separation="soft"),
+            Block(["Before the autumn?"], separation="soft"),
+            Block(["Yes, and the banks know it…"], separation="soft"),
+            Block(["So do we."], separation="soft"),
+        ],
+    )
+
+    def staying(weights: Weights, i: int) -> list[float]:
+        table = _Model(draft, weights, [None] * len(draft.blocks)).transitions(i)
+        return [table[k][k] for k in range(len(table))]
+
+    for broken_off in (2, 4):
+        kept = staying(Weights(), broken_off)
+        untold = staying(Weights(soft_broken_off=0.0), broken_off)
+        assert [b - a for a, b in zip(kept, untold)] == [Weights().soft_broken_off] * len(kept)
+    assert staying(Weights(), 3) == staying(Weights(soft_broken_off=0.0), 3)  # a question
+
+
 def test_a_speakers_learnt_vocabulary_is_what_they_say_elsewhere_not_in_the_block_decided():
     question = "Tom Wu, what does the central bank want to see before it moves, and when?"
     answer = "Rates will fall later this year, once services and wages cool, as they always do."
