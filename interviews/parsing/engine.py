@@ -77,6 +77,8 @@ class Weights:
     soft_answered: float = 2.0  # ... the same speaker there, after their own question
     soft_continued: float = 1.0  # ... a guest there, going on with neither asking nor calling on
     soft_broken_off: float = 2.0  # ... the same speaker there, after their words broke off
+    soft_joined: float = 1.0  # ... or going on with "And", "But", "So" or "Now"
+    soft_replying: float = 1.0  # ... or opening as a reply does ("Yes", "Well", "Thank you")
     handover: float = 5.25  # the last person a block addresses speaks next
     handover_skip: float = 1.0  # ... or after the addresser's next block
     rebuttal: float = 4.5  # a guest who opens by addressing another guest draws their reply
@@ -616,6 +618,10 @@ class _Model:
             same -= w.soft_answered  # whoever asks a question is answered by someone else
         elif soft and _broken_off(self.blocks[i - 1].text):
             same -= w.soft_broken_off
+        if soft and _GOING_ON.match(block.text):
+            same += w.soft_joined
+        if soft and (_ANSWER_OPENING.match(block.text) or _THANKING.match(block.text)):
+            same -= w.soft_replying
         going_on = (
             soft
             and not asked
@@ -980,8 +986,10 @@ _DISPUTES = re.compile(
     re.I,
 )
 _ANSWER_OPENING = re.compile(
-    r"\s*(?:well|yes|no|i think|i don't|i do|so,|sure|absolutely|look|first of all)\b", re.I
+    r"\s*(?:well|yes|no|i think|i don't|i do|sure|absolutely|look|first of all)\b", re.I
 )
+# A paragraph going on from the one before: "But the banks ...", "So what now?"
+_GOING_ON = re.compile(r"\s*(?:and|but|so|now)\b", re.I)
 # Keeping order on the floor is the host's part; a guest who wants the floor asks for it.
 _KEEPS_ORDER = re.compile(
     r"\s*(?:(?:all right|ok|okay|well|now|and|so),? )*(?:go ahead|take (?:your|the|whatever) time|"

@@ -979,8 +979,39 @@ def test_words_broken_off_before_a_bare_paragraph_break_are_cut_into_by_someone_
     for broken_off in (2, 4):
         kept = staying(Weights(), broken_off)
         untold = staying(Weights(soft_broken_off=0.0), broken_off)
-        assert [b - a for a, b in zip(kept, untold)] == [Weights().soft_broken_off] * len(kept)
+        assert [b - a for a, b in zip(kept, untold, strict=True)] == [
+            Weights().soft_broken_off
+        ] * len(kept)
     assert staying(Weights(), 3) == staying(Weights(soft_broken_off=0.0), 3)  # a question
+
+
+def test_how_a_paragraph_opens_past_a_bare_break_tells_whether_its_speaker_goes_on():
+    def staying(opening: str, weights: Weights) -> list[float]:
+        draft = Draft(
+            format="scraped",
+            summary="Ann Lee talks with the economist Tom Wu about rates.",
+            blocks=[
+                Block(["Tom Wu, will rates fall?"], separation="start"),
+                Block(["They will fall in the autumn."], separation="soft"),
+                Block([opening], separation="soft"),
+            ],
+        )
+        table = _Model(draft, weights, [None] * len(draft.blocks)).transitions(2)
+        return [table[k][k] for k in range(len(table))]
+
+    def change(opening: str) -> set[float]:
+        """How much likelier the same speaker is, for that opening, than with the rule unset."""
+        unset = Weights(soft_joined=0.0, soft_replying=0.0)
+        return {
+            round(a - b, 6)
+            for a, b in zip(staying(opening, Weights()), staying(opening, unset), strict=True)
+        }
+
+    assert change("But not before the autumn.") == {Weights().soft_joined} != {0.0}
+    assert change("And the banks know it.") == {Weights().soft_joined}
+    assert change("Well, I doubt it.") == {-Weights().soft_replying} != {0.0}
+    assert change("Thank you, Tom.") == {-Weights().soft_replying}
+    assert change("The banks know it.") == {0.0}
 
 
 def test_a_speakers_learnt_vocabulary_is_what_they_say_elsewhere_not_in_the_block_decided():
