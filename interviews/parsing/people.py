@@ -549,7 +549,7 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
     """
     people: list[tuple[str, str, bool]] = []
     spans: list[tuple[int, int, bool]] = []  # each person's run, and whether it opens a clause
-    for start, end, run in name_runs(text):
+    for start, end, run in _name_pieces(name_runs(text)):
         before = text[max(0, start - 40) : start]
         words = run.split()
         while words and not is_honorific(words[0]) and fold(words[0]) in _NOT_NAME_OPENERS:
@@ -693,6 +693,38 @@ BYLINE = re.compile(
 _NETWORKS = re.compile(r"^(?P<network>[A-Z]{2,6})['’]s$")
 # Capitalised words that start a sentence running on after a name, where punctuation is lost.
 _SENTENCE_WORDS = {"i", "we", "you", "let", "it", "thank", "thanks", "yes", "no", "well", "please"}
+# Capitalised words a run carries on into past a name: "Secretary Clinton I think", "Can I".
+_PAST_A_NAME = {"i", "im", "i'm", "i've", "i'd", "i'll", "and", "or", "but", "nor"}
+
+
+def _name_pieces(runs: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The runs of capitalised words cut where one name in them ends: at a pronoun or
+    conjunction after the first word (dropped), and before a second title, as when a name is
+    said twice ("Senator Sanders Senator Sanders") or two are named without a comma between."""
+    pieces = []
+    for start, _, run in runs:
+        cuts: list[list[re.Match]] = [[]]
+        for word in re.finditer(r"\S+", run):
+            piece = cuts[-1]
+            if piece and fold(word.group()) in _PAST_A_NAME:
+                cuts.append([])
+                continue
+            second_title = any(is_honorific(w.group()) for w in piece[:-1])
+            if second_title and is_honorific(word.group()):
+                cuts.append(piece := [])
+            piece.append(word)
+        pieces += [
+            (
+                start + piece[0].start(),
+                start + piece[-1].end(),
+                run[piece[0].start() : piece[-1].end()],
+            )
+            for piece in cuts
+            if piece
+        ]
+    return pieces
+
+
 _NOT_NAME_OPENERS = {
     "if",
     "when",

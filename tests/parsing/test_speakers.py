@@ -215,6 +215,23 @@ def test_no_before_anything_but_a_number_ends_its_sentence_and_names_nobody():
     ]
 
 
+def test_capitals_running_on_past_a_name_are_no_part_of_it():
+    # Speech opening on a capital names no one: "Can I", "Maybe I", "Look And I".
+    assert prose_people("Can I respond? Maybe I should. Look And I will tell you.") == []
+    assert [name for name, _, _ in prose_people("Well, Senator Jane Doe I think is wrong.")] == [
+        "Senator Jane Doe"
+    ]
+    # A name said twice, or two named with no comma between, are read one at a time.
+    assert [name for name, _, _ in prose_people("Thanks, Senator Jane Doe Senator Jane Doe.")] == [
+        "Senator Jane Doe",
+        "Senator Jane Doe",
+    ]
+    assert [name for name, _, _ in prose_people("Governor Tom Wu Senator Jane Doe spoke.")] == [
+        "Governor Tom Wu",
+        "Senator Jane Doe",
+    ]
+
+
 def test_a_broadcasters_own_person_named_after_its_initials_is_read_with_them():
     assert prose_people("NPR's Mary Louise Kelly speaks with economist Jason Furman.") == [
         ("Mary Louise Kelly", "NPR", True),
