@@ -691,10 +691,12 @@ BYLINE = re.compile(
 )
 # A broadcaster's initials in the possessive: "NPR's", "CNN's", "BBC’s".
 _NETWORKS = re.compile(r"^(?P<network>[A-Z]{2,6})['’]s$")
-# Capitalised words that start a sentence running on after a name, where punctuation is lost.
-_SENTENCE_WORDS = {"i", "we", "you", "let", "it", "thank", "thanks", "yes", "no", "well", "please"}
-# Capitalised words a run carries on into past a name: "Secretary Clinton I think", "Can I".
-_PAST_A_NAME = {"i", "im", "i'm", "i've", "i'd", "i'll", "and", "or", "but", "nor"}
+# Capitalised words that start a sentence running on after a name, where punctuation is lost
+# ("Bernie If I could finish", "Secretary Clinton I think"), or that a run goes on into ("Can I").
+_SENTENCE_WORDS = {
+    *("i", "im", "i'm", "i've", "i'd", "i'll", "we", "you", "let", "it"),
+    *("thank", "thanks", "yes", "no", "well", "please", "and", "or", "but", "nor"),
+}
 
 
 def _name_pieces(runs: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -706,7 +708,7 @@ def _name_pieces(runs: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]
         cuts: list[list[re.Match]] = [[]]
         for word in re.finditer(r"\S+", run):
             piece = cuts[-1]
-            if piece and fold(word.group()) in _PAST_A_NAME:
+            if piece and fold(word.group()) in _SENTENCE_WORDS:
                 cuts.append([])
                 continue
             second_title = any(is_honorific(w.group()) for w in piece[:-1])
