@@ -77,8 +77,8 @@ class Weights:
     soft_answered: float = 2.0  # ... the same speaker there, after their own question
     soft_continued: float = 1.0  # ... a guest there, going on with neither asking nor calling on
     soft_broken_off: float = 2.0  # ... the same speaker there, after their words broke off
-    soft_joined: float = 1.0  # ... or going on with "And", "But", "So" or "Now"
-    soft_replying: float = 1.0  # ... or opening as a reply does ("Yes", "Well", "Thank you")
+    soft_joined: float = 1.0  # ... the same speaker there, going on with "And", "But", "So", "Now"
+    soft_replying: float = 1.0  # ... a new one there, opening as a reply does ("Yes", "Thank you")
     handover: float = 5.25  # the last person a block addresses speaks next
     handover_skip: float = 1.0  # ... or after the addresser's next block
     rebuttal: float = 4.5  # a guest who opens by addressing another guest draws their reply
