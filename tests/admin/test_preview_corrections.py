@@ -58,7 +58,9 @@ def test_reassigning_a_turn_is_shown_and_stored_as_the_editors(
     assert response["Location"].endswith("#turn-16")
     html = editor_client.get(preview).content.decode()
     assert turn_speakers(html)[15] == "William Brangham"
-    assert "Turn 16" not in html[html.index("Check these") : html.index("The transcript as")]
+    # (With it corrected, the preview may have no turn left to check, and no such list.)
+    checks = html.partition("Check these")[2].partition("The transcript as")[0]
+    assert "Turn 16" not in checks
     with django_capture_on_commit_callbacks(execute=True):
         editor_client.post(preview, {"action": "publish", "title": "T"})
     turn = Segment.objects.get().turns.get(sequence=16)

@@ -1,5 +1,7 @@
 """The engine names unlabelled speakers from the evidence a careful reader uses."""
 
+import math
+
 from interviews.parsing import parse_transcript
 from interviews.parsing.draft import Block, Draft
 from interviews.parsing.engine import Weights, _Habits, _Model, _resumes
@@ -1043,6 +1045,32 @@ def test_a_speakers_learnt_vocabulary_is_what_they_say_elsewhere_not_in_the_bloc
     learnt = _Habits(model).scores(marginals)
     assert learnt[1][tom] > 0  # he says it again in block 3
     assert learnt[5][tom] < 0  # words he says nowhere else
+
+
+def test_a_word_new_to_a_speaker_costs_little_however_much_they_said_before():
+    answer = (
+        "Rates will fall later this year, once services and wages cool, as they always do, and"
+        " the bank will say so plainly when its governors meet in the spring."
+    )
+    new_topic = (
+        "Zebras quokkas pangolins meerkats ibexes okapis lemurs tapirs wombats narwhals graze"
+        " beside herons egrets cranes storks plovers curlews godwits avocets dunlins stints."
+    )
+    blocks = [Block(["Tom Wu, what comes next?"], separation="turn"), Block([answer] * 3)] * 12
+    draft = Draft(
+        format="scraped",
+        summary="Ann Lee talks with the economist Tom Wu about rates.",
+        blocks=[*blocks, Block([new_topic], separation="turn")],
+    )
+    weights = Weights(lexical=1.0, structure=0.0, habit_cap=1e9)
+    model = _Model(draft, weights, [None] * len(draft.blocks))
+    tom = next(k for k, s in enumerate(model.states) if s.person and s.person.name == "Tom Wu")
+    marginals = [[float(k == tom) * (i % 2) for k in range(len(model.states))] for i in range(24)]
+    learnt = _Habits(model).scores([*marginals, [0.0] * len(model.states)])
+    # Tom said nearly every word of the transcript, and none of these 22 (scores are per square
+    # root of a block's words): each costs him at most log 5, his vocabulary being pooled with a
+    # quarter of the transcript's words; pooled with a fixed 50 it cost him log 23 each.
+    assert -math.log(5) * math.sqrt(22) < learnt[-1][tom] < 0
 
 
 def test_a_turn_is_attributed_as_its_least_sure_paragraph_was():
