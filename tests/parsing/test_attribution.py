@@ -939,22 +939,32 @@ def test_a_block_ending_on_someone_addressed_and_little_else_calls_on_them():
     assert leaning_to_the_moderator(Weights()) > leaning_to_the_moderator(Weights(calls_on=0.0))
 
 
-def test_a_guest_going_on_past_a_bare_paragraph_break_is_likelier_to_keep_the_floor():
+def staying_past_bare_breaks(paragraphs: list[str], weights: Weights, i: int) -> dict[str, float]:
+    """How each speaker of Ann Lee's talk with Tom Wu scores going on into paragraph i, where
+    only a paragraph break parts the paragraphs after the first."""
     draft = Draft(
         format="scraped",
         summary="Ann Lee talks with the economist Tom Wu about rates.",
         blocks=[
-            Block(["Tom Wu, will rates fall?"], separation="start"),
-            Block(["They will fall, but not before the autumn."], separation="soft"),
-            Block(["Services are still too dear."], separation="soft"),
-            Block(["Why is that?"], separation="soft"),
+            Block([paragraph], separation="soft" if n else "start")
+            for n, paragraph in enumerate(paragraphs)
         ],
     )
+    model = _Model(draft, weights, [None] * len(draft.blocks))
+    table = model.transitions(i)
+    return {s.person.name if s.person else s.role: table[k][k] for k, s in enumerate(model.states)}
+
+
+def test_a_guest_going_on_past_a_bare_paragraph_break_is_likelier_to_keep_the_floor():
+    paragraphs = [
+        "Tom Wu, will rates fall?",
+        "They will fall, but not before the autumn.",
+        "Services are still too dear.",
+        "Why is that?",
+    ]
 
     def staying(weights: Weights, i: int) -> dict[str, float]:
-        model = _Model(draft, weights, [None] * len(draft.blocks))
-        table = model.transitions(i)
-        return {s.person.name: table[k][k] for k, s in enumerate(model.states) if s.person}
+        return staying_past_bare_breaks(paragraphs, weights, i)
 
     going_on, untold = staying(Weights(), 2), staying(Weights(soft_continued=0.0), 2)
     assert going_on["Tom Wu"] - untold["Tom Wu"] == Weights().soft_continued > 0
@@ -962,21 +972,16 @@ def test_a_guest_going_on_past_a_bare_paragraph_break_is_likelier_to_keep_the_fl
 
 
 def test_words_broken_off_before_a_bare_paragraph_break_are_cut_into_by_someone_else():
-    draft = Draft(
-        format="scraped",
-        summary="Ann Lee talks with the economist Tom Wu about rates.",
-        blocks=[
-            Block(["Tom Wu, will rates fall?"], separation="start"),
-            Block(["They will fall, but not before --"], separation="soft"),
-            Block(["Before the autumn?"], separation="soft"),
-            Block(["Yes, and the banks know it…"], separation="soft"),
-            Block(["So do we."], separation="soft"),
-        ],
-    )
+    paragraphs = [
+        "Tom Wu, will rates fall?",
+        "They will fall, but not before --",
+        "Before the autumn?",
+        "Yes, and the banks know it…",
+        "So do we.",
+    ]
 
     def staying(weights: Weights, i: int) -> list[float]:
-        table = _Model(draft, weights, [None] * len(draft.blocks)).transitions(i)
-        return [table[k][k] for k in range(len(table))]
+        return list(staying_past_bare_breaks(paragraphs, weights, i).values())
 
     for broken_off in (2, 4):
         kept = staying(Weights(), broken_off)
@@ -989,17 +994,8 @@ def test_words_broken_off_before_a_bare_paragraph_break_are_cut_into_by_someone_
 
 def test_how_a_paragraph_opens_past_a_bare_break_tells_whether_its_speaker_goes_on():
     def staying(opening: str, weights: Weights) -> list[float]:
-        draft = Draft(
-            format="scraped",
-            summary="Ann Lee talks with the economist Tom Wu about rates.",
-            blocks=[
-                Block(["Tom Wu, will rates fall?"], separation="start"),
-                Block(["They will fall in the autumn."], separation="soft"),
-                Block([opening], separation="soft"),
-            ],
-        )
-        table = _Model(draft, weights, [None] * len(draft.blocks)).transitions(2)
-        return [table[k][k] for k in range(len(table))]
+        paragraphs = ["Tom Wu, will rates fall?", "They will fall in the autumn.", opening]
+        return list(staying_past_bare_breaks(paragraphs, weights, 2).values())
 
     def change(opening: str) -> set[float]:
         """How much likelier the same speaker is, for that opening, than with the rule unset."""
