@@ -433,7 +433,7 @@ class _Model:
                 (belief[v][k] * len(groups[v]), v, k)
                 for v in groups
                 for k, state in enumerate(self.states)
-                if state.person is not None
+                if state.person is not None and "label" not in state.person.evidence
             ),
             reverse=True,
         )

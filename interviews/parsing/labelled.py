@@ -190,13 +190,16 @@ def _headline(
 ) -> list[tuple[float | None, Label | None, str]]:
     """The first line as words where it is a headline ("The Long Game, Episode 42: Rebuilding
     trust") rather than a label: a mixed-case name printed once, the words after it no sentence,
-    and below it a paragraph with no label or a line of the header ("Interviewer: Thomas Baker")."""
+    and below it a paragraph with no label or a line of the header ("Interviewer: Thomas Baker").
+    A label with the time its speech starts ("Ann Lee  0:00") is no headline."""
     printed = [i for i, line in enumerate(lines) if line.strip()]
     if len(printed) < 2:
         return result
     first, below = printed[0], result[printed[1]]
     _, label, text = result[first]
-    if label is None or split[first].upper or counts[label_key(label)] != 1 or _SAID.search(text):
+    if label is None or split[first].upper or split[first].start is not None:
+        return result
+    if counts[label_key(label)] != 1 or _SAID.search(text):
         return result
     if below[1] is None or _cast(below[1], below[2]):
         result[first] = (None, None, lines[first].strip())

@@ -126,6 +126,9 @@ _NAMELESS = {
         "unidentified man",
         "unidentified woman",
         "unidentified speaker",
+        "unknown speaker",
+        "unknown male",
+        "unknown female",
         "male",
         "female",
         "man",
@@ -291,8 +294,10 @@ def mixed_case_is_label(label: Label, counts: Counter[str], *, capitals: bool) -
     """Whether a label printed in mixed case ("Ann Lee:") is one, not the start of a sentence
     ("Here's the thing:"): the same name labels two lines or more (`counts`: the lines each
     `label_key` opens), or it is a full name or a numbered voice in a transcript with labels in
-    `capitals` or labels of two names or more."""
-    full = len(label.name.split()) >= 2 or bool(label.voice)
+    `capitals` or labels of two names or more, as is a part named in two words or more
+    ("Unknown Speaker"), which no sentence opens with."""
+    part = not label.name and len(label.printed.split()) >= 2
+    full = len(label.name.split()) >= 2 or bool(label.voice) or part
     return counts[label_key(label)] >= 2 or (full and (capitals or len(counts) >= 2))
 
 

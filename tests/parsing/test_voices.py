@@ -92,6 +92,42 @@ def test_one_voice_among_named_labels_is_read_and_may_be_named():
     ]
 
 
+def test_a_voice_is_not_named_after_someone_the_labels_name():
+    # A press conference: reporters as numbered voices, the mayor and her fire chief by name.
+    parsed = parse_transcript(
+        "Karen Daniels (00:00):\nGood morning. I'll take a few questions.\n\n"
+        "Speaker 1 (01:02):\nMayor, how many homes are still without power?\n\n"
+        "Karen Daniels (01:06):\nAbout four thousand.\n\n"
+        "Speaker 2 (01:15):\nIs the levee holding?\n\n"
+        "Karen Daniels (01:18):\nIt is. Chief Ortiz can speak to that.\n\n"
+        "Luis Ortiz (01:22):\nThank you, Mayor. The levee is holding.\n"
+    )
+    assert [t.speaker for t in parsed.turns] == [
+        "Karen Daniels",
+        None,
+        "Karen Daniels",
+        None,
+        "Karen Daniels",
+        "Luis Ortiz",
+    ]
+
+
+def test_an_unknown_speaker_is_a_nameless_part_not_a_person():
+    parsed = parse_transcript(
+        "Maria Lopez  0:00\nToday I'm talking with Dr. Sam Okafor about sleep.\n\n"
+        "Sam Okafor  0:08\nMost adults need seven to nine hours.\n\n"
+        "Unknown Speaker  0:22\nSorry, can you say that again?\n\n"
+        "Sam Okafor  0:24\nSeven to nine hours.\n"
+    )
+    assert [(t.speaker, t.label) for t in parsed.turns] == [
+        ("Maria Lopez", "Maria Lopez"),
+        ("Sam Okafor", "Sam Okafor"),
+        (None, "Unknown Speaker"),
+        ("Sam Okafor", "Sam Okafor"),
+    ]
+    assert [s.name for s in parsed.speakers] == ["Maria Lopez", "Sam Okafor"]
+
+
 def test_a_voice_is_not_named_after_someone_only_talked_about():
     parsed = parse_transcript(
         "Speaker 1  0:00\nWelcome. Our thanks to Nancy Reagan for hosting us tonight. Joining me"
