@@ -618,7 +618,7 @@ class _Model:
             same -= w.soft_answered  # whoever asks a question is answered by someone else
         elif soft and _broken_off(self.blocks[i - 1].text):
             same -= w.soft_broken_off
-        if soft and _GOING_ON.match(block.text):
+        if soft and _GOING_ON.match(block.text) and not _asks(block.text):
             same += w.soft_joined
         if soft and (_ANSWER_OPENING.match(block.text) or _THANKING.match(block.text)):
             same -= w.soft_replying

@@ -1007,6 +1007,7 @@ def test_how_a_paragraph_opens_past_a_bare_break_tells_whether_its_speaker_goes_
 
     assert change("But not before the autumn.") == {Weights().soft_joined} != {0.0}
     assert change("And the banks know it.") == {Weights().soft_joined}
+    assert change("And what will the banks do?") == {0.0}  # a follow-up is someone else's
     assert change("Well, I doubt it.") == {-Weights().soft_replying} != {0.0}
     assert change("Thank you, Tom.") == {-Weights().soft_replying}
     assert change("The banks know it.") == {0.0}
