@@ -568,6 +568,8 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
             continue
         if any(fold(w).strip(".,") in _ORG_WORDS for w in honorific_free):
             continue
+        if _DESCRIBES.match(text[end:]):
+            continue
         # "NPR's Mary Louise Kelly speaks with ...": a broadcaster's own person, named after it.
         network = _NETWORKS.match(words[0]) if len(honorific_free) >= 3 else None
         if network:
@@ -639,6 +641,12 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
     ]
 
 
+# "Colorado River negotiator Tanya Trujillo", "New Yorker staff writer Jane Mayer": the
+# capitals before someone's occupation say where they work, and are no one.
+_DESCRIBES = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?!(?:after|over|under|ever|never|other|rather|whether|together|later)\b)"
+    r"[a-z]+(?:or|er|ar|ist|ent|ant|ian|ee|ert|ial|man|woman|person)\s+[A-Z][\w'’.\-]*\s+[A-Z]"
+)
 _SUFFIX_AFTER = re.compile(r"^,?\s*(?:Jr|Sr|II|III|IV)\b\.?(?=,|\s|$)")
 
 

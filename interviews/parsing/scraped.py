@@ -160,18 +160,18 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
 
 
 def _summary_index(paragraphs: list[str]) -> int | None:
-    """The longest paragraph of a dozen words or more that is a sentence and no one's speech
-    ("I'm Lester Holt" opens a transcript, not its summary); or, short of one, a shorter one
-    whose subject is a person ("Ann Lee talks with the economist Tom Wu about rates.")."""
-    best, best_words = None, 11
-    for i, paragraph in enumerate(paragraphs):
-        n = len(paragraph.split())
-        if n > best_words and _narrates(paragraph):
-            best, best_words = i, n
-    if best is None:
-        told = (i for i, p in enumerate(paragraphs) if _tells_of_people(p))
-        best = next(told, None)
-    return best
+    """The first paragraph of a dozen words or more that is a sentence and no one's speech
+    ("I'm Lester Holt" opens a transcript, not its summary), or a shorter one whose subject is a
+    person ("Ann Lee talks with the economist Tom Wu about rates.")."""
+    return next(
+        (
+            i
+            for i, paragraph in enumerate(paragraphs)
+            if (len(paragraph.split()) >= 12 and _narrates(paragraph))
+            or _tells_of_people(paragraph)
+        ),
+        None,
+    )
 
 
 def _tells_of_people(paragraph: str) -> bool:

@@ -192,6 +192,15 @@ def test_the_people_a_text_introduces_are_read_without_what_describes_them():
     assert prose_people("The U.S. Chamber of Commerce President Tom Donohue spoke.") == [
         ("President Tom Donohue", "", False)
     ]
+    # Where someone works, before what they do: no one.
+    assert prose_people(
+        "Amna Nawaz speaks with Colorado River negotiator Tanya Trujillo and New Yorker staff"
+        " writer Jane Mayer."
+    ) == [("Amna Nawaz", "", True), ("Tanya Trujillo", "", False), ("Jane Mayer", "", False)]
+    assert [name for name, *_ in prose_people("Amna Nawaz spent Tuesday with Tom Wu.")] == [
+        "Amna Nawaz",
+        "Tom Wu",
+    ]
 
 
 def test_a_person_is_read_without_the_possessive_and_a_byline_names_who_asks():

@@ -47,6 +47,24 @@ def test_a_saved_page_is_attributed_like_its_text():
     ]
 
 
+def test_the_summary_is_the_first_paragraph_that_tells_the_story_not_the_longest():
+    parsed = parse_transcript(
+        "<h1>Drought tests Western water deals</h1>"
+        "<p>Amna Nawaz speaks with Colorado River negotiator Tanya Trujillo about the cuts.</p>"
+        "<p>Seven states share the Colorado River, and all of them are being asked to use less"
+        " of it this year.</p>"
+        "<p>For more, I'm joined by Tanya Trujillo. Tanya, thank you for joining us.</p>"
+        "<p><strong>Tanya Trujillo, Former Interior Department Official:</strong></p>"
+        "<p>Thank you for having me.</p><p>How deep do the cuts need to be?</p>"
+        "<p>Deeper than anyone wants.</p><p>And who takes the biggest hit?</p>"
+        "<p>Arizona, under the current rules.</p>"
+    )
+    assert parsed.title == "Drought tests Western water deals"
+    assert parsed.summary.startswith("Amna Nawaz speaks with")
+    assert parsed.turns[0].text.startswith("Seven states share")
+    assert [t.speaker for t in parsed.turns] == ["Amna Nawaz", "Tanya Trujillo"] * 3
+
+
 def test_pasted_html_of_a_labelled_transcript_is_labelled():
     parsed = parse_transcript(
         "<p><strong>JUDY WOODRUFF:</strong> Good evening.</p>\n"
