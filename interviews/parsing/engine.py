@@ -792,11 +792,22 @@ def _build_roster(draft: Draft, *, with_voices: bool) -> Roster:
         if printed in asking:
             person.evidence.add("asker")
     # A title naming in full someone the labels print by surname alone ("Press Briefing by
-    # Press Secretary Karine Jean-Pierre" over "MS. JEAN-PIERRE:") gives their name.
+    # Press Secretary Karine Jean-Pierre" over "MS. JEAN-PIERRE:") gives their name; over labels
+    # that print only parts ("Q." and "A."), it names who answers where the summary does not
+    # ("Q&A: Ruth Akers on her new novel"), unless every word of it is capitalised, when any run
+    # of words would read as a name.
     surnames = {surname(label.name) for label in labels if label.name and " " not in label.name}
-    for printed, affiliation, _ in prose_people(draft.title):
+    answerer_untold = (
+        labels
+        and not any(label.name for label in labels)
+        and all(subject for *_, subject in prose_people(draft.summary))
+        and not _capitalised_throughout(draft.title)
+    )
+    for printed, affiliation, subject in prose_people(draft.title):
         if len(printed.split()) >= 2 and surname(printed) in surnames:
             roster.add(printed, affiliation=affiliation, evidence="label")
+        elif answerer_untold and not subject:
+            roster.add(printed, affiliation=affiliation, evidence="summary")
     intro = next((b for b in draft.blocks[:2] if b.label is None), None)
     if intro is not None:
         for sentence in split_sentences(intro.text)[-2:]:
@@ -815,6 +826,12 @@ def _build_roster(draft: Draft, *, with_voices: bool) -> Roster:
         _add_the_cast(roster, draft.blocks)
     roster.learn_titles([draft.summary] + [b.text for b in draft.blocks if b.label is None])
     return roster
+
+
+def _capitalised_throughout(title: str) -> bool:
+    """Whether a headline capitalises every word but the short ones ("Interview With Novelist
+    Ruth Akers"), as many pages print theirs."""
+    return all(word[0].isupper() for word in re.findall(r"[A-Za-z]{5,}", title))
 
 
 # Paragraphs an anchor's introduction runs to at most, where the layout does not part it.

@@ -208,6 +208,27 @@ def test_q_and_a_label_the_two_sides_of_an_interview_and_the_summary_names_the_a
     ]
 
 
+def test_a_headline_names_the_answerer_where_the_summary_does_not():
+    def interview(headline: str) -> list[str | None]:
+        parsed = parse_transcript(
+            f"{headline}\n\nBy Helen Park\n\nTen years on, the novelist returns with three"
+            " sisters.\n\nQ. Why so long?\n\nA. I threw away the first draft.\n\n"
+            "Q. That must have hurt.\n\nA. For a week.\n"
+        )
+        return [t.speaker for t in parsed.turns]
+
+    assert (
+        interview("Q&A: Ruth Akers on the novel she threw away")
+        == [
+            "Helen Park",
+            "Ruth Akers",
+        ]
+        * 2
+    )
+    # Every word capitalised: "Interview With Novelist Ruth Akers" would be someone's name.
+    assert interview("Interview With Novelist Ruth Akers") == ["Helen Park", None] * 2
+
+
 def test_parts_are_cast_only_when_the_summary_names_one_person_for_each():
     parsed = parse_transcript(
         "Jane Smith talks to John Doe about the drought.\n\n"
