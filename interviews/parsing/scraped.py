@@ -15,10 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .draft import Block, Draft, FloatingLabel
+from .header import summary_index, title_and_summary, title_like
 from .labelled import TIMESTAMP, seconds
 from .labels import Label, in_capitals, label_key, parse_label
-from .people import BYLINE, prose_people
-from .text import STAGE_DIRECTION, ends_sentence, split_sentences
+from .text import STAGE_DIRECTION, ends_sentence
 from .webpage import UI_VERBS, calls_to_action
 
 # Where most paragraphs open so: a time (automatic transcripts that do not tell speakers apart),
@@ -103,7 +103,7 @@ def read_scraped(text: str) -> Draft:
         )
     first, last = _body_span(lines)
     header = _paragraphs(lines[:first])
-    title, summary = _title_and_summary(header)
+    title, summary = title_and_summary(header)
     draft = Draft(format="scraped", title=title, summary=summary)
     _read_body(lines[first:last], draft)
     return draft
@@ -124,10 +124,10 @@ def _body_span(lines: list[_Line]) -> tuple[int, int]:
     # paragraph.
     labelled = next((n for n, i in enumerate(paragraphs) if lines[i].label), len(paragraphs))
     head = paragraphs[: min(6, len(paragraphs) - 1, labelled)]
-    summary_at = _summary_index([lines[i].text for i in head])
+    summary_at = summary_index([lines[i].text for i in head])
     if summary_at is not None:
         first = paragraphs[summary_at] + 1
-    elif paragraphs and len(paragraphs) > 2 and _title_like(lines[paragraphs[0]].text):
+    elif paragraphs and len(paragraphs) > 2 and title_like(lines[paragraphs[0]].text):
         first = paragraphs[0] + 1
     while (
         first < len(lines)
@@ -159,57 +159,6 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
     return [" ".join(p) for p in paragraphs]
 
 
-def _summary_index(paragraphs: list[str]) -> int | None:
-    """The first paragraph of a dozen words or more that is a sentence and no one's speech
-    ("I'm Lester Holt" opens a transcript, not its summary), or a shorter one whose subject is a
-    person ("Ann Lee talks with the economist Tom Wu about rates.")."""
-    return next(
-        (
-            i
-            for i, paragraph in enumerate(paragraphs)
-            if (len(paragraph.split()) >= 12 and _narrates(paragraph))
-            or _tells_of_people(paragraph)
-        ),
-        None,
-    )
-
-
-def _tells_of_people(paragraph: str) -> bool:
-    """A sentence of six words or more, in no one's first person, whose subject is a person."""
-    return (
-        len(paragraph.split()) >= 6
-        and len(split_sentences(paragraph)) == 1
-        and _narrates(paragraph)
-        and any(subject for *_, subject in prose_people(paragraph))
-    )
-
-
-def _narrates(paragraph: str) -> bool:
-    """Whether a paragraph ends as a sentence does and is in no one's first person."""
-    return ends_sentence(paragraph) and not _FIRST_PERSON.search(paragraph)
-
-
-# "Updated on Oct 17, 2016 6:45 PM EDT", "Published 17 October 2016", "2016-10-17".
-_DATELINE = re.compile(
-    r"^(?:(?:Last\s+)?(?:Updated|Published|Posted|Aired)(?:\s+on)?:?\s+)?"
-    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\d{4}-\d\d-\d\d)"
-    r"(?:,?\s+(?:at\s+)?\d{1,2}:\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?$"
-)
-# ("I." between capitalised names is an initial: "Samuel I. Rosenman".)
-_FIRST_PERSON = re.compile(r"\b(?:I(?!\.\s+[A-Z])|I['’]m|I['’]ve|I['’]d|me|my)\b")
-
-
-def _title_like(paragraph: str) -> bool:
-    words = paragraph.split()
-    return (
-        1 <= len(words) <= 25
-        and len(split_sentences(paragraph)) == 1
-        and words[0].lower().strip("\"'“‘") not in UI_VERBS
-        and not BYLINE.match(paragraph)  # who wrote the page, never its headline
-        and not _DATELINE.match(paragraph)  # nor when
-    )
-
-
 _TRAILING_DIRECTIONS = re.compile(rf"(?:\s*(?:{STAGE_DIRECTION}))+\s*$")
 
 
@@ -228,18 +177,6 @@ def _furniture(line: str) -> bool:
     if ends_sentence(spoken):
         return calls_to_action(line)
     return True
-
-
-def _title_and_summary(header: list[str]) -> tuple[str, str]:
-    """The page's headline and its summary; the byline joins the summary where the summary names
-    no one who asks: a print interview's questions are its writer's."""
-    summary_at = _summary_index(header)
-    titles = [p for p in header[:summary_at] if _title_like(p)]
-    summary = header[summary_at] if summary_at is not None else ""
-    bylines = [p for p in header if BYLINE.fullmatch(p)]
-    if bylines and not any(subject for *_, subject in prose_people(summary)):
-        summary = "\n\n".join([*bylines[:1], summary]).strip()
-    return (titles[-1] if titles else ""), summary
 
 
 def _read_body(lines: list[_Line], draft: Draft) -> None:

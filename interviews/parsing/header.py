@@ -1,0 +1,74 @@
+"""A page's header above its transcript: furniture, a headline, a byline, a summary."""
+
+from __future__ import annotations
+
+import re
+
+from .people import BYLINE, prose_people
+from .text import ends_sentence, split_sentences
+from .webpage import UI_VERBS
+
+
+def summary_index(paragraphs: list[str]) -> int | None:
+    """The first paragraph of a dozen words or more that is a sentence and no one's speech
+    ("I'm Lester Holt" opens a transcript, not its summary), or a shorter one whose subject is a
+    person ("Ann Lee talks with the economist Tom Wu about rates.")."""
+    return next(
+        (
+            i
+            for i, paragraph in enumerate(paragraphs)
+            if (len(paragraph.split()) >= 12 and _narrates(paragraph))
+            or _tells_of_people(paragraph)
+        ),
+        None,
+    )
+
+
+def _tells_of_people(paragraph: str) -> bool:
+    """A sentence of six words or more, in no one's first person, whose subject is a person."""
+    return (
+        len(paragraph.split()) >= 6
+        and len(split_sentences(paragraph)) == 1
+        and _narrates(paragraph)
+        and any(subject for *_, subject in prose_people(paragraph))
+    )
+
+
+def _narrates(paragraph: str) -> bool:
+    """Whether a paragraph ends as a sentence does and is in no one's first person."""
+    return ends_sentence(paragraph) and not _FIRST_PERSON.search(paragraph)
+
+
+# "Updated on Oct 17, 2016 6:45 PM EDT", "Published 17 October 2016", "2016-10-17".
+_DATELINE = re.compile(
+    r"^(?:(?:Last\s+)?(?:Updated|Published|Posted|Aired)(?:\s+on)?:?\s+)?"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\d{4}-\d\d-\d\d)"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}:\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?$"
+)
+# ("I." between capitalised names is an initial: "Samuel I. Rosenman".)
+_FIRST_PERSON = re.compile(r"\b(?:I(?!\.\s+[A-Z])|I['’]m|I['’]ve|I['’]d|me|my)\b")
+
+
+def title_like(paragraph: str) -> bool:
+    """Whether a paragraph could be a headline: one sentence of 25 words at most, and no call
+    to action, byline or dateline."""
+    words = paragraph.split()
+    return (
+        1 <= len(words) <= 25
+        and len(split_sentences(paragraph)) == 1
+        and words[0].lower().strip("\"'“‘") not in UI_VERBS
+        and not BYLINE.match(paragraph)  # who wrote the page, never its headline
+        and not _DATELINE.match(paragraph)  # nor when
+    )
+
+
+def title_and_summary(header: list[str]) -> tuple[str, str]:
+    """The page's headline and its summary; the byline joins the summary where the summary names
+    no one who asks: a print interview's questions are its writer's."""
+    summary_at = summary_index(header)
+    titles = [p for p in header[:summary_at] if title_like(p)]
+    summary = header[summary_at] if summary_at is not None else ""
+    bylines = [p for p in header if BYLINE.fullmatch(p)]
+    if bylines and not any(subject for *_, subject in prose_people(summary)):
+        summary = "\n\n".join([*bylines[:1], summary]).strip()
+    return (titles[-1] if titles else ""), summary
