@@ -1,4 +1,5 @@
-"""A page's header above its transcript: furniture, a headline, a byline, a summary."""
+"""A page's header above its transcript (furniture, a headline, a byline, a summary) and its
+footer below it."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import re
 
 from .people import BYLINE, prose_people
 from .text import ends_sentence, split_sentences
-from .webpage import UI_VERBS
+from .webpage import UI_VERBS, calls_to_action
 
 
 def summary_index(paragraphs: list[str]) -> int | None:
@@ -72,3 +73,25 @@ def title_and_summary(header: list[str]) -> tuple[str, str]:
     if bylines and not any(subject for *_, subject in prose_people(summary)):
         summary = "\n\n".join([*bylines[:1], summary]).strip()
     return (titles[-1] if titles else ""), summary
+
+
+# "Copyright © 2024 NPR. All rights reserved.", "© 2024 Cable News Network."
+_COPYRIGHT = re.compile(r"^\s*(?:Copyright|©|\([Cc]\))(?:\s*(?:©|\([Cc]\)))?\s*(?:19|20)\d\d\b")
+
+
+def footer_start(lines: list[str], after: int = 0) -> int:
+    """Where a copied page's footer begins, past line `after`: at a copyright notice ("© 2024
+    NPR"), or at two page controls in a row ("Listen to this Segment", "Watch the Full
+    Episode"; speech never reads so: its sentences end with a stop); `len(lines)` where there is
+    none."""
+
+    def control(line: str) -> bool:
+        return calls_to_action(line) and not ends_sentence(line)
+
+    printed = [i for i in range(after, len(lines)) if lines[i].strip()]
+    for n, i in enumerate(printed):
+        if _COPYRIGHT.match(lines[i]):
+            return i
+        if control(lines[i]) and n + 1 < len(printed) and control(lines[printed[n + 1]]):
+            return i
+    return len(lines)

@@ -20,6 +20,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from .draft import Block, Draft
+from .header import footer_start, title_like
 from .labels import (
     HOST_LIKE,
     Label,
@@ -32,7 +33,7 @@ from .labels import (
 from .names import given_name, is_title, surname, title_of
 from .people import Roster, name_runs, prose_people
 from .text import STAGE_DIRECTION, fold
-from .webpage import calls_to_action
+from .webpage import UI_VERBS, calls_to_action
 
 TIMESTAMP = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 _STAMP = rf"(?:\[{TIMESTAMP}\]|\({TIMESTAMP}\)|{TIMESTAMP}(?=\s|$))"
@@ -305,9 +306,13 @@ def looks_labelled(lines: list[str]) -> bool:
 
 
 def read_labelled(text: str) -> Draft:
-    """Read a labelled transcript into a draft whose speech blocks carry their labels."""
+    """Read a labelled transcript into a draft whose speech blocks carry their labels; a copied
+    page's footer below the first label is not read."""
     lines = text.split("\n")
     split = label_lines(lines)
+    first_label = next((i for i, (_, label, _) in enumerate(split) if label), len(lines))
+    end = footer_start(lines, first_label)
+    lines, split = lines[:end], split[:end]
     cast = _cast_lines(split)
     wraps = any(not line.strip() for line in lines)  # blank lines separate paragraphs
     draft = Draft(format="labelled")
@@ -467,16 +472,25 @@ def _name_office_holders(draft: Draft) -> None:
 
 
 def _take_title(draft: Draft) -> None:
-    """A short unlabelled first line above the first label is the transcript's title."""
+    """A short unlabelled first line above the first label is the transcript's title; on a
+    copied page, the first after its controls ("Leave your feedback", "Share", "Transcript")."""
     if len(draft.blocks) < 2 or draft.blocks[0].label is not None or draft.blocks[0].direction:
         return
     first = draft.blocks[0]
-    heading = first.paragraphs[0]
+    controls = 0
+    while controls < len(first.paragraphs) - 1 and _opens_with_control(first.paragraphs[controls]):
+        controls += 1
+    at = controls if title_like(first.paragraphs[controls]) else 0
+    heading = first.paragraphs[at]
     if len(heading.split()) <= 15 and not re.search(r"[.,;]$", heading):
         draft.title = MARKDOWN_HEADING.sub("", heading)
-        first.paragraphs.pop(0)
+        del first.paragraphs[: at + 1]
         if not first.paragraphs:
             draft.blocks.pop(0)
+
+
+def _opens_with_control(paragraph: str) -> bool:
+    return paragraph.split()[0].lower() in UI_VERBS
 
 
 def _drop_page_controls(draft: Draft) -> None:

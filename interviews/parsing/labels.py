@@ -62,7 +62,7 @@ _DELIVERY_WORDS = {
     "through",
 }
 _BULLETS = "•·▪●◦‣∙*►▸>–—-"
-_NAME_WORD = re.compile(r"^[A-Z][\w'’.\-]*$")
+_NAME_WORD = re.compile(r"^(?:[a-z]{1,4}['’\-]?)?[A-Z][\w'’.\-]*$")  # "vanEngelsdorp", "al-Assad"
 # A word that opens sentences and never a name.
 _SPEECH_OPENER = re.compile(
     r"and|but|or|so|well|yes|oh|i|im|ive|ill|id|it|its|we|you|he|she|they|this|that|if|because"

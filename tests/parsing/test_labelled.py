@@ -208,6 +208,82 @@ def test_q_and_a_label_the_two_sides_of_an_interview_and_the_summary_names_the_a
     ]
 
 
+PAGE_COPY = """Leave your feedback
+Share
+Copy URL https://www.example.org/newshour/show/why-bees-are-dying
+Email
+Facebook
+
+Transcript
+Audio
+
+Why are so many bees dying?
+
+Beekeepers lost nearly half their colonies last year. Science correspondent Miles O'Brien reports.
+
+Read the Full Transcript
+
+Judy Woodruff:
+
+Beekeepers say they have never seen losses like this. Miles O'Brien has the story.
+
+Miles O'Brien:
+
+Scientists suspect a mix of causes: mites, viruses, pesticides and poor nutrition.
+
+Dennis vanEngelsdorp:
+
+It's not one thing. It's death by a thousand cuts.
+
+Judy Woodruff:
+
+Such an important story.
+
+Listen to this Segment
+Watch the Full Episode
+Support Provided By: Learn more
+Subscribe to Here's the Deal, our politics newsletter.
+"""
+
+
+def test_a_copied_pages_furniture_is_neither_its_title_nor_anyones_words():
+    parsed = parse_transcript(PAGE_COPY)
+    assert parsed.title == "Why are so many bees dying?"
+    assert parsed.summary.startswith("Beekeepers lost nearly half")
+    assert [(t.speaker, t.text[:20]) for t in parsed.turns] == [
+        ("Judy Woodruff", "Beekeepers say they "),
+        ("Miles O'Brien", "Scientists suspect a"),
+        ("Dennis vanEngelsdorp", "It's not one thing. "),
+        ("Judy Woodruff", "Such an important st"),
+    ]
+    assert parsed.turns[-1].text == "Such an important story."
+    assert "Support Provided By" not in [s.name for s in parsed.speakers]
+
+
+def test_a_copyright_notice_below_the_transcript_is_no_ones_words():
+    parsed = parse_transcript(
+        "LEILA FADEL, HOST: Thanks, Scott.\n\nSCOTT HORSLEY, BYLINE: You're welcome.\n\n"
+        "(SOUNDBITE OF MUSIC)\n\nCopyright © 2024 NPR. All rights reserved. Visit our website"
+        " terms of use.\n\nNPR transcripts are created on a rush deadline.\n"
+    )
+    assert [t.text for t in parsed.turns] == [
+        "Thanks, Scott.",
+        "You're welcome.",
+        "(SOUNDBITE OF MUSIC)",
+    ]
+
+
+def test_two_lines_of_speech_that_call_to_action_are_no_footer():
+    parsed = parse_transcript(
+        "COACH: Right.\nWatch the ball.\nFollow it.\n\nPLAYER: I will.\n\nCOACH: Good.\n"
+    )
+    assert [t.text for t in parsed.turns] == [
+        "Right. Watch the ball. Follow it.",
+        "I will.",
+        "Good.",
+    ]
+
+
 def test_a_headline_names_the_answerer_where_the_summary_does_not():
     def interview(headline: str) -> list[str | None]:
         parsed = parse_transcript(

@@ -2,8 +2,9 @@
 
 Text survives modulo whitespace: runs of spaces, tabs and newlines may become one space or a
 paragraph break, and invisible characters (BOM, zero-width spaces, soft hyphens, control
-characters) are dropped. Label prefixes, stage-direction markers kept as their own turns, and
-the page furniture, title and summary of a scraped page are not speech.
+characters) are dropped. Label prefixes, stage-direction markers kept as their own turns, the
+page furniture, title and summary of a scraped page and the footer of a copied one are not
+speech.
 """
 
 import json
@@ -13,15 +14,24 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from interviews.parsing import FORMATS, ParseError, Transcript, parse_transcript
+from interviews.parsing.webpage import calls_to_action
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 names = st.sampled_from(["ALICE WU", "BOB ROSS", "Carol King", "SEN. DAN LEE", "MODERATOR"])
 # Speech that could itself be a label ("A: ...", a colon after its first words) is left out: a
-# label it would be, in any transcript.
+# label it would be, in any transcript; and so is a copyright notice or a page's control
+# ("Listen to this Segment"), where a copied page's footer begins.
 speech = st.text(
     alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp", "Cf")), min_size=1
-).filter(lambda s: re.search(r"\w", s) and not re.search(r":(?:\s|$)", s[:120]))
+).filter(
+    lambda s: (
+        re.search(r"\w", s)
+        and not re.search(r":(?:\s|$)", s[:120])
+        and not re.match(r"\s*(?:Copyright|©|\(c\))", s, re.I)
+        and not calls_to_action(s)
+    )
+)
 
 
 def parse_or_refuse(data, **kwargs) -> Transcript | None:
