@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from .draft import Block, Draft, FloatingLabel
-from .header import summary_index, title_and_summary, title_like
+from .header import footer_start, summary_index, title_and_summary, title_like
 from .labelled import TIMESTAMP, seconds
 from .labels import Label, in_capitals, label_key, parse_label
 from .text import STAGE_DIRECTION, ends_sentence
@@ -135,7 +136,7 @@ def _body_span(lines: list[_Line]) -> tuple[int, int]:
         and (lines[first].label is None)
     ):
         first += 1
-    last = len(lines)
+    last = footer_start([line.text for line in lines], first)
     while last > first and (not lines[last - 1].text or _furniture(lines[last - 1].text)):
         last -= 1
     return first, last
@@ -195,14 +196,17 @@ def _read_body(lines: list[_Line], draft: Draft) -> None:
         else:
             items.append((blanks, line.text))
             blanks, current = 0, len(items) - 1
-    gaps = sorted(
-        {
-            b
-            for i, (b, item) in enumerate(items)
-            if isinstance(item, str) and i and isinstance(items[i - 1][1], str)
-        }
+    gaps = Counter(
+        b
+        for i, (b, item) in enumerate(items)
+        if isinstance(item, str) and i and isinstance(items[i - 1][1], str)
     )
-    turn_gap = gaps[1] if len(gaps) > 1 else None
+    # A wider gap than between a turn's paragraphs parts turns where it recurs: once, it is more
+    # likely where the page's markup closed a box around the transcript.
+    turn_gap = next(
+        (size for size in sorted(gaps)[1:] if sum(n for b, n in gaps.items() if b >= size) >= 2),
+        None,
+    )
     paragraphs = [item for _, item in items if isinstance(item, str)]
     timed = _most(paragraphs, _OPENING_STAMP, at_least=2)
     replies = _most(paragraphs, _DIALOGUE_DASH, at_least=3)

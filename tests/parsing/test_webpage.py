@@ -65,6 +65,32 @@ def test_the_summary_is_the_first_paragraph_that_tells_the_story_not_the_longest
     assert [t.speaker for t in parsed.turns] == ["Amna Nawaz", "Tanya Trujillo"] * 3
 
 
+def test_a_box_closing_once_inside_the_transcript_does_not_part_its_turns():
+    # One wider gap, where a box closes, is no layout of turns.
+    parsed = parse_transcript(
+        "<h1>Drought tests Western water deals</h1>"
+        "<p>Amna Nawaz speaks with the negotiator Tanya Trujillo about the cuts.</p>"
+        "<div><p>For more, I'm joined by Tanya Trujillo. Tanya, thank you for joining us.</p>"
+        "<p><strong>Tanya Trujillo, Former Interior Department Official:</strong></p>"
+        "<p>Thank you for having me.</p><p>How deep do the cuts need to be?</p>"
+        "<p>Deeper than anyone wants.</p></div><div><p>And who takes the biggest hit?</p>"
+        "<p>Arizona, under the current rules.</p></div>"
+    )
+    assert [t.speaker for t in parsed.turns] == ["Amna Nawaz", "Tanya Trujillo"] * 3
+
+
+def test_a_copyright_notice_below_a_page_is_no_ones_words():
+    parsed = parse_transcript(
+        "<h1>Drought tests Western water deals</h1>"
+        "<p>Amna Nawaz speaks with the negotiator Tanya Trujillo about the cuts.</p>"
+        "<div><p>Tanya, thank you for joining us.</p>"
+        "<p><strong>Tanya Trujillo, Former Interior Department Official:</strong></p>"
+        "<p>Thank you for having me.</p></div>"
+        "<footer><p>Copyright © 2024 NewsHour Productions LLC. All Rights Reserved.</p></footer>"
+    )
+    assert parsed.turns[-1].text == "Thank you for having me."
+
+
 def test_pasted_html_of_a_labelled_transcript_is_labelled():
     parsed = parse_transcript(
         "<p><strong>JUDY WOODRUFF:</strong> Good evening.</p>\n"
