@@ -201,10 +201,11 @@ def _read_body(lines: list[_Line], draft: Draft) -> None:
         for i, (b, item) in enumerate(items)
         if isinstance(item, str) and i and isinstance(items[i - 1][1], str)
     )
-    # A wider gap than between a turn's paragraphs parts turns where it recurs: once, it is more
-    # likely where the page's markup closed a box around the transcript.
+    # A wider gap than between a turn's paragraphs parts turns where it recurs, above label
+    # lines too: once, it is more likely where the page's markup closed a box.
+    everywhere = Counter(b for b, _ in items[1:])
     turn_gap = next(
-        (size for size in sorted(gaps)[1:] if sum(n for b, n in gaps.items() if b >= size) >= 2),
+        (s for s in sorted(gaps)[1:] if sum(n for b, n in everywhere.items() if b >= s) >= 2),
         None,
     )
     paragraphs = [item for _, item in items if isinstance(item, str)]
