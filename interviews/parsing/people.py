@@ -221,8 +221,13 @@ class Mention:
 # A hyphen joins the parts of a double name ("Smith-Jones") and, before a space, the halves of
 # one parted at a removed line break ("Vice- President"); two hyphens are a dash ("Sanders--").
 # A dotted abbreviation ("U.S.", "J.R.") is one word: its letters are not initials of two names.
-_NAME_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’]*(?:-[\w'’]+)*(?:-(?=\s+[A-Z]))?\.?|[A-Z]\.)"
+# A particle may open a name's word ("deBlasio", "al-Assad", "d'Alembert"); a capital inside a
+# word of lower case opens none ("iPhone").
 _PARTICLE = r"(?:de|del|della|der|den|di|da|du|la|le|van|von|bin|al|el)"
+_NAME_WORD = (
+    rf"(?<![\w'’])(?:(?:[A-Z]\.){{2,}}|(?:{_PARTICLE}[\-'’]?|[a-z]['’])?[A-Z][\w'’]*(?:-[\w'’]+)*"
+    r"(?:-(?=\s+[A-Z]))?\.?|[A-Z]\.)"
+)
 _NAME_RUN = re.compile(rf"{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|{_PARTICLE}(?=[ \t]+[A-Z])))*")
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you're|you’re|you've|you’ve)\b", re.I)
 # "I'm", and "Im" as the corpus of record prints it without apostrophes.

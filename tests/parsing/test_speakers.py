@@ -128,6 +128,10 @@ def test_a_surname_with_a_particle_is_one_however_its_case_and_spacing_are_print
     for printed in ("Mr. de Blasio", "Mayor DeBlasio", "De Blasio", "deBlasio", "BILL DEBLASIO"):
         assert roster.find(printed) is bill
     assert [m.person for m in find_mentions("De Blasio, your response?", roster)] == [bill]
+    # Printed in one word, the particle still opens the name the speech addresses.
+    assert [(m.person, m.kind) for m in find_mentions("Mayor deBlasio, welcome.", roster)] == [
+        (bill, "vocative")
+    ]
     assert roster.find("Blasio") is None  # the particle is part of the surname
     assert roster.find("Gore") is gore  # "Al" is a given name, not a particle
     labelled_by_surname = Roster()
