@@ -22,6 +22,7 @@ _ROLE_WORDS = [
     ("anchor", ("anchor", "newscaster", "presenter", "newsreader")),
     ("host", ("host", "co-host", "cohost", "moderator", "interviewer", "panelist")),
     ("correspondent", ("correspondent", "reporter", "byline", "contributor", "analyst")),
+    ("guest", ("guest",)),
 ]
 # The parts a program's own people play, as against its guests'.
 HOST_LIKE = ("host", "anchor", "correspondent")

@@ -43,6 +43,17 @@ def test_the_label_title_gives_the_role_and_the_honorific_stays_apart():
     assert "Doe" in doe.aliases
 
 
+def test_a_part_printed_after_a_name_is_its_role_not_an_affiliation():
+    parsed = parse_transcript(
+        "Jane Doe (Host): Welcome. My guest is Sam Reed.\n\nSam Reed (Guest): Thanks.\n\n"
+        "Jane Doe (Host): Are rates going down?\n\nSam Reed (Guest): Slowly.\n"
+    )
+    assert [(s.name, s.role, s.affiliation) for s in parsed.speakers] == [
+        ("Jane Doe", "host", ""),
+        ("Sam Reed", "guest", ""),
+    ]
+
+
 def test_a_paragraph_without_a_label_continues_the_turn_above_it():
     turn = parse_transcript(BROADCAST).turns[3]
     assert turn.paragraphs == ["We vote.", "It will be close."]
