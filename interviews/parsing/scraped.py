@@ -26,6 +26,9 @@ from .webpage import UI_VERBS, calls_to_action
 # or a dash (dialogue as French, Spanish or Russian print it: each reply is a new speaker's).
 _OPENING_STAMP = re.compile(rf"^(?P<stamp>\[{TIMESTAMP}\]|\({TIMESTAMP}\)|{TIMESTAMP}(?=\s))\s*")
 _DIALOGUE_DASH = re.compile(r"^[—–―-]\s+")
+# Closed captions copied as text mark each new speaker with ">>", at a line's start or within it.
+_CHEVRON = re.compile(r"^>>+\s*")
+_BEFORE_CHEVRON = re.compile(r"\s*(?=>>)")
 _BULLET = re.compile(r"^[•·▪●◦‣∙*►▸–—-]\s*")
 _LABEL_ONLY = re.compile(r"^(?P<label>[^:]{2,120}?)\s*:\s*$")
 # Markdown's bold or italics around a label or its name: "**Ann Lee**, CNN:", "__ANN LEE:__".
@@ -123,7 +126,11 @@ def _body_span(lines: list[_Line]) -> tuple[int, int]:
     first = 0
     # The summary comes before the transcript: before its first label line, never its last
     # paragraph.
-    labelled = next((n for n, i in enumerate(paragraphs) if lines[i].label), len(paragraphs))
+    # (A page's header names no one, nor opens with a caption's ">>".)
+    labelled = next(
+        (n for n, i in enumerate(paragraphs) if lines[i].label or _CHEVRON.match(lines[i].text)),
+        len(paragraphs),
+    )
     head = paragraphs[: min(6, len(paragraphs) - 1, labelled)]
     summary_at = summary_index([lines[i].text for i in head])
     if summary_at is not None:
@@ -211,6 +218,16 @@ def _read_body(lines: list[_Line], draft: Draft) -> None:
     paragraphs = [item for _, item in items if isinstance(item, str)]
     timed = _most(paragraphs, _OPENING_STAMP, at_least=2)
     replies = _most(paragraphs, _DIALOGUE_DASH, at_least=3)
+    chevrons = sum(p.count(">>") for p in paragraphs) >= 2
+    if chevrons:
+        items = [
+            (blanks if n == 0 else 0, piece)
+            for blanks, item in items
+            for n, piece in enumerate(
+                [item] if isinstance(item, Label) else _BEFORE_CHEVRON.split(item)
+            )
+            if piece
+        ]
     pending_label = False
     part = None
     printed: set[str] = set()
@@ -228,7 +245,9 @@ def _read_body(lines: list[_Line], draft: Draft) -> None:
         paragraph, label = _inline_label(item)
         label, part = label or part, None
         stamp = _OPENING_STAMP.match(paragraph) if timed else None
-        reply = _DIALOGUE_DASH.match(paragraph) if replies else None
+        reply = (_DIALOGUE_DASH.match(paragraph) if replies else None) or (
+            _CHEVRON.match(paragraph) if chevrons else None
+        )
         if stamp or reply:
             paragraph = paragraph[(stamp or reply).end() :]
         if not draft.blocks:

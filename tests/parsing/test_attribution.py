@@ -911,6 +911,21 @@ def test_a_dash_opening_each_reply_is_a_new_speaker_and_no_word():
     assert [t.role for t in parsed.turns][:2] == ["host", "guest"]
 
 
+def test_captions_copied_as_text_change_speaker_at_each_chevron_and_say_no_chevron():
+    parsed = parse_transcript(
+        ">> Good evening. I'm Lester Holt. Our Katy Tur is in Miami. Katy?\n"
+        ">> Lester, the rain has not stopped. >> How long will this last?\n"
+        ">> Through tomorrow night. >> Katy, stay safe.\n"
+    )
+    assert [(t.speaker, t.text) for t in parsed.turns] == [
+        ("Lester Holt", "Good evening. I'm Lester Holt. Our Katy Tur is in Miami. Katy?"),
+        ("Katy Tur", "Lester, the rain has not stopped."),
+        ("Lester Holt", "How long will this last?"),
+        ("Katy Tur", "Through tomorrow night."),
+        ("Lester Holt", "Katy, stay safe."),
+    ]
+
+
 def test_a_block_ending_on_someone_addressed_and_little_else_calls_on_them():
     lines = [
         "Thank you. Mr. Park, one minute.",
