@@ -590,16 +590,23 @@ class _Model:
         return 0, False
 
     def _anchor_back(self) -> int:
-        """The block where the anchor comes back after a report to talk with its reporter ("And
-        Cat Wise joins me now."), or past the last block: the anchor speaks again from there."""
+        """The block where the anchor comes back after a report: to talk with its reporter ("And
+        Cat Wise joins me now."), or once the reporter signs off ("For the PBS NewsHour, I'm
+        Fred de Sam Lazaro in Maine."); or past the last block. The anchor speaks again from
+        there."""
         for i in range(self.opening + 1, len(self.blocks)):
-            if self.blocks[i].label is None and any(
-                m.kind == "third"
-                and self.states[self._state(m)].role in HOST_LIKE
-                and _JOINS_ME.search(self.blocks[i].text[m.end : m.end + 40])
-                for m in self.mentions[i]
-            ):
+            if self.blocks[i].label is not None:
+                continue
+            text = self.blocks[i].text
+            hosts = [m for m in self.mentions[i] if self.states[self._state(m)].role in HOST_LIKE]
+            if any(m.kind == "third" and _JOINS_ME.search(text[m.end : m.end + 40]) for m in hosts):
                 return i
+            last = self.sentences[i] - 1
+            if any(
+                m.kind == "self" and m.sentence == last and _SIGNS_OFF.search(text[: m.start])
+                for m in hosts
+            ):
+                return i + 1
         return len(self.blocks)
 
     def transitions(self, i: int) -> list[list[float]] | None:
@@ -1032,6 +1039,7 @@ _BREAK = re.compile(
     re.I,
 )
 # "Cat Wise joins me now.", "... is with us": the one speaking is the program's anchor.
+_SIGNS_OFF = re.compile(r"\b(?:[Ff]or|[Ff]rom)\s+(?:the\s+)?[A-Z][\w'’.&\- ]*,\s*I['’]?m\s+$")
 _JOINS_ME = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:joins|is with|is here with)\s+(?:me|us)\b", re.I)
 # The formula with which a speaker takes the floor before a bench or panel, after a bare
 # address: "Mr. Chairman, may it please the committee."

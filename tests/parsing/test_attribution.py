@@ -1243,6 +1243,24 @@ def test_the_anchor_comes_back_after_a_report_to_talk_with_its_reporter():
     ]
 
 
+def test_the_anchor_comes_back_once_the_reporter_signs_off():
+    text = page(
+        "A third year of drought is forcing farmers to leave fields empty. Special correspondent"
+        " Cat Wise reports from Fresno County.",
+        ["Many fields are going unplanted this year.", "Special correspondent Cat Wise reports."],
+        ["On a hot morning, Joe Del Bosque walks along a dry irrigation canal."],
+        ["We have never seen it this bad. My father never left half his land empty."],
+        ["For the NewsHour, I'm Cat Wise in Fresno County, California."],
+        ["And Cat's reporting is part of our series on the drought."],
+        labels={2: "JOE DEL BOSQUE, Farmer"},
+    )
+    parsed = parse_transcript(text)
+    assert [(t.speaker, t.role) for t in parsed.turns][-2:] == [
+        ("Cat Wise", "host"),
+        (None, "anchor"),
+    ]
+
+
 def test_the_panel_a_moderators_opening_names_asks_where_the_summary_names_none():
     text = page(
         "Pat Kim moderates a debate between Tom Wu of the Green Party and Jo Park of the Blue"
