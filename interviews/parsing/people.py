@@ -609,12 +609,15 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
         clause_start = (
             not before.strip()
             or before.rstrip()[-1] in ".?!:;"
-            or re.search(r"(?:\b(?:and|as|while|correspondent|reporter|anchor|host)|,)\s*$", before)
+            or re.search(
+                r"(?:\b(?:and|as|while|own|correspondent|reporter|anchor|host)|,)\s*$", before
+            )
         )
         verb = re.match(
-            # (Whoever "joins" a program is its guest.)
+            # (Whoever "joins" a program is its guest.) In the past tense too: "Our own Jeffrey
+            # Brown sat down with him", "Amna Nawaz talked with".
             r"\s+(?:also\s+)?(?!(?:versus|plus|minus|thus|perhaps|always|across|towards|joins)\b)"
-            r"[a-z]+s\b|\s+(?:has|is|looks|talks)\b",
+            r"[a-z]+s\b|\s+(?:has|is|looks|talks|sat|spoke|met|[a-z]{2,}ed)\b",
             after,
         )
         if network and not affiliation:

@@ -269,6 +269,14 @@ def test_two_people_who_open_a_clause_together_are_both_its_subject():
         assert not any(subject for *_, subject in prose_people(others))
 
 
+def test_the_subject_of_a_sentence_in_the_past_tense_is_its_subject_too():
+    for told in (
+        "Our own Jeffrey Brown sat down with Colson Whitehead in New York.",
+        "Jeffrey Brown talked with Colson Whitehead in New York.",
+    ):
+        assert prose_people(told) == [("Jeffrey Brown", "", True), ("Colson Whitehead", "", False)]
+
+
 def test_whom_guests_join_is_the_programs_own_and_whoever_joins_is_not():
     assert prose_people("Senator Jane Doe joins Judy Woodruff to discuss the vote.") == [
         ("Senator Jane Doe", "", False),
