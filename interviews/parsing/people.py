@@ -559,6 +559,15 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
         words = run.split()
         while words and not is_honorific(words[0]) and fold(words[0]) in _NOT_NAME_OPENERS:
             words = words[1:]
+        # "Secretary of State Antony Blinken", "U.S. Ambassador to Ukraine William Taylor": an
+        # office of a place or body, whose holder's name ends the run after it; the office's own
+        # words ("U.S. Ambassador") are no one.
+        if words and is_honorific(words[-1]) and _OFFICE_OF.match(text[end:]):
+            continue
+        office = _OFFICE_BEFORE.search(before)
+        held = bool(office and is_honorific(office.group("title")) and len(words) >= 3)
+        if held:
+            words = words[-3:] if re.fullmatch(r"[A-Z]\.", words[-2]) else words[-2:]
         # What stands before a title describes the person: "Vermont Senator Bernie Sanders",
         # "the U.S. Chamber of Commerce President Tom Donohue".
         described = 0
@@ -569,7 +578,9 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
         honorific_free = split_honorific(" ".join(words))[1].split()
         if not 2 <= len(honorific_free) <= 5:
             continue
-        if not described and re.search(r"\b(?:the|of|at|for|in|on|to the|an?)\s*$", before, re.I):
+        if not (described or held) and re.search(
+            r"\b(?:the|of|at|for|in|on|to the|an?)\s*$", before, re.I
+        ):
             continue
         if any(fold(w).strip(".,") in _ORG_WORDS for w in honorific_free):
             continue
@@ -649,6 +660,8 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
     ]
 
 
+_OFFICE_OF = re.compile(r"\s+(?:of|to|for)\s+(?:the\s+)?[A-Z]")
+_OFFICE_BEFORE = re.compile(r"(?P<title>[A-Z][\w.]*)\s+(?:of|to|for)\s+(?:the\s+)?$")
 # "Colorado River negotiator Tanya Trujillo", "New Yorker staff writer Jane Mayer": the
 # capitals before someone's occupation say where they work, and are no one.
 _DESCRIBES = re.compile(

@@ -196,6 +196,16 @@ def test_the_people_a_text_introduces_are_read_without_what_describes_them():
     assert prose_people("The U.S. Chamber of Commerce President Tom Donohue spoke.") == [
         ("President Tom Donohue", "", False)
     ]
+    # An office of a place or body, then its holder: the holder.
+    assert prose_people(
+        "Amna Nawaz speaks with former U.S. Ambassador to Ukraine William Taylor, Secretary of"
+        " State Antony Blinken and Chairman of the Joint Chiefs Mark Milley."
+    ) == [
+        ("Amna Nawaz", "", True),
+        ("William Taylor", "", False),
+        ("Antony Blinken", "", False),
+        ("Mark Milley", "", False),
+    ]
     # Where someone works, before what they do: no one.
     assert prose_people(
         "Amna Nawaz speaks with Colorado River negotiator Tanya Trujillo and New Yorker staff"
