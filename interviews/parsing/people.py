@@ -578,7 +578,9 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
         honorific_free = split_honorific(" ".join(words))[1].split()
         if not 2 <= len(honorific_free) <= 5:
             continue
-        if not (described or held) and re.search(
+        # (Titled, it is someone whatever stands before it: "the view of Rep. Adam Schiff".)
+        titled = bool(split_honorific(" ".join(words))[0])
+        if not (described or held or titled) and re.search(
             r"\b(?:the|of|at|for|in|on|to the|an?)\s*$", before, re.I
         ):
             continue
@@ -718,8 +720,8 @@ BYLINE = re.compile(
     r"[A-Z][\w'’.\-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'’.\-]*,?)*[ \t]*$",
     re.M,
 )
-# A broadcaster's initials in the possessive: "NPR's", "CNN's", "BBC’s".
-_NETWORKS = re.compile(r"^(?P<network>[A-Z]{2,6})['’]s$")
+# A broadcaster in the possessive: "NPR's", "CNN's", "BBC’s", "NewsHour's".
+_NETWORKS = re.compile(r"^(?P<network>[A-Z][\w&]*)['’]s$")
 # Capitalised words that start a sentence running on after a name, where punctuation is lost
 # ("Bernie If I could finish", "Secretary Clinton I think"), or that a run goes on into ("Can I").
 _SENTENCE_WORDS = {

@@ -206,6 +206,12 @@ def test_the_people_a_text_introduces_are_read_without_what_describes_them():
         ("Antony Blinken", "", False),
         ("Mark Milley", "", False),
     ]
+    # Titled, someone whatever stands before; a broadcaster's own, named in its possessive.
+    assert prose_people("Judy Woodruff gets the view of Rep. Adam Schiff on the vote.") == [
+        ("Judy Woodruff", "", True),
+        ("Rep. Adam Schiff", "", False),
+    ]
+    assert prose_people("NewsHour's Stephanie Sy reports.") == [("Stephanie Sy", "NewsHour", True)]
     # Where someone works, before what they do: no one.
     assert prose_people(
         "Amna Nawaz speaks with Colorado River negotiator Tanya Trujillo and New Yorker staff"
