@@ -2,7 +2,10 @@
 
 Whisper writes `{"segments": [{"start": 0.0, "end": 2.1, "text": "..."}]}`; WhisperX and
 pyannote add `"speaker": "SPEAKER_00"`; AssemblyAI writes `{"utterances": [{"speaker": "A",
-"start": 0, "end": 2100, "text": "..."}]}`, its times in milliseconds. A speaker id numbers one
+"start": 0, "end": 2100, "text": "..."}]}`, its times in milliseconds; Deepgram `{"results":
+{"utterances": [{"speaker": 0, "start": 0.0, "end": 2.1, "transcript": "..."}]}}`; Amazon
+Transcribe `{"results": {"audio_segments": [{"speaker_label": "spk_0", "start_time": "0.0",
+"end_time": "2.1", "transcript": "..."}]}}`, its times strings. A speaker id numbers one
 unnamed voice (the engine names it from the speech, as it does "Speaker 2" in an Otter
 transcript); a speaker given by name is a label. Consecutive segments of one speaker are one
 block; without speakers, every segment is a block of its own, for the engine to decide.
@@ -20,6 +23,8 @@ from .labels import Label, parse_label
 from .model import ParseError
 
 _TIMES_IN_MS = {"segments": False, "utterances": True}
+# Where services that wrap their output in "results" keep the pieces, timed in seconds.
+_IN_RESULTS = ("utterances", "audio_segments")
 _SPEAKER_ID = re.compile(r"^(?:speaker|spk)?[ _-]*(?P<id>[0-9]+|[A-Za-z])$", re.I)
 
 
@@ -29,16 +34,20 @@ def speech_to_text_draft(data: Any) -> Draft | None:
     A list of segments alone is read as Whisper's are (`[{"speaker": "Ann Lee", "text":
     "..."}]`, as many tools export a transcript); a segment's words may be its "content" and
     its speaker a "name"."""
+    results = data.get("results") if isinstance(data, dict) else None
+    wrapped = next((k for k in _IN_RESULTS if isinstance(results, dict) and k in results), None)
     if isinstance(data, list):
-        key, found, title = "segments", data, ""
+        key, found, title, scale = "segments", data, "", 1.0
+    elif wrapped:
+        key, found, title, scale = wrapped, results[wrapped], _title(data), 1.0
     elif isinstance(data, dict) and "turns" not in data:
         key = next((k for k in _TIMES_IN_MS if isinstance(data.get(k), list)), None)
         found, title = data.get(key), _title(data)
+        scale = 0.001 if _TIMES_IN_MS.get(key) else 1.0
     else:
         return None
-    if key is None:
+    if key is None or not isinstance(found, list):
         return None
-    scale = 0.001 if _TIMES_IN_MS[key] else 1.0
     segments = [_segment(segment, f"Segment {i + 1}: ") for i, segment in enumerate(found)]
     return timed_draft(segments, format="json", title=title, scale=scale)
 
@@ -47,15 +56,18 @@ def _segment(segment: Any, where: str) -> tuple[str, Any, str, Any, Any]:
     text = _first(segment, _TEXT_KEYS) if isinstance(segment, dict) else None
     if not isinstance(text, str):
         raise ParseError(f'{where}each segment needs its "text".')
-    return where, _first(segment, _SPEAKER_KEYS), text, segment.get("start"), segment.get("end")
+    start, end = _first(segment, _START_KEYS), _first(segment, _END_KEYS)
+    return where, _first(segment, _SPEAKER_KEYS), text, start, end
 
 
 def _first(segment: dict, keys: tuple[str, ...]) -> Any:
     return next((segment[k] for k in keys if segment.get(k) is not None), None)
 
 
-_TEXT_KEYS = ("text", "content")
-_SPEAKER_KEYS = ("speaker", "speaker_name", "name")
+_TEXT_KEYS = ("text", "content", "transcript")
+_SPEAKER_KEYS = ("speaker", "speaker_name", "name", "speaker_label")
+_START_KEYS = ("start", "start_time")
+_END_KEYS = ("end", "end_time")
 
 
 def timed_draft(
@@ -117,6 +129,8 @@ def speaker_id(printed: str) -> Label | None:
 def _seconds(value: Any, scale: float, where: str) -> float | None:
     if value is None:
         return None
+    if isinstance(value, str) and re.fullmatch(r"\s*\d+(?:\.\d+)?\s*", value):
+        value = float(value)  # Amazon Transcribe writes its times as strings
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise ParseError(f"{where}times must be numbers.")
     return float(value) * scale

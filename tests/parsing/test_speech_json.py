@@ -1,5 +1,5 @@
 """The JSON speech-to-text services write: Whisper's segments, WhisperX's speakers, AssemblyAI's
-utterances."""
+utterances, Deepgram's and Amazon Transcribe's results."""
 
 import json
 
@@ -57,6 +57,44 @@ def test_utterances_are_timed_in_milliseconds_and_named_speakers_are_labels():
         ("Jenna Park", "label", 1.5),
         ("Omar Haddad", "label", 4.2),
     ]
+
+
+def test_results_of_deepgram_and_amazon_transcribe_are_timed_voices():
+    deepgram = {
+        "metadata": {"duration": 9.5},
+        "results": {
+            "utterances": [
+                {"speaker": 0, "start": 0.5, "end": 3.0, "transcript": "Welcome. Omar, why?"},
+                {"speaker": 1, "start": 3.2, "end": 6.0, "transcript": "Prices rose."},
+            ]
+        },
+    }
+    amazon = {
+        "jobName": "interview",
+        "results": {
+            "transcripts": [{"transcript": "Welcome. Omar, why? Prices rose."}],
+            "audio_segments": [
+                {
+                    "speaker_label": "spk_0",
+                    "start_time": "0.5",
+                    "end_time": "3.0",
+                    "transcript": "Welcome. Omar, why?",
+                },
+                {
+                    "speaker_label": "spk_1",
+                    "start_time": "3.2",
+                    "end_time": "6.0",
+                    "transcript": "Prices rose.",
+                },
+            ],
+        },
+    }
+    for payload in (deepgram, amazon):
+        parsed = parse_transcript(json.dumps(payload))
+        assert [(t.label, t.text, t.start, t.end) for t in parsed.turns] == [
+            ("Speaker 0", "Welcome. Omar, why?", 0.5, 3.0),
+            ("Speaker 1", "Prices rose.", 3.2, 6.0),
+        ]
 
 
 def test_segments_without_speakers_keep_every_word():
