@@ -4,7 +4,8 @@ Editors upload the page a broadcaster published as often as its text. The transc
 on text, so the markup goes first: each paragraph, heading or list item on lines of its own with
 a blank line after it (two where an element holding paragraphs closes: a page that puts each turn
 in one shows where its turns end), a table row on a line of its own with its cells parted by
-tabs, a definition list's term on the line above its description, bold words opening a
+tabs, a definition list's term on the line above its description, as an element the page marks
+as a speaker's name (`class="speaker"`) above the speech after it, bold words opening a
 paragraph set off by a tab as a name is, list items bulleted as a browser shows them ("• DAVID
 BROOKS:"), line breaks kept, runs of spaces inside a paragraph made one, entities decoded.
 Scripts, styles and the document head (bar its title) are not text. A page's calls to action
@@ -94,6 +95,9 @@ _CELLS = {"td", "th"}
 # pages print a speaker's name so ("<b>Ann Lee</b> Welcome back.").
 _BOLD = {"b", "strong"}
 _HIDDEN = {"script", "style", "noscript", "template", "svg", "head"}
+# An element a page marks as a speaker's name ("<span class="speaker">Ann Lee</span>"), printed
+# on the line above the speech that follows, as a definition list's term is.
+_SPEAKER_CLASS = re.compile(r"(?:^|\s)(?:[\w-]*[-_])?speaker(?:[-_]?name)?(?:\s|$)", re.I)
 
 
 def looks_html(text: str) -> bool:
@@ -120,6 +124,7 @@ class _Reader(HTMLParser):
         self.cells = 0  # cells of the table row being read
         self.term = False  # a definition list's term ended the last block
         self.lead: int | None = None  # where bold text opening the paragraph began
+        self.speaker: str | None = None  # the open element marked as a speaker's name
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "body":
@@ -130,6 +135,9 @@ class _Reader(HTMLParser):
             self.hidden.append(tag)  # the page's title is shown, in its tab
         elif tag == "br":
             self.current.append("\n")
+        elif self.speaker is None and _SPEAKER_CLASS.search(dict(attrs).get("class") or ""):
+            self.end_block()
+            self.speaker = tag
         elif tag in _BOLD and not self.cells and not "".join(self.current).strip():
             self.lead = len(self.current)  # bold opening a paragraph: perhaps a speaker's name
         elif tag == "tr":
@@ -152,6 +160,11 @@ class _Reader(HTMLParser):
             self.hidden.pop()
             if tag == "title":
                 self.end_block()
+        elif tag == self.speaker:
+            name = "".join(self.current).strip()
+            self.end_block()
+            self.term = 0 < len(name) <= 60 and not name.endswith((".", "?", "!", ",", ";"))
+            self.speaker = None
         elif tag in _BOLD and self.lead is not None:
             name = "".join(self.current[self.lead :]).strip()
             if 0 < len(name) <= 60 and not name.endswith((".", "?", "!", ",", ";")):

@@ -91,6 +91,25 @@ def test_a_copyright_notice_below_a_page_is_no_ones_words():
     assert parsed.turns[-1].text == "Thank you for having me."
 
 
+def test_an_element_a_page_marks_as_a_speaker_labels_the_speech_after_it():
+    turn = '<div class="turn"><span class="speaker-name">{}</span><p>{}</p></div>'
+    parsed = parse_transcript(
+        "<html><body><h1>Rates and the Fed</h1>"
+        + turn.format("Ann Lee", "Good evening. Tom, will rates fall?")
+        + turn.format("Tom Wu", "Not before the autumn, Ann.")
+        + turn.format("Ann Lee", "Why is that?")
+        + turn.format("Tom Wu", "Wages.")
+        + "</body></html>"
+    )
+    assert parsed.title == "Rates and the Fed"
+    assert [(t.speaker, t.text) for t in parsed.turns] == [
+        ("Ann Lee", "Good evening. Tom, will rates fall?"),
+        ("Tom Wu", "Not before the autumn, Ann."),
+        ("Ann Lee", "Why is that?"),
+        ("Tom Wu", "Wages."),
+    ]
+
+
 def test_pasted_html_of_a_labelled_transcript_is_labelled():
     parsed = parse_transcript(
         "<p><strong>JUDY WOODRUFF:</strong> Good evening.</p>\n"
