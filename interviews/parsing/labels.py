@@ -12,6 +12,7 @@ from .names import (
     canonical_name,
     is_honorific,
     is_title,
+    opens_sentence,
     speaker_key,
     split_honorific,
 )
@@ -64,11 +65,6 @@ _DELIVERY_WORDS = {
 }
 _BULLETS = "•·▪●◦‣∙*►▸>–—-"
 _NAME_WORD = re.compile(r"^(?:[a-z]{1,4}['’\-]?)?[A-Z][\w'’.\-]*$")  # "vanEngelsdorp", "al-Assad"
-# A word that opens sentences and never a name.
-_SPEECH_OPENER = re.compile(
-    r"and|but|or|so|well|yes|oh|i|im|ive|ill|id|it|its|we|you|he|she|they|this|that|if|because"
-    r"|when|what|why|how"
-)
 # "SPEAKER 2", "Unidentified Male #1", "Speaker B": one particular person, left unnamed.
 _NUMBERED = re.compile(r"(?:\s*#?\d+|\s+[A-Z])$")
 _THE_OFFICE = re.compile(r"^the [a-z]+(?: [a-z]+)?$")
@@ -238,8 +234,7 @@ def parse_label(printed: str, *, upper_only: bool = False) -> Label | None:
 def _speech(tokens: list[str]) -> bool:
     """Whether capitalised words are the start of a sentence, not a name: "And I'm", "Sure.
     But" (a sentence ends inside it), as a transcript's speech opens a line before a dash."""
-    opener = re.sub(r"['’]", "", fold(tokens[0]))
-    return bool(_SPEECH_OPENER.fullmatch(opener)) or len(sentence_spans(" ".join(tokens))) > 1
+    return opens_sentence(tokens[0]) or len(sentence_spans(" ".join(tokens))) > 1
 
 
 def _label_parts(printed: str) -> tuple[str, str, str]:

@@ -106,6 +106,14 @@ HONORIFICS = sorted(
     key=lambda h: -len(h),
 )
 _HONORIFIC_KEYS = {fold(h).rstrip(".") for h in HONORIFICS}
+# Words that open a sentence and are never a name: where a run of capitals goes on past a name
+# into the sentence ("Bernie If I could finish", "Secretary Clinton I think"), and what makes a
+# mixed-case "label" speech ("And I'm:").
+_SENTENCE_OPENERS = {
+    *("and", "but", "or", "nor", "so", "well", "yes", "no", "oh", "thank", "thanks", "please"),
+    *("let", "i", "im", "ive", "ill", "id", "it", "its", "we", "you", "he", "she", "they"),
+    *("this", "that", "if", "because", "when", "what", "why", "how"),
+}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v", "esq", "phd", "md"}
 PARTICLES = {
     "de",
@@ -423,6 +431,11 @@ def is_title(printed: str) -> bool:
     """Whether `printed` is titles and no name: "Senator", "Mr. Vice President" (an office
     whose "Vice" is no title on its own)."""
     return bool(title_of(printed)) or all(is_honorific(word) for word in printed.split())
+
+
+def opens_sentence(word: str) -> bool:
+    """Whether `word` ("I'm", "And,") is one that opens a sentence and is never a name."""
+    return re.sub(r"['’]", "", fold(word)).strip(".,;:!?") in _SENTENCE_OPENERS
 
 
 def is_honorific(word: str) -> bool:

@@ -21,6 +21,7 @@ from .names import (
     is_honorific,
     is_title,
     name_tokens,
+    opens_sentence,
     same_given_name,
     speaker_key,
     split_honorific,
@@ -516,7 +517,7 @@ def _given_name_of_another(
     if j != i + 1 or j >= len(words) or is_honorific(words[j][2]):
         return False
     following = fold(words[j][2]).strip(".,")
-    if following in _NOT_NAME_OPENERS or following in _SENTENCE_WORDS:
+    if following in _NOT_NAME_OPENERS or opens_sentence(following):
         return False  # "Bernie If I could finish": the name ends where the sentence begins
     return surname(person.name) != surname(run[words[i][0] : words[i][1]])
 
@@ -722,12 +723,6 @@ BYLINE = re.compile(
 )
 # A broadcaster in the possessive: "NPR's", "CNN's", "BBC’s", "NewsHour's".
 _NETWORKS = re.compile(r"^(?P<network>[A-Z][\w&]*)['’]s$")
-# Capitalised words that start a sentence running on after a name, where punctuation is lost
-# ("Bernie If I could finish", "Secretary Clinton I think"), or that a run goes on into ("Can I").
-_SENTENCE_WORDS = {
-    *("i", "im", "i'm", "i've", "i'd", "i'll", "we", "you", "let", "it"),
-    *("thank", "thanks", "yes", "no", "well", "please", "and", "or", "but", "nor"),
-}
 
 
 def _name_pieces(runs: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -739,7 +734,7 @@ def _name_pieces(runs: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]
         cuts: list[list[re.Match]] = [[]]
         for word in re.finditer(r"\S+", run):
             piece = cuts[-1]
-            if piece and fold(word.group()) in _SENTENCE_WORDS:
+            if piece and opens_sentence(word.group()):
                 cuts.append([])
                 continue
             second_title = any(is_honorific(w.group()) for w in piece[:-1])

@@ -247,9 +247,9 @@ def test_no_before_anything_but_a_number_ends_its_sentence_and_names_nobody():
 def test_capitals_running_on_past_a_name_are_no_part_of_it():
     # Speech opening on a capital names no one: "Can I", "Maybe I", "Look And I".
     assert prose_people("Can I respond? Maybe I should. Look And I will tell you.") == []
-    assert [name for name, _, _ in prose_people("Well, Senator Jane Doe I think is wrong.")] == [
-        "Senator Jane Doe"
-    ]
+    for running_on in ("I think", "This is", "When I"):
+        said = f"Well, Senator Jane Doe {running_on} wrong."
+        assert [name for name, _, _ in prose_people(said)] == ["Senator Jane Doe"]
     # A name said twice, or two named with no comma between, are read one at a time.
     assert [name for name, _, _ in prose_people("Thanks, Senator Jane Doe Senator Jane Doe.")] == [
         "Senator Jane Doe",
