@@ -75,10 +75,10 @@ class Weights:
     # Set on the bench's pasted pages, whose turns no wider gap parts (README, attribution).
     change_soft: float = 0.5  # a new speaker where the layout shows only a paragraph break
     soft_answered: float = 2.0  # ... the same speaker there, after their own question
-    soft_continued: float = 1.0  # ... a guest there, going on with neither asking nor calling on
+    soft_continued: float = 1.0  # ... a guest there, going on, not asking, calling on or replying
     soft_broken_off: float = 2.0  # ... the same speaker there, after their words broke off
     soft_joined: float = 1.0  # ... the same speaker there, going on with "And", "But", "So", "Now"
-    soft_replying: float = 1.0  # ... a new one there, opening as a reply does ("Yes", "Thank you")
+    soft_replying: float = 0.5  # ... a new one there, opening as a reply does ("Yes", "Thank you")
     handover: float = 5.25  # the last person a block addresses speaks next
     handover_skip: float = 1.0  # ... or after the addresser's next block
     rebuttal: float = 4.5  # a guest who opens by addressing another guest draws their reply
@@ -627,11 +627,13 @@ class _Model:
             same -= w.soft_broken_off
         if soft and _GOING_ON.match(block.text) and not _asks(block.text):
             same += w.soft_joined
-        if soft and (_ANSWER_OPENING.match(block.text) or _THANKING.match(block.text)):
+        replying = soft and bool(_ANSWER_OPENING.match(block.text) or _THANKING.match(block.text))
+        if replying:
             same -= w.soft_replying
         going_on = (
             soft
             and not asked
+            and not replying
             and not _asks(block.text)
             and not any(m.kind == "vocative" for m in self.mentions[i])
         )
@@ -725,7 +727,14 @@ class _Model:
             if hands_to_host and self.states[k].role in HOST_LIKE:
                 bonus = w.handover
             anywhere[k] = max(anywhere[k], bonus)
-        if i >= 2 and not previous:
+        farewells = self._closing(i - 2) if i >= 2 and not previous else []
+        if len(farewells) >= 2 and all(m.thanks for m in farewells):
+            # Thanked together ("Peter and Ann, thank you both."), the one who has not said
+            # goodbye yet says it next (as the second named would: the order holds).
+            for m in farewells:
+                k = self._state(m)
+                anywhere[k] = max(anywhere[k], w.handover - w.order)
+        elif i >= 2 and not previous:
             earlier = self._closing(i - 2) or [
                 m for m in self.mentions[i - 2] if m.kind == "vocative" and not m.thanks
             ]

@@ -79,6 +79,19 @@ def test_the_anchor_who_introduces_the_host_is_nobody_named():
     assert (first.speaker, first.role) == (None, "anchor")
 
 
+def test_thanked_together_each_guest_says_goodbye_where_only_a_paragraph_break_parts_them():
+    pasted = (
+        "What comes after the vote?\n\nJudy Woodruff talks with Ann Lee of the Brookings"
+        " Institution and Omar Diaz of the Cato Institute about the results.\n\n"
+        "Ann Lee, what did you make of the results tonight?\n\n"
+        "They were surprising, Judy. Turnout was high everywhere we looked.\n\n"
+        "Omar Diaz, do you agree with that reading of the turnout?\n\n"
+        "Mostly. The suburbs moved more than anyone expected.\n\n"
+        "Ann Lee and Omar Diaz, thank you both.\n\nThank you.\n\nThank you.\n"
+    )
+    assert speakers(pasted)[-3:] == ["Judy Woodruff", "Ann Lee", "Omar Diaz"]
+
+
 def test_a_vocative_hands_the_floor_to_the_person_addressed():
     assert speakers(INTERVIEW)[1:6] == [
         "Judy Woodruff",
@@ -976,6 +989,8 @@ def test_a_guest_going_on_past_a_bare_paragraph_break_is_likelier_to_keep_the_fl
         "They will fall, but not before the autumn.",
         "Services are still too dear.",
         "Why is that?",
+        "Wages.",
+        "Thank you, that is clear.",
     ]
 
     def staying(weights: Weights, i: int) -> dict[str, float]:
@@ -984,6 +999,7 @@ def test_a_guest_going_on_past_a_bare_paragraph_break_is_likelier_to_keep_the_fl
     going_on, untold = staying(Weights(), 2), staying(Weights(soft_continued=0.0), 2)
     assert going_on["Tom Wu"] - untold["Tom Wu"] == Weights().soft_continued > 0
     assert staying(Weights(), 3) == staying(Weights(soft_continued=0.0), 3)  # a question
+    assert staying(Weights(), 5) == staying(Weights(soft_continued=0.0), 5)  # a reply
 
 
 def test_words_broken_off_before_a_bare_paragraph_break_are_cut_into_by_someone_else():
