@@ -727,15 +727,9 @@ class _Model:
             if hands_to_host and self.states[k].role in HOST_LIKE:
                 bonus = w.handover
             anywhere[k] = max(anywhere[k], bonus)
-        farewells = self._closing(i - 2) if i >= 2 and not previous else []
-        if len(farewells) >= 2 and all(m.thanks for m in farewells):
-            # Thanked together ("Peter and Ann, thank you both."), the one who has not said
-            # goodbye yet says it next (as the second named would: the order holds).
-            for m in farewells:
-                k = self._state(m)
-                anywhere[k] = max(anywhere[k], w.handover - w.order)
-        elif i >= 2 and not previous:
-            earlier = self._closing(i - 2) or [
+        if i >= 2 and not previous:
+            closing = self._closing(i - 2)
+            earlier = closing or [
                 m for m in self.mentions[i - 2] if m.kind == "vocative" and not m.thanks
             ]
             # "John, a question for Senator Quayle.": John asks, and Quayle answers after him.
@@ -744,9 +738,13 @@ class _Model:
                 for m in self.mentions[i - 2]
                 if m.directed and m.sentence == self.sentences[i - 2] - 1
             ]
+            # Thanked together ("Peter and Ann, thank you both."), the one who has not said
+            # goodbye yet says it next, as surely as the second named would (the order holds).
+            farewells = len(closing) >= 2 and all(m.thanks for m in closing)
+            bonus = w.handover - w.order if farewells else w.handover_skip
             for m in earlier:
                 k = self._state(m)
-                anywhere[k] = max(anywhere[k], w.handover_skip)
+                anywhere[k] = max(anywhere[k], bonus)
         for m in previous:
             k = self._state(m)
             if m.kind == "vocative" and not m.thanks and self.states[k].role not in HOST_LIKE:

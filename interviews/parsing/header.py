@@ -7,7 +7,7 @@ import re
 
 from .people import BYLINE, prose_people
 from .text import ends_sentence, split_sentences
-from .webpage import UI_VERBS, calls_to_action
+from .webpage import calls_to_action, opens_with_call
 
 
 def summary_index(paragraphs: list[str]) -> int | None:
@@ -57,7 +57,7 @@ def title_like(paragraph: str) -> bool:
     return (
         1 <= len(words) <= 25
         and len(split_sentences(paragraph)) == 1
-        and words[0].lower().strip("\"'“‘") not in UI_VERBS
+        and not opens_with_call(paragraph)
         and not BYLINE.match(paragraph)  # who wrote the page, never its headline
         and not _DATELINE.match(paragraph)  # nor when
     )

@@ -33,7 +33,7 @@ from .labels import (
 from .names import given_name, is_title, surname, title_of
 from .people import Roster, name_runs, prose_people
 from .text import STAGE_DIRECTION, fold
-from .webpage import UI_VERBS, calls_to_action
+from .webpage import calls_to_action, opens_with_call
 
 TIMESTAMP = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 _STAMP = rf"(?:\[{TIMESTAMP}\]|\({TIMESTAMP}\)|{TIMESTAMP}(?=\s|$))"
@@ -478,7 +478,7 @@ def _take_title(draft: Draft) -> None:
         return
     first = draft.blocks[0]
     controls = 0
-    while controls < len(first.paragraphs) - 1 and _opens_with_control(first.paragraphs[controls]):
+    while controls < len(first.paragraphs) - 1 and opens_with_call(first.paragraphs[controls]):
         controls += 1
     at = controls if title_like(first.paragraphs[controls]) else 0
     heading = first.paragraphs[at]
@@ -487,10 +487,6 @@ def _take_title(draft: Draft) -> None:
         del first.paragraphs[: at + 1]
         if not first.paragraphs:
             draft.blocks.pop(0)
-
-
-def _opens_with_control(paragraph: str) -> bool:
-    return paragraph.split()[0].lower() in UI_VERBS
 
 
 def _drop_page_controls(draft: Draft) -> None:

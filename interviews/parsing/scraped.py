@@ -20,7 +20,7 @@ from .header import footer_start, summary_index, title_and_summary, title_like
 from .labelled import TIMESTAMP, seconds
 from .labels import Label, in_capitals, label_key, parse_label
 from .text import STAGE_DIRECTION, ends_sentence
-from .webpage import UI_VERBS, calls_to_action
+from .webpage import calls_to_action, opens_with_call
 
 # Where most paragraphs open so: a time (automatic transcripts that do not tell speakers apart),
 # or a dash (dialogue as French, Spanish or Russian print it: each reply is a new speaker's).
@@ -178,7 +178,7 @@ def _furniture(line: str) -> bool:
     # Prose mostly in lower case is speech cut off ("It was really interesting because you"),
     # unless it calls to an action ("Sign up for our newsletter").
     lower = sum(word[:1].islower() for word in words)
-    if len(words) >= 5 and 2 * lower > len(words) and words[0].lower() not in UI_VERBS:
+    if len(words) >= 5 and 2 * lower > len(words) and not opens_with_call(line):
         return False
     # A stage direction after the last sentence ("Thank you. (APPLAUSE)") is still speech.
     spoken = _TRAILING_DIRECTIONS.sub("", line)

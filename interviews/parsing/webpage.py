@@ -19,7 +19,7 @@ import re
 from html.parser import HTMLParser
 
 # Verbs that open a page's calls to action, a generic mark of furniture rather than a headline.
-UI_VERBS = {
+_UI_VERBS = {
     "read",
     "listen",
     "watch",
@@ -54,8 +54,13 @@ UI_VERBS = {
 def calls_to_action(line: str) -> bool:
     """Whether a line is one of a web page's controls: a few words opening with a call to action
     ("Leave your feedback", "Listen to this Segment", "Read the Full Transcript")."""
-    words = line.split()
-    return 0 < len(words) <= 4 and words[0].lower().strip("\"'“‘") in UI_VERBS
+    return len(line.split()) <= 4 and opens_with_call(line)
+
+
+def opens_with_call(text: str) -> bool:
+    """Whether text opens with a call to action, as a page's controls do ("Share", "Read")."""
+    words = text.split()
+    return bool(words) and words[0].lower().strip("\"'“‘") in _UI_VERBS
 
 
 _PAGE = re.compile(
