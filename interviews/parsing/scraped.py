@@ -124,9 +124,8 @@ def _body_span(lines: list[_Line]) -> tuple[int, int]:
     # lines that are not sentences.
     paragraphs = _paragraph_starts(lines)
     first = 0
-    # The summary comes before the transcript: before its first label line, never its last
-    # paragraph.
-    # (A page's header names no one, nor opens with a caption's ">>".)
+    # The summary comes before the transcript: before its first label line or caption's ">>",
+    # never its last paragraph.
     labelled = next(
         (n for n, i in enumerate(paragraphs) if lines[i].label or _CHEVRON.match(lines[i].text)),
         len(paragraphs),
