@@ -728,8 +728,7 @@ class _Model:
                 bonus = w.handover
             anywhere[k] = max(anywhere[k], bonus)
         if i >= 2 and not previous:
-            closing = self._closing(i - 2)
-            earlier = closing or [
+            earlier = self._closing(i - 2) or [
                 m for m in self.mentions[i - 2] if m.kind == "vocative" and not m.thanks
             ]
             # "John, a question for Senator Quayle.": John asks, and Quayle answers after him.
@@ -738,13 +737,9 @@ class _Model:
                 for m in self.mentions[i - 2]
                 if m.directed and m.sentence == self.sentences[i - 2] - 1
             ]
-            # Thanked together ("Peter and Ann, thank you both."), the one who has not said
-            # goodbye yet says it next, as surely as the second named would (the order holds).
-            farewells = len(closing) >= 2 and all(m.thanks for m in closing)
-            bonus = w.handover - w.order if farewells else w.handover_skip
             for m in earlier:
                 k = self._state(m)
-                anywhere[k] = max(anywhere[k], bonus)
+                anywhere[k] = max(anywhere[k], w.handover_skip)
         for m in previous:
             k = self._state(m)
             if m.kind == "vocative" and not m.thanks and self.states[k].role not in HOST_LIKE:
