@@ -668,8 +668,9 @@ _OFFICE_BEFORE = re.compile(r"(?P<title>[A-Z][\w.]*)\s+(?:of|to|for)\s+(?:the\s+
 # "Colorado River negotiator Tanya Trujillo", "New Yorker staff writer Jane Mayer": the
 # capitals before someone's occupation say where they work, and are no one.
 _DESCRIBES = re.compile(
-    r"\s+(?:[a-z]+\s+)?(?!(?:after|over|under|ever|never|other|rather|whether|together|later)\b)"
-    r"[a-z]+(?:or|er|ar|ist|ent|ant|ian|ee|ert|ial|man|woman|person)\s+[A-Z][\w'’.\-]*\s+[A-Z]"
+    r"\s+(?:(?!(?:and|or|nor|but|for|of|the|to|with|by|as|at|in|on)\b)[a-z]+\s+)?"
+    r"(?!(?:after|over|under|ever|never|other|rather|whether|together|later|former|latter)\b)"
+    r"[a-z]{2,}(?:or|er|ar|ist|ent|ant|ian|ee|ert|ial|man|woman|person)\s+[A-Z][\w'’.\-]*\s+[A-Z]"
 )
 _SUFFIX_AFTER = re.compile(r"^,?\s*(?:Jr|Sr|II|III|IV)\b\.?(?=,|\s|$)")
 

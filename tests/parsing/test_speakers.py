@@ -217,10 +217,12 @@ def test_the_people_a_text_introduces_are_read_without_what_describes_them():
         "Amna Nawaz speaks with Colorado River negotiator Tanya Trujillo and New Yorker staff"
         " writer Jane Mayer."
     ) == [("Amna Nawaz", "", True), ("Tanya Trujillo", "", False), ("Jane Mayer", "", False)]
-    assert [name for name, *_ in prose_people("Amna Nawaz spent Tuesday with Tom Wu.")] == [
-        "Amna Nawaz",
-        "Tom Wu",
-    ]
+    for others, named in (
+        ("Amna Nawaz spent Tuesday with Tom Wu.", "Tom Wu"),
+        ("The next question, from Amna Nawaz for Senator Tom Wu.", "Senator Tom Wu"),
+        ("We hear from Amna Nawaz and former Fed Chairman Tom Wu.", "Chairman Tom Wu"),
+    ):
+        assert [name for name, *_ in prose_people(others)] == ["Amna Nawaz", named]
 
 
 def test_a_person_is_read_without_the_possessive_and_a_byline_names_who_asks():
