@@ -434,8 +434,9 @@ def is_title(printed: str) -> bool:
 
 
 def opens_sentence(word: str) -> bool:
-    """Whether `word` ("I'm", "And,") is one that opens a sentence and is never a name."""
-    return re.sub(r"['’]", "", fold(word)).strip(".,;:!?") in _SENTENCE_OPENERS
+    """Whether `word` ("I'm", "And") is one that opens a sentence and is never a name; an
+    initial ("Samuel I. Rosenman") is not."""
+    return re.sub(r"['’]", "", fold(word)) in _SENTENCE_OPENERS
 
 
 def is_honorific(word: str) -> bool:

@@ -722,8 +722,9 @@ BYLINE = re.compile(
     r"[A-Z][\w'’.\-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'’.\-]*,?)*[ \t]*$",
     re.M,
 )
-# A broadcaster in the possessive: "NPR's", "CNN's", "BBC’s", "NewsHour's".
-_NETWORKS = re.compile(r"^(?P<network>[A-Z][\w&]*)['’]s$")
+# A broadcaster in the possessive, its name with two capitals at least: "NPR's", "CNN's",
+# "NewsHour's" (not "Yahoo's Enter Now app", nor "the People's Liberation Army").
+_NETWORKS = re.compile(r"^(?P<network>[A-Z][\w&]*[A-Z][\w&]*)['’]s$")
 
 
 def _name_pieces(runs: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

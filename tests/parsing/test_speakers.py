@@ -212,6 +212,7 @@ def test_the_people_a_text_introduces_are_read_without_what_describes_them():
         ("Rep. Adam Schiff", "", False),
     ]
     assert prose_people("NewsHour's Stephanie Sy reports.") == [("Stephanie Sy", "NewsHour", True)]
+    assert prose_people("Join us by downloading Yahoo's Enter Now app.") == []
     # Where someone works, before what they do: no one.
     assert prose_people(
         "Amna Nawaz speaks with Colorado River negotiator Tanya Trujillo and New Yorker staff"
@@ -252,6 +253,9 @@ def test_capitals_running_on_past_a_name_are_no_part_of_it():
     for running_on in ("I think", "This is", "When I"):
         said = f"Well, Senator Jane Doe {running_on} wrong."
         assert [name for name, _, _ in prose_people(said)] == ["Senator Jane Doe"]
+    assert [name for name, _, _ in prose_people("Samuel I. Rosenman wrote it.")] == [
+        "Samuel I. Rosenman"  # an initial, not "I"
+    ]
     # A name said twice, or two named with no comma between, are read one at a time.
     assert [name for name, _, _ in prose_people("Thanks, Senator Jane Doe Senator Jane Doe.")] == [
         "Senator Jane Doe",
