@@ -213,6 +213,10 @@ def test_the_people_a_text_introduces_are_read_without_what_describes_them():
     ]
     assert prose_people("NewsHour's Stephanie Sy reports.") == [("Stephanie Sy", "NewsHour", True)]
     assert prose_people("Join us by downloading Yahoo's Enter Now app.") == []
+    # A body or a building under a title is none (the corpus prints possessives without their
+    # apostrophe: "President Eisenhowers Administration").
+    said = "We met at the King David Hotel in President Eisenhowers Administration."
+    assert prose_people(said) == []
     # Where someone works, before what they do: no one.
     assert prose_people(
         "Amna Nawaz speaks with Colorado River negotiator Tanya Trujillo and New Yorker staff"
