@@ -1216,13 +1216,20 @@ def test_with_no_label_the_summarys_questioner_asks_and_the_introduced_host_spea
     assert {s.name: s.role for s in parsed.speakers}[max_] == "host"
 
 
+# Cat Wise's report from Fresno County: its summary, the anchor's introduction, her first
+# words and the first interviewee's, whose label line is printed by block 2.
+DROUGHT_REPORT = (
+    "A third year of drought is forcing farmers to leave fields empty. Special correspondent"
+    " Cat Wise reports from Fresno County.",
+    ["Many fields are going unplanted this year.", "Special correspondent Cat Wise reports."],
+    ["On a hot morning, Joe Del Bosque walks along a dry irrigation canal."],
+    ["We have never seen it this bad. My father never left half his land empty."],
+)
+
+
 def test_the_anchor_comes_back_after_a_report_to_talk_with_its_reporter():
     text = page(
-        "A third year of drought is forcing farmers to leave fields empty. Special correspondent"
-        " Cat Wise reports from Fresno County.",
-        ["Many fields are going unplanted this year.", "Special correspondent Cat Wise reports."],
-        ["On a hot morning, Joe Del Bosque walks along a dry irrigation canal."],
-        ["We have never seen it this bad. My father never left half his land empty."],
+        *DROUGHT_REPORT,
         ["State officials say the cuts protect the water supply for cities."],
         ["We are asking everyone to share the burden this year."],
         ["For the NewsHour, I'm Cat Wise in Fresno County, California."],
@@ -1248,11 +1255,7 @@ def test_the_anchor_comes_back_after_a_report_to_talk_with_its_reporter():
 
 def test_the_anchor_comes_back_once_the_reporter_signs_off():
     text = page(
-        "A third year of drought is forcing farmers to leave fields empty. Special correspondent"
-        " Cat Wise reports from Fresno County.",
-        ["Many fields are going unplanted this year.", "Special correspondent Cat Wise reports."],
-        ["On a hot morning, Joe Del Bosque walks along a dry irrigation canal."],
-        ["We have never seen it this bad. My father never left half his land empty."],
+        *DROUGHT_REPORT,
         ["For the NewsHour, I'm Cat Wise in Fresno County, California."],
         ["And Cat's reporting is part of our series on the drought."],
         labels={2: "JOE DEL BOSQUE, Farmer"},

@@ -47,17 +47,27 @@ def test_a_saved_page_is_attributed_like_its_text():
     ]
 
 
+def drought_page(body: str, negotiator: str = "the negotiator") -> str:
+    """Amna Nawaz's talk with Tanya Trujillo as a page prints it, `body` after its summary."""
+    label = "<p><strong>Tanya Trujillo, Former Interior Department Official:</strong></p>"
+    return (
+        "<h1>Drought tests Western water deals</h1>"
+        f"<p>Amna Nawaz speaks with {negotiator} Tanya Trujillo about the cuts.</p>"
+        + body.replace("{label}", label)
+    )
+
+
 def test_the_summary_is_the_first_paragraph_that_tells_the_story_not_the_longest():
     parsed = parse_transcript(
-        "<h1>Drought tests Western water deals</h1>"
-        "<p>Amna Nawaz speaks with Colorado River negotiator Tanya Trujillo about the cuts.</p>"
-        "<p>Seven states share the Colorado River, and all of them are being asked to use less"
-        " of it this year.</p>"
-        "<p>For more, I'm joined by Tanya Trujillo. Tanya, thank you for joining us.</p>"
-        "<p><strong>Tanya Trujillo, Former Interior Department Official:</strong></p>"
-        "<p>Thank you for having me.</p><p>How deep do the cuts need to be?</p>"
-        "<p>Deeper than anyone wants.</p><p>And who takes the biggest hit?</p>"
-        "<p>Arizona, under the current rules.</p>"
+        drought_page(
+            "<p>Seven states share the Colorado River, and all of them are being asked to use"
+            " less of it this year.</p>"
+            "<p>For more, I'm joined by Tanya Trujillo. Tanya, thank you for joining us.</p>"
+            "{label}<p>Thank you for having me.</p><p>How deep do the cuts need to be?</p>"
+            "<p>Deeper than anyone wants.</p><p>And who takes the biggest hit?</p>"
+            "<p>Arizona, under the current rules.</p>",
+            negotiator="Colorado River negotiator",
+        )
     )
     assert parsed.title == "Drought tests Western water deals"
     assert parsed.summary.startswith("Amna Nawaz speaks with")
@@ -68,25 +78,23 @@ def test_the_summary_is_the_first_paragraph_that_tells_the_story_not_the_longest
 def test_a_box_closing_once_inside_the_transcript_does_not_part_its_turns():
     # One wider gap, where a box closes, is no layout of turns.
     parsed = parse_transcript(
-        "<h1>Drought tests Western water deals</h1>"
-        "<p>Amna Nawaz speaks with the negotiator Tanya Trujillo about the cuts.</p>"
-        "<div><p>For more, I'm joined by Tanya Trujillo. Tanya, thank you for joining us.</p>"
-        "<p><strong>Tanya Trujillo, Former Interior Department Official:</strong></p>"
-        "<p>Thank you for having me.</p><p>How deep do the cuts need to be?</p>"
-        "<p>Deeper than anyone wants.</p></div><div><p>And who takes the biggest hit?</p>"
-        "<p>Arizona, under the current rules.</p></div>"
+        drought_page(
+            "<div><p>For more, I'm joined by Tanya Trujillo. Tanya, thank you for joining us.</p>"
+            "{label}<p>Thank you for having me.</p><p>How deep do the cuts need to be?</p>"
+            "<p>Deeper than anyone wants.</p></div><div><p>And who takes the biggest hit?</p>"
+            "<p>Arizona, under the current rules.</p></div>"
+        )
     )
     assert [t.speaker for t in parsed.turns] == ["Amna Nawaz", "Tanya Trujillo"] * 3
 
 
 def test_a_copyright_notice_below_a_page_is_no_ones_words():
     parsed = parse_transcript(
-        "<h1>Drought tests Western water deals</h1>"
-        "<p>Amna Nawaz speaks with the negotiator Tanya Trujillo about the cuts.</p>"
-        "<div><p>Tanya, thank you for joining us.</p>"
-        "<p><strong>Tanya Trujillo, Former Interior Department Official:</strong></p>"
-        "<p>Thank you for having me.</p></div>"
-        "<footer><p>Copyright © 2024 NewsHour Productions LLC. All Rights Reserved.</p></footer>"
+        drought_page(
+            "<div><p>Tanya, thank you for joining us.</p>{label}<p>Thank you for having me.</p>"
+            "</div><footer><p>Copyright © 2024 NewsHour Productions LLC. All Rights Reserved."
+            "</p></footer>"
+        )
     )
     assert parsed.turns[-1].text == "Thank you for having me."
 
