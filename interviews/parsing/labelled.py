@@ -54,11 +54,13 @@ _STAMPED = re.compile(
 # transcripts: "Q Mr. President, ..." (see `label_lines`).
 _DOTTED = re.compile(r"^(?P<label>[QA])\.\s+(?P<text>\S.*)$")
 _ASKED = re.compile(r"^(?P<label>Q)\s+(?P<text>[A-Z\"“‘].*)$")
-# Congressional hearings and records: an office or a courtesy title, the surname in capitals and
-# a full stop, "Senator LEAHY. Judge, ...", "Mr. SMITH. I yield", "The CHAIRMAN. Without objection".
+# Congressional hearings and records: an office or a courtesy title, the surname and a full stop,
+# "Senator LEAHY. Judge, ...", "Mr. SMITH. I yield", "The CHAIRMAN. Without objection"; Senate
+# hearings print the surname in mixed case ("Chairman Grassley.", "The Chairman."), taken only
+# after a title or for an office (see `_split_label`).
 _STOPPED = re.compile(
-    r"^(?P<label>(?:(?:[A-Z][a-z]+\.?)\s+){1,3}[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+){0,2})"
-    r"\.\s+(?P<text>\S.*)$"
+    r"^(?P<label>(?:(?:[A-Z][a-z]{0,3}\.|[A-Z][a-z]+)\s+){1,3}(?:[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+){0,2}|"
+    r"(?P<mixed>[A-Z][a-z][\w'’\-]*)))\.\s+(?P<text>\S.*)$"
 )
 # A dash for the colon, "NICK ROBINSON — Good morning." (only names in capitals, see `label_lines`).
 _DASHED = re.compile(r"^(?P<label>[^:\[\]\n—–]{1,100}?)\s+(?:—|–|--?)\s+(?P<text>\S.*)$")
@@ -143,7 +145,9 @@ def _split_label(line: str) -> _Split:
     plain = _EMPHASIS.sub(r"\g<label>", rest, count=1)
     for match, layout in _label_matches(plain, bool(stamp)):
         label = parse_label(match.group("label")) if match else None
-        if label is None:
+        if label is None or (
+            match.groupdict().get("mixed") and not (label.honorific or label.office)
+        ):
             continue
         if match.groupdict().get("stamp"):
             start = seconds(match.group("stamp"))
@@ -192,13 +196,16 @@ def _headline(
     """The first line as words where it is a headline ("The Long Game, Episode 42: Rebuilding
     trust") rather than a label: a mixed-case name printed once, the words after it no sentence,
     and below it a paragraph with no label or a line of the header ("Interviewer: Thomas Baker").
-    A label with the time its speech starts ("Ann Lee  0:00") is no headline."""
+    A label with the time its speech starts ("Ann Lee  0:00"), or set off by a full stop as
+    hearings print them, is no headline."""
     printed = [i for i, line in enumerate(lines) if line.strip()]
     if len(printed) < 2:
         return result
     first, below = printed[0], result[printed[1]]
     _, label, text = result[first]
     if label is None or split[first].upper or split[first].start is not None:
+        return result
+    if split[first].layout == "stopped":  # "Chairman Grassley. The Committee will ..."
         return result
     if counts[label_key(label)] != 1 or _SAID.search(text):
         return result
@@ -315,6 +322,7 @@ def read_labelled(text: str) -> Draft:
     lines, split = lines[:end], split[:end]
     cast = _cast_lines(split)
     wraps = any(not line.strip() for line in lines)  # blank lines separate paragraphs
+    indents = _indents_paragraphs(lines, split)
     draft = Draft(format="labelled")
     pending_start: float | None = None
     previous_blank = True
@@ -349,8 +357,11 @@ def read_labelled(text: str) -> Draft:
             resumed = next((b.label for b in reversed(draft.blocks) if not b.direction), None)
             draft.blocks.append(Block([body], label=resumed, start=start))
             pending_start = None
-        elif draft.blocks[-1].paragraphs and wraps and not previous_blank:
-            draft.blocks[-1].paragraphs[-1] += " " + body
+        elif draft.blocks[-1].paragraphs and (wraps or indents) and not previous_blank:
+            if indents and line[:1].isspace() and _SAID.search(lines[i - 1].rstrip()):
+                draft.blocks[-1].paragraphs.append(body)
+            else:
+                draft.blocks[-1].paragraphs[-1] += " " + body
         else:
             draft.blocks[-1].paragraphs.append(body)
         previous_blank = i in cast  # the header's next line is a paragraph of its own too
@@ -362,6 +373,17 @@ def read_labelled(text: str) -> Draft:
     _play_cast(draft, list(cast.values()))
     _unlabel_continuations(draft)
     return draft
+
+
+def _indents_paragraphs(
+    lines: list[str], split: list[tuple[float | None, Label | None, str]]
+) -> bool:
+    """Whether the text is wrapped at a fixed width with each paragraph's first line indented,
+    as hearing records are: an indented line goes on, unlabelled, on a line flush left."""
+    return any(
+        line[:1].isspace() and after.strip() and not after[:1].isspace() and not below[1]
+        for line, after, below in zip(lines[:-1], lines[1:], split[1:], strict=True)
+    )
 
 
 def _cast_lines(split: list[tuple[float | None, Label | None, str]]) -> dict[int, _Casting]:

@@ -530,6 +530,46 @@ def test_a_hearing_labels_an_office_or_title_and_a_surname_in_capitals_with_a_fu
     assert [t.text for t in once.turns] == ["Who taught you?", "Well. Mr. SMITH. Then Mr. JONES."]
 
 
+SENATE_RECORD = """\
+    Chairman Grassley. The Committee will come to order. We
+welcome everyone to today's hearing.
+    Although not unprecedented, this is a unique hearing.
+    Senator Feinstein. Thank you, Mr. Chairman. Mr. Smith, how
+many accounts did you close?
+    Mr. Smith. Senator, I do not have the exact number.
+    The Chairman. Senator Feinstein. Dr. Lee. Mr. Smith.
+    Senator Feinstein. Mr. Smith, will you send it to us?
+    Mr. Smith. Yes.
+"""
+
+
+def test_a_senate_hearing_labels_a_title_and_a_surname_in_mixed_case_with_a_full_stop():
+    parsed = parse_transcript(SENATE_RECORD)
+    assert [(t.speaker, t.label, t.text) for t in parsed.turns] == [
+        (
+            "Grassley",
+            "Chairman Grassley",
+            "The Committee will come to order. We welcome everyone to today's hearing.\n\n"
+            "Although not unprecedented, this is a unique hearing.",
+        ),
+        (
+            "Feinstein",
+            "Senator Feinstein",
+            "Thank you, Mr. Chairman. Mr. Smith, how many accounts did you close?",
+        ),
+        ("Smith", "Mr. Smith", "Senator, I do not have the exact number."),
+        (None, "The Chairman", "Senator Feinstein. Dr. Lee. Mr. Smith."),
+        ("Feinstein", "Senator Feinstein", "Mr. Smith, will you send it to us?"),
+        ("Smith", "Mr. Smith", "Yes."),
+    ]
+    # Without a title, a name and a full stop open a sentence: "Jane Austen. Every year."
+    prose = parse_transcript(
+        "ANN LEE: Whom do you read?\n\nJane Austen. Every year.\n\nMark Twain. Always.\n\n"
+        "TOM WU: And you?\n\nJane Austen. Again.\n\nMark Twain. Too.\n"
+    )
+    assert [t.speaker for t in prose.turns] == ["Ann Lee", "Tom Wu"]
+
+
 def test_a_q_and_a_space_label_the_questions_of_a_press_briefing():
     parsed = parse_transcript(
         "MS. JEAN-PIERRE: Good afternoon.\n\nWith that, Zeke, go ahead.\n\n"
