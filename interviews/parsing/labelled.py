@@ -90,8 +90,13 @@ _VOCATIVE = re.compile(
 )
 # The end of something said: a sentence's stop, or a quotation's or a parenthesis' close.
 _SAID = re.compile(r"[.!?…\"”’)]$")
-# Words of speech, not of narration: the first and second person.
-_SPOKEN = re.compile(r"\b(?:i|me|my|we|us|our|you|your)\b", re.I)
+# Words of speech, not of narration: the first and second person, but for a program's own people
+# ("our host Priya Nair speaks with ...").
+_SPOKEN = re.compile(
+    r"\b(?:i|me|my|we|us|you|your|our(?!\s+(?:own\s+)?(?:host|guest|correspondent|reporter|"
+    r"anchor|moderator|panel|producer)s?\b))\b",
+    re.I,
+)
 # A name alone on its line, perhaps in brackets ("[Ann Lee]"), the speech on the lines right below
 # it (exports of recorded calls and podcasts): a label only where the layout repeats, see
 # `label_lines`.
@@ -184,7 +189,24 @@ def label_lines(lines: list[str]) -> list[tuple[float | None, Label | None, str]
         if mixed and not mixed_case_is_label(label, counts, capitals=capitals):
             start, label, text = None, None, line.strip()
         result.append((start, label, text))
-    return _headline(result, split, lines, counts)
+    return _headline(_header_names(result, lines, counts), split, lines, counts)
+
+
+def _header_names(
+    result: list[tuple[float | None, Label | None, str]], lines: list[str], counts: Counter[str]
+) -> list[tuple[float | None, Label | None, str]]:
+    """Lines at the top that say, in a label's layout, whom the transcript is with ("INTERVIEW:
+    RACHEL REEVES, CHANCELLOR") as words: a one-word label printed once, then a full name and no
+    sentence."""
+    for i, (_, label, text) in enumerate(result):
+        if label is None:
+            continue
+        named = parse_label(text) if not _SAID.search(text) else None
+        once = counts[label_key(label)] == 1 and " " not in label.printed.strip()
+        if not (once and named and len(named.name.split()) >= 2):
+            break
+        result[i] = (None, None, lines[i].strip())
+    return result
 
 
 def _headline(
@@ -425,7 +447,8 @@ def _cast(label: Label, text: str) -> Label | None:
 def _play_cast(draft: Draft, cast: list[_Casting]) -> None:
     """Labels that print a part ("INTERVIEWER:"), a voice ("Speaker 1:") or initials ("TB:")
     name the person the header casts so or whose initials they are ("Interviewer: Thomas Baker";
-    people the summary names count for initials too), printed as they were, where one fits."""
+    people the summary names, or a label named in full above, count for initials too), printed as
+    they were, where one fits."""
     by_part = {casting.part: casting.person for casting in cast}
     if len(by_part) < len(cast):
         by_part = {}  # two people cast in one part: the part's label names neither
@@ -443,6 +466,8 @@ def _play_cast(draft: Draft, cast: list[_Casting]) -> None:
             block.label = replace(by_part[_part(label)], printed=label.printed)
         elif label.name and len(people) == 1:
             block.label = replace(*people.values(), printed=label.printed)
+        elif _initials(label.name):  # "LAURA KUENSSBERG:", and "LK:" after
+            by_initials.setdefault(_initials(label.name), {}).setdefault(label.name, label)
 
 
 def _initials(name: str) -> str:

@@ -712,6 +712,22 @@ def test_a_header_casting_the_parts_names_the_initials_that_label_the_turns():
     assert parsed.speaker("Thomas Baker").role == "host"
 
 
+def test_initials_label_the_turns_of_those_first_labelled_in_full_under_a_header_naming_the_guest():
+    parsed = parse_transcript(
+        "Sunday Politics\n\nINTERVIEW: RACHEL REEVES, CHANCELLOR\n\n"
+        "LAURA KUENSSBERG: Chancellor, welcome.\n\nRACHEL REEVES: Good morning, Laura.\n\n"
+        "LK: Will you raise taxes?\n\nRR: Not on working people.\n\nLK: Is that a no?\n"
+    )
+    assert parsed.summary == "INTERVIEW: RACHEL REEVES, CHANCELLOR"
+    assert [(t.speaker, t.label) for t in parsed.turns] == [
+        ("Laura Kuenssberg", "LAURA KUENSSBERG"),
+        ("Rachel Reeves", "RACHEL REEVES"),
+        ("Laura Kuenssberg", "LK"),
+        ("Rachel Reeves", "RR"),
+        ("Laura Kuenssberg", "LK"),
+    ]
+
+
 def test_a_headline_with_a_colon_is_the_title_and_part_labels_name_whom_the_summary_casts():
     parsed = parse_transcript(
         "The Long Game, Episode 42: Rebuilding trust in local news\n\n"
@@ -721,6 +737,12 @@ def test_a_headline_with_a_colon_is_the_title_and_part_labels_name_whom_the_summ
     )
     assert parsed.title == "The Long Game, Episode 42: Rebuilding trust in local news"
     assert [t.speaker for t in parsed.turns] == ["Dana Whitfield", "Marcus Obi"] * 2
+    ours = parse_transcript(
+        "Rebuilding Main Street\n\nThis week our host Priya Nair speaks with Tom Okafor.\n\n"
+        "Host: Tom, welcome.\n\nGuest: Thanks, Priya.\n\nHost: Again?\n\nGuest: Every time.\n"
+    )
+    assert ours.summary == "This week our host Priya Nair speaks with Tom Okafor."
+    assert [t.speaker for t in ours.turns] == ["Priya Nair", "Tom Okafor"] * 2
     spoken = parse_transcript("Ann Lee: Good evening.\n\nTOM WU: Hello.\n\nAnn Lee: Bye.\n")
     assert spoken.turns[0].speaker == "Ann Lee"
 
