@@ -343,7 +343,8 @@ def read_labelled(text: str) -> Draft:
     end = footer_start(lines, first_label)
     lines, split = lines[:end], split[:end]
     cast = _cast_lines(split)
-    wraps = any(not line.strip() for line in lines)  # blank lines separate paragraphs
+    # Blank lines separate paragraphs, or nothing does and the lines are wrapped at a width.
+    wraps = any(not line.strip() for line in lines) or _wrapped(split)
     indents = _indents_paragraphs(lines, split)
     draft = Draft(format="labelled")
     pending_start: float | None = None
@@ -395,6 +396,12 @@ def read_labelled(text: str) -> Draft:
     _play_cast(draft, list(cast.values()))
     _unlabel_continuations(draft)
     return draft
+
+
+def _wrapped(split: list[tuple[float | None, Label | None, str]]) -> bool:
+    """Whether most lines stop short of a sentence's end, as lines wrapped at a width do."""
+    texts = [text for _, _, text in split if text]
+    return sum(1 for text in texts if not _SAID.search(text)) * 2 > len(texts)
 
 
 def _indents_paragraphs(

@@ -103,14 +103,16 @@ def normalise(text: str) -> str:
 
 
 # Court and deposition transcripts number each line of a page, 1 to 25, in a margin; their pages
-# open with the page's number.
-_LINE_NUMBER = re.compile(r"^ {0,3}(\d{1,2})(?: {2,}(?=\S)| *$)")
+# open with the page's number. Copied from a PDF, the margin may shrink to one space.
+_LINE_NUMBER = re.compile(r"^ {0,3}(\d{1,2})(?:(?P<indent> +)(?=\S)| *$)")
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}\s*$", re.I)
 
 
 def without_line_numbers(text: str) -> str:
     """The text without its margin's line numbers, where most lines open with one and they count
-    up (starting again at each page), and without its pages' numbers; other text as it is."""
+    up (starting again at each page), and without its pages' numbers or the blank lines a page
+    printed double-spaced puts between its lines; other text as it is. A numbered line keeps
+    what it is indented by beyond the least indented, which opens its paragraphs."""
     lines = text.split("\n")
     numbers = [_LINE_NUMBER.match(line) for line in lines]
     counted = [int(m.group(1)) for m in numbers if m]
@@ -118,9 +120,11 @@ def without_line_numbers(text: str) -> str:
     rising = sum(1 for a, b in zip(counted, counted[1:], strict=False) if b in (a + 1, 1))
     if len(counted) < 5 or len(counted) * 10 < printed * 6 or rising * 10 < len(counted) * 8:
         return text
+    margin = min(len(m.group("indent")) for m in numbers if m and m.group("indent"))
     return "\n".join(
-        line[m.end() :] if m else ("" if _PAGE_NUMBER.match(line) else line)
+        line[m.end() - len(m.group("indent")) + margin :] if m else line
         for line, m in zip(lines, numbers, strict=True)
+        if (m and m.group("indent")) or not (m or _PAGE_NUMBER.match(line) or not line.strip())
     )
 
 

@@ -83,17 +83,33 @@ def test_a_court_transcripts_line_and_page_numbers_are_no_words():
         " 7          MS. ALVAREZ: The government calls Paul Reyes.\n"
     )
     assert without_line_numbers(numbered).split("\n")[:3] == [
-        "",
-        "THE COURT: Good morning. Please be seated.",
+        "       THE COURT: Good morning. Please be seated.",
         "We are here in United States versus Carter.",
+        "       MS. ALVAREZ: Good morning, Your Honor.",
     ]
-    parsed = parse_transcript(numbered)
-    assert [(t.label, t.text) for t in parsed.turns][:2] == [
+    turns = [
         (
             "THE COURT",
             "Good morning. Please be seated. We are here in United States versus Carter.",
         ),
         ("MS. ALVAREZ", "Good morning, Your Honor."),
+        ("THE COURT", "You may proceed."),
+        ("MS. ALVAREZ", "The government calls Paul Reyes."),
+    ]
+    assert [(t.label, t.text) for t in parse_transcript(numbered).turns] == turns
+    # Copied from a PDF: double-spaced, or with one space after each number and no indent.
+    double_spaced = numbered.replace("\n", "\n\n")
+    assert [(t.label, t.text) for t in parse_transcript(double_spaced).turns] == turns
+    flush = (
+        "1 THE COURT: Good morning. We are here in\n2 United States versus Carter. Counsel, you\n"
+        "3 may proceed.\n4 MS. ALVAREZ: Thank you, Your Honor. The\n5 government calls Paul Reyes.\n"
+    )
+    assert [(t.label, t.text) for t in parse_transcript(flush).turns] == [
+        (
+            "THE COURT",
+            "Good morning. We are here in United States versus Carter. Counsel, you may proceed.",
+        ),
+        ("MS. ALVAREZ", "Thank you, Your Honor. The government calls Paul Reyes."),
     ]
     deposition = parse_transcript(
         "Page 22\n 1    Q.   Where were you?\n 2    A.   At home, with\n 3   my wife.\n"
