@@ -761,16 +761,27 @@ class _Model:
 def _add_the_cast(roster: Roster, blocks: list[Block]) -> None:
     """The people numbered voices may be, whom no label names: those who introduce themselves
     ("I'm Ted Cruz."), and those the speech names in full ("I'm joined by Senator Jane Doe")
-    and addresses at least twice ("Senator, why?"): a place, or a person only talked about or
-    once seemingly addressed, is not one."""
+    and addresses at least twice ("Senator, why?"), or once, last, after naming them in full
+    ("Tom Wu joins us. Tom, what happened?"): a place, or a person only talked about or once
+    seemingly addressed elsewhere, is not one."""
     named = Roster()
     for block in blocks:
         for printed, affiliation, _ in prose_people(block.text):
             named.add(printed, affiliation=affiliation)
     named.learn_titles([b.text for b in blocks])
-    addressed = Counter(
-        id(m.person) for b in blocks for m in find_mentions(b.text, named) if m.kind == "vocative"
-    )
+    addressed: Counter[int] = Counter()
+    for block in blocks:
+        mentions = find_mentions(block.text, named)
+        last = len(sentence_spans(block.text)) - 1
+        introduced = {
+            id(m.person)
+            for m in mentions
+            if m.kind == "third" and m.sentence < last and " " in block.text[m.start : m.end]
+        }
+        for m in mentions:
+            if m.kind == "vocative":
+                handed = m.sentence == last and id(m.person) in introduced
+                addressed[id(m.person)] += 2 if handed else 1
     for person in named:
         if addressed[id(person)] >= 2:
             roster.add(person.name, affiliation=person.affiliation, evidence="addressed")

@@ -66,6 +66,23 @@ def test_a_voice_is_named_after_the_person_the_speech_introduces_and_addresses()
     assert {(t.speaker, t.role) for t in host} == {(None, "host")}
 
 
+def test_a_voice_is_named_after_whom_the_speech_introduces_and_then_addresses_once():
+    parsed = parse_transcript(
+        "Speaker 1  0:00\nGood evening, I'm Ann Lee. Tom Wu joins us. Tom, what happened?\n\n"
+        "Speaker 2  0:04\nThanks, Ann. A fire at the plant.\n\n"
+        "Speaker 1  0:06\nWas anyone hurt?\n\nSpeaker 2  0:07\nNo one, thankfully.\n"
+    )
+    assert [t.speaker for t in parsed.turns] == ["Ann Lee", "Tom Wu"] * 2
+    # Named in full as they are addressed, they are spoken to, not introduced: "Donald Trump,
+    # you are wrong" in a debate gives no voice his name.
+    rhetorical = parse_transcript(
+        "Speaker 1  0:00\nGood evening. Donald Trump, you are wrong about the plant.\n\n"
+        "Speaker 2  0:04\nThanks. A fire at the plant.\n\n"
+        "Speaker 1  0:06\nWas anyone hurt?\n\nSpeaker 2  0:07\nNo one, thankfully.\n"
+    )
+    assert {t.speaker for t in rhetorical.turns} == {None}
+
+
 def test_voices_nobody_names_stay_apart_and_unnamed():
     parsed = parse_transcript(NOBODY_NAMED)
     assert [(t.speaker, t.label, t.attribution) for t in parsed.turns] == [
