@@ -1,3 +1,4 @@
+import datetime
 import json
 
 import pytest
@@ -38,6 +39,14 @@ def test_ingesting_the_seed_stores_its_segment_speakers_and_turns(
     turns = list(segment.turns.order_by("sequence"))
     assert [t.sequence for t in turns] == list(range(1, len(turns) + 1))
     assert turns[0].speaker is None and turns[0].role == "anchor"
+
+
+def test_a_transcripts_dateline_dates_its_segment(tmp_path):
+    title = "If ISIS falls, where will its fighters flee?"
+    page = tmp_path / "dated.txt"
+    page.write_text(SEED.read_text(encoding="utf-8").replace(title, f"{title}\n\nNov 3, 2016", 1))
+    call_command("ingest", str(page))
+    assert Segment.objects.get().air_date == datetime.date(2016, 11, 3)
 
 
 def test_ingesting_the_same_content_twice_gives_one_segment(capsys):

@@ -99,4 +99,5 @@ def _parse(
         speakers=speakers,
         turns=turns,
         format=draft.format,
+        air_date=draft.air_date,
     )

@@ -3,6 +3,7 @@ footer below it."""
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from .people import BYLINE, prose_people
@@ -40,14 +41,36 @@ def _narrates(paragraph: str) -> bool:
     return ends_sentence(paragraph) and not _FIRST_PERSON.search(paragraph)
 
 
-# "Updated on Oct 17, 2016 6:45 PM EDT", "Published 17 October 2016", "2016-10-17".
+# "Updated on Oct 17, 2016 6:45 PM EDT", "Aired: Tuesday, April 10, 2018", "17 October 2016",
+# "2016-10-17".
 _DATELINE = re.compile(
-    r"^(?:(?:Last\s+)?(?:Updated|Published|Posted|Aired)(?:\s+on)?:?\s+)?"
-    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\d{4}-\d\d-\d\d)"
-    r"(?:,?\s+(?:at\s+)?\d{1,2}:\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?$"
+    r"^(?:(?:Last\s+)?(?:Updated|Published|Posted|Aired|Broadcast|Recorded|Date)(?:\s+on)?:?\s+)?"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|"
+    r"\d{4}-\d\d-\d\d)"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}:\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?$",
+    re.I,
 )
+_DATE_FORMATS = ("%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d")
 # ("I." between capitalised names is an initial: "Samuel I. Rosenman".)
 _FIRST_PERSON = re.compile(r"\b(?:I(?!\.\s+[A-Z])|I['’]m|I['’]ve|I['’]d|me|my)\b")
+
+
+def air_date(paragraphs: list[str]) -> str | None:
+    """The date (ISO) of the first of the paragraphs that is a dateline ("Aired: March 5, 2024",
+    "TUESDAY, APRIL 10, 2018"), or None; a date within a sentence dates what it tells, not the
+    broadcast."""
+    for paragraph in paragraphs:
+        line = _DATELINE.match(paragraph.strip())
+        if line is None:
+            continue
+        printed = re.sub(r"[.,]", "", line.group("date")).replace("Sept ", "Sep ").title()
+        for form in _DATE_FORMATS:
+            try:
+                return datetime.datetime.strptime(printed, form).date().isoformat()
+            except ValueError:
+                continue
+    return None
 
 
 def title_like(paragraph: str) -> bool:

@@ -20,7 +20,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from .draft import Block, Draft
-from .header import footer_start, title_like
+from .header import air_date, footer_start, title_like
 from .labels import (
     HOST_LIKE,
     Label,
@@ -393,6 +393,7 @@ def read_labelled(text: str) -> Draft:
     _name_office_holders(draft)
     _drop_page_controls(draft)
     _take_preamble(draft)
+    draft.air_date = air_date([draft.title, *draft.summary.split("\n\n")])
     _play_cast(draft, list(cast.values()))
     _unlabel_continuations(draft)
     return draft

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .draft import Block, Draft, FloatingLabel
-from .header import footer_start, summary_index, title_and_summary, title_like
+from .header import air_date, footer_start, summary_index, title_and_summary, title_like
 from .labelled import TIMESTAMP, seconds
 from .labels import Label, in_capitals, label_key, parse_label
 from .text import STAGE_DIRECTION, ends_sentence
@@ -108,7 +108,7 @@ def read_scraped(text: str) -> Draft:
     first, last = _body_span(lines)
     header = _paragraphs(lines[:first])
     title, summary = title_and_summary(header)
-    draft = Draft(format="scraped", title=title, summary=summary)
+    draft = Draft(format="scraped", title=title, summary=summary, air_date=air_date(header))
     _read_body(lines[first:last], draft)
     return draft
 
