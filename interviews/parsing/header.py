@@ -41,14 +41,14 @@ def _narrates(paragraph: str) -> bool:
     return ends_sentence(paragraph) and not _FIRST_PERSON.search(paragraph)
 
 
-# "Updated on Oct 17, 2016 6:45 PM EDT", "Aired: Tuesday, April 10, 2018", "17 October 2016",
-# "2016-10-17".
+# "Updated on Oct 17, 2016 6:45 PM EDT", "Aired: Tuesday, April 10, 2018", CNN's "Aired June 3,
+# 2024 - 18:00   ET", "17 October 2016", "2016-10-17".
 _DATELINE = re.compile(
     r"^(?:(?:Last\s+)?(?:Updated|Published|Posted|Aired|Broadcast|Recorded|Date)(?:\s+on)?:?\s+)?"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
     r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|"
     r"\d{4}-\d\d-\d\d)"
-    r"(?:,?\s+(?:at\s+)?\d{1,2}:\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?$",
+    r"(?:,?\s+(?:[-–—]\s*|at\s+)?\d{1,2}:\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?$",
     re.I,
 )
 _DATE_FORMATS = ("%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d")

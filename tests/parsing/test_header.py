@@ -10,6 +10,7 @@ from interviews.parsing.header import air_date
     ("dateline", "date"),
     [
         ("Nov 3, 2016 6:45 PM EDT", "2016-11-03"),
+        ("Aired June 3, 2024 - 18:00   ET", "2024-06-03"),
         ("Aired: Tuesday, April 10, 2018", "2018-04-10"),
         ("TUESDAY, APRIL 10, 2018", "2018-04-10"),
         ("Updated on Sept. 4, 2020", "2020-09-04"),
