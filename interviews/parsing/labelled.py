@@ -238,13 +238,15 @@ def _headline(
 
 def _name_lines(split: list[_Split], lines: list[str]) -> list[_Split]:
     """Names alone on their lines kept as labels where each heads the speech on the line right
-    below it, and at least two names do so twice or more; the others are words. Where the layout
-    is so, a name that heads speech once is a label too if it is plainly a person's: in capitals,
-    with a title or an office ("Mr Speaker", "Mrs Badenoch"), or with what parliaments print
-    after it ("(North West Essex) (Con)")."""
+    below it, and at least two names do so twice or more, or one does and three in capitals
+    do; the others are words. Where the layout is so, a name that heads speech once is a label
+    too if it is plainly a person's: in capitals, with a title or an office ("Mr Speaker", "Mrs
+    Badenoch"), or with what parliaments print after it ("(North West Essex) (Con)")."""
     heading = {i for i, s in enumerate(split) if s.layout == "alone" and _heads_speech(split, i)}
     counts = Counter(label_key(split[i].label) for i in heading)
     names = {key for key, n in counts.items() if n >= 2}
+    capitals = {label_key(split[i].label) for i in heading if split[i].upper}
+    laid_out = len(names) >= 2 or (len(names) == 1 and len(capitals) >= 3)
 
     def kept(s: _Split) -> bool:
         label = s.label
@@ -253,7 +255,7 @@ def _name_lines(split: list[_Split], lines: list[str]) -> list[_Split]:
 
     return [
         s
-        if s.layout != "alone" or (i in heading and len(names) >= 2 and kept(s))
+        if s.layout != "alone" or (i in heading and laid_out and kept(s))
         else _Split(None, None, line.strip())
         for i, (s, line) in enumerate(zip(split, lines, strict=True))
     ]

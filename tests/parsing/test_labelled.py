@@ -668,6 +668,26 @@ def test_what_a_parliament_prints_in_parentheses_after_a_name_is_the_affiliation
     ]
 
 
+def test_names_in_capitals_alone_on_their_lines_label_a_short_exchange_where_one_recurs():
+    parsed = parse_transcript(
+        "URSULA VON DER LEYEN\nThank you for coming.\n\nJEAN-LUC MÉLENCHON\nThe figures are a"
+        " disgrace.\n\nURSULA VON DER LEYEN\nThey are the best in a decade.\n\n"
+        "RECEP TAYYIP ERDOĞAN\nYou both miss the point.\n"
+    )
+    assert [t.speaker for t in parsed.turns] == [
+        "Ursula von der Leyen",
+        "Jean-Luc Mélenchon",
+        "Ursula von der Leyen",
+        "Recep Tayyip Erdoğan",
+    ]
+    # Headings in capitals over a page's sections, none again, are its words.
+    sections = parse_transcript(
+        "BACKGROUND\nThe plant opened in 1990.\n\nTHE FIRE\nIt started at noon.\n\n"
+        "AFTERMATH\nNo one was hurt.\n"
+    )
+    assert {t.label for t in sections.turns} == {""}
+
+
 def test_a_parliament_names_an_office_holder_once_and_each_member_alone_on_a_line():
     parsed = parse_transcript(
         "Engagements\n\n"
