@@ -98,6 +98,36 @@ def title_and_summary(header: list[str]) -> tuple[str, str]:
     return (titles[-1] if titles else ""), summary
 
 
+# What a page sets among a transcript's paragraphs that nobody says: an advertisement's marker,
+# a link to another story ("READ MORE: The plant, one year later"), a photograph's caption or
+# credit ("Photo: Workers leave the plant. (AP Photo/Tony Dejak)").
+_ASIDE = re.compile(
+    r"^\s*(?:(?:skip\s+)?advertisement|sponsored(?:\s+content)?|"
+    r"(?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|ad))?|"
+    r"continue\s+reading(?:\s+(?:below|the\s+main\s+story))?)\s*$|"
+    r"^\s*(?:read\s+more|related(?:\s+stories)?|see\s+also|more\s+on\s+this|watch|listen)"
+    r"\s*[:|]\s*\S[^.!?]*$|"
+    r"^\s*(?:photo|image|file\s+photo)\s*:|"
+    r"\((?:AP|Reuters|AFP|Getty(?:\s+Images)?)(?:\s+Photo)?\s*/[^()]*\)\s*$|"
+    r"\bphoto\s+by\s+[A-Z][\w.'’\- ]*/\s*[A-Z]",
+    re.I,
+)
+
+
+def without_asides(lines: list[str]) -> list[str]:
+    """The lines without those a page sets among the transcript that nobody says, each with the
+    blank lines after it (the gap before it still parts what it stood between)."""
+    kept: list[str] = []
+    aside = False
+    for line in lines:
+        if _ASIDE.search(line):
+            aside = True
+        elif not (aside and not line.strip()):
+            aside = False
+            kept.append(line)
+    return kept
+
+
 # "Copyright © 2024 NPR. All rights reserved.", "© 2024 Cable News Network."
 _COPYRIGHT = re.compile(r"^\s*(?:Copyright|©|\([Cc]\))(?:\s*(?:©|\([Cc]\)))?\s*(?:19|20)\d\d\b")
 

@@ -20,7 +20,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from .draft import Block, Draft
-from .header import air_date, footer_start, title_like
+from .header import air_date, footer_start, title_like, without_asides
 from .labels import (
     HOST_LIKE,
     Label,
@@ -339,7 +339,7 @@ def looks_labelled(lines: list[str]) -> bool:
 def read_labelled(text: str) -> Draft:
     """Read a labelled transcript into a draft whose speech blocks carry their labels; a copied
     page's footer below the first label is not read."""
-    lines = text.split("\n")
+    lines = without_asides(text.split("\n"))
     split = label_lines(lines)
     first_label = next((i for i, (_, label, _) in enumerate(split) if label), len(lines))
     end = footer_start(lines, first_label)

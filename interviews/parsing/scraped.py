@@ -16,7 +16,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .draft import Block, Draft, FloatingLabel
-from .header import air_date, footer_start, summary_index, title_and_summary, title_like
+from .header import (
+    air_date,
+    footer_start,
+    summary_index,
+    title_and_summary,
+    title_like,
+    without_asides,
+)
 from .labelled import TIMESTAMP, seconds
 from .labels import Label, in_capitals, label_key, parse_label
 from .text import STAGE_DIRECTION, ends_sentence
@@ -92,7 +99,7 @@ def _introduced(lines: list[str]) -> set[str]:
 def read_scraped(text: str) -> Draft:
     """Read page text into a draft: title, summary, and the transcript's blocks and labels."""
     lines = []
-    raw_lines = text.split("\n")
+    raw_lines = without_asides(text.split("\n"))
     introduced = functools.cache(lambda: _introduced(raw_lines))
     for raw in raw_lines:
         stripped = raw.strip()

@@ -3,7 +3,7 @@
 import pytest
 
 from interviews.parsing import parse_transcript
-from interviews.parsing.header import air_date
+from interviews.parsing.header import air_date, without_asides
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,40 @@ def test_a_scraped_page_and_a_hearing_record_are_dated_by_their_header(seed_text
         "Senator FEINSTEIN. Will you find out?\n\nMr. ZUCKERBERG. Yes.\n"
     )
     assert hearing.air_date == "2018-04-10"
+
+
+ASIDES = [
+    "Advertisement",
+    "Story continues below advertisement",
+    "READ MORE: The plant, one year later",
+    "Photo: Workers leave the plant. (AP Photo/Tony Dejak)",
+    "Workers leave the plant. Photo by Joe Raedle/Getty Images",
+]
+
+
+def test_what_a_page_sets_among_the_paragraphs_is_left_out_with_the_gap_after_it():
+    lines = ["He said so.", "", "", ASIDES[0], "", "", "Then what?"]
+    assert without_asides(lines) == ["He said so.", "", "", "Then what?"]
+    speech = ["Listen: we will not do that.", "I saw the photo by Ansel Adams", "He said it (AP)"]
+    assert without_asides(speech) == speech
+
+
+def test_advertisements_links_and_captions_among_the_turns_are_nobodys_words(seed_text):
+    seed = parse_transcript(seed_text)
+    paragraphs = seed_text.split("\n\n\n")
+    for n, aside in enumerate(ASIDES, start=1):
+        paragraphs.insert(n * len(paragraphs) // 7, f"    {aside}")
+    with_asides = parse_transcript("\n\n\n".join(paragraphs))
+    assert [(t.speaker, t.text) for t in with_asides.turns] == [
+        (t.speaker, t.text) for t in seed.turns
+    ]
+    labelled = parse_transcript(
+        "ANN LEE: Where were you?\n\nADVERTISEMENT\n\nTOM WU: At home.\n\n"
+        "READ MORE: Floods, a year on\n\nANN LEE: And then?\n\nTOM WU: We left.\n"
+    )
+    assert [t.text for t in labelled.turns] == [
+        "Where were you?",
+        "At home.",
+        "And then?",
+        "We left.",
+    ]
