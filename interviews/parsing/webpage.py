@@ -5,12 +5,12 @@ on text, so the markup goes first: each paragraph, heading or list item on lines
 a blank line after it (two where an element holding paragraphs closes: a page that puts each turn
 in one shows where its turns end), a table row on a line of its own with its cells parted by
 tabs, a definition list's term on the line above its description, as an element the page marks
-as a speaker's name (`class="speaker"`) above the speech after it, bold words opening a
-paragraph set off by a tab as a name is, list items bulleted as a browser shows them ("• DAVID
-BROOKS:"), line breaks kept, runs of spaces inside a paragraph made one, entities decoded.
-Scripts, styles and the document head (bar its title) are not text. A page's calls to action
-("Leave your feedback") are text, and text copied from a page holds them too: `calls_to_action`
-tells them, for the readers to leave out.
+as a speaker's name (`class="speaker"`) is, a label with its colon, above the speech after it,
+bold words opening a paragraph set off by a tab as a name is, list items bulleted as a browser
+shows them ("• DAVID BROOKS:"), line breaks kept, runs of spaces inside a paragraph made one,
+entities decoded. Scripts, styles, the document head (bar its title), menus, figures and asides
+are not text. A page's calls to action ("Leave your feedback") are text, and text copied from a
+page holds them too: `calls_to_action` tells them, for the readers to leave out.
 """
 
 from __future__ import annotations
@@ -99,7 +99,9 @@ _CELLS = {"td", "th"}
 # Bold words opening a paragraph are set off from the rest by a tab, as a table's first cell:
 # pages print a speaker's name so ("<b>Ann Lee</b> Welcome back.").
 _BOLD = {"b", "strong"}
-_HIDDEN = {"script", "style", "noscript", "template", "svg", "head"}
+# A page's menus, its figures' captions and the asides it sets beside the text (a pull quote,
+# links to other stories) are not its transcript either.
+_HIDDEN = {"script", "style", "noscript", "template", "svg", "head", "nav", "figure", "aside"}
 # An element a page marks as a speaker's name ("<span class="speaker">Ann Lee</span>"), printed
 # on the line above the speech that follows, as a definition list's term is.
 _SPEAKER_CLASS = re.compile(r"(?:^|\s)(?:[\w-]*[-_])?speaker(?:[-_]?name)?(?:\s|$)", re.I)
@@ -167,8 +169,11 @@ class _Reader(HTMLParser):
                 self.end_block()
         elif tag == self.speaker:
             name = "".join(self.current).strip()
+            named = 0 < len(name) <= 60 and not name.endswith((".", "?", "!", ",", ";"))
+            if named and not name.endswith(":"):
+                self.current = [name + ":"]  # the page says it is a name: a label, however rare
             self.end_block()
-            self.term = 0 < len(name) <= 60 and not name.endswith((".", "?", "!", ",", ";"))
+            self.term = named
             self.speaker = None
         elif tag in _BOLD and self.lead is not None:
             name = "".join(self.current[self.lead :]).strip()

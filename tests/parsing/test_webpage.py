@@ -118,6 +118,25 @@ def test_an_element_a_page_marks_as_a_speaker_labels_the_speech_after_it():
     ]
 
 
+def test_a_pages_menus_figures_and_asides_are_not_its_transcript():
+    turn = '<div class="turn"><span class="speaker-name">{}</span><p>{}</p></div>'
+    parsed = parse_transcript(
+        "<html><body><nav><a>Home</a> <a>Politics</a></nav><h1>Rates and the Fed</h1>"
+        + turn.format("Ann Lee", "Good evening. Tom, will rates fall?")
+        + '<figure><img src="fed.jpg"><figcaption>Tom Wu at the Fed.</figcaption></figure>'
+        + turn.format("Tom Wu", "Not before the autumn, Ann.")
+        + "<aside><p>“Not before the autumn.”</p><a>Related: the Fed's year</a></aside>"
+        + turn.format("Ann Lee", "Why is that?")
+        + "</body></html>"
+    )
+    assert parsed.title == "Rates and the Fed"
+    assert [(t.speaker, t.text) for t in parsed.turns] == [
+        ("Ann Lee", "Good evening. Tom, will rates fall?"),
+        ("Tom Wu", "Not before the autumn, Ann."),
+        ("Ann Lee", "Why is that?"),
+    ]
+
+
 def test_pasted_html_of_a_labelled_transcript_is_labelled():
     parsed = parse_transcript(
         "<p><strong>JUDY WOODRUFF:</strong> Good evening.</p>\n"
