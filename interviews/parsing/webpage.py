@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from .text import ends_sentence
+
 # Verbs that open a page's calls to action, a generic mark of furniture rather than a headline.
 _UI_VERBS = {
     "read",
@@ -131,9 +133,12 @@ class _Reader(HTMLParser):
         self.cells = 0  # cells of the table row being read
         self.term = False  # a definition list's term ended the last block
         self.lead: int | None = None  # where bold text opening the paragraph began
+        self.bold = 0  # bold elements open
+        self.plain = False  # the paragraph has text outside bold
         self.speaker: str | None = None  # the open element marked as a speaker's name
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.bold += tag in _BOLD
         if tag == "body":
             self.hidden.clear()  # a head whose end tag was left out (HTML allows it) ends here
         elif tag in _HIDDEN:
@@ -163,6 +168,7 @@ class _Reader(HTMLParser):
                 self.pre += 1
 
     def handle_endtag(self, tag: str) -> None:
+        self.bold -= tag in _BOLD and self.bold > 0
         if self.hidden and tag == self.hidden[-1]:
             self.hidden.pop()
             if tag == "title":
@@ -198,6 +204,7 @@ class _Reader(HTMLParser):
             if self.current and self.current[-1].endswith("\t"):
                 text = text.lstrip(" ")  # a cell's or a name's tab stands for the space after
             self.current.append(text)
+            self.plain = self.plain or bool(text.strip() and not self.bold)
 
     def separate(self, separator: str) -> None:
         """Part what follows from the text before it: a tab between cells (an empty cell still
@@ -215,11 +222,13 @@ class _Reader(HTMLParser):
     def end_block(self) -> None:
         lines = "".join(self.current).split("\n")
         block = "\n".join(line if self.pre else line.strip(" ") for line in lines).strip("\n")
+        # A sentence all in bold is a print interview's question: a turn of its own.
+        asked = not self.plain and ends_sentence(block)
         if block.strip():
-            gap = "\n\n\n" if self.closed else "\n" if self.term else "\n\n"
+            gap = "\n\n\n" if self.closed or asked else "\n" if self.term else "\n\n"
             self.blocks.append((gap if self.blocks else "") + block)
-            self.closed = self.term = False
-        self.current, self.lead = [], None
+            self.closed, self.term = asked, False
+        self.current, self.lead, self.plain = [], None, False
 
     def text(self) -> str:
         self.end_block()

@@ -245,6 +245,24 @@ def test_a_print_interviews_byline_is_not_its_headline_and_names_who_asks():
     assert "Helen Park" not in [s.name for s in hosted.speakers]
 
 
+def test_a_print_interviews_questions_in_bold_are_turns_of_their_own():
+    parsed = parse_transcript(
+        "<article><h1>Ruth Akers on the novel she threw away</h1><p>By Helen Park</p>"
+        "<p>Ten years after her last book, the novelist Ruth Akers returns with a new one.</p>"
+        "<p><strong>Why so long?</strong></p><p>I threw away the first draft.</p>"
+        "<p>It was not working, and I knew it.</p><p><strong>That must have hurt.</strong></p>"
+        "<p>It did, for a week.</p><p><b>What changed?</b></p><p>The narrator.</p></article>"
+    )
+    assert [(t.speaker, t.text) for t in parsed.turns] == [
+        ("Helen Park", "Why so long?"),
+        ("Ruth Akers", "I threw away the first draft.\n\nIt was not working, and I knew it."),
+        ("Helen Park", "That must have hurt."),
+        ("Ruth Akers", "It did, for a week."),
+        ("Helen Park", "What changed?"),
+        ("Ruth Akers", "The narrator."),
+    ]
+
+
 def test_a_fragment_of_bold_labels_and_line_breaks_from_an_editor_reads_as_its_text():
     fragment = (
         "<strong>ANN LEE:</strong> Hello Tom, how are you?<br/>\n"
