@@ -55,6 +55,16 @@ def test_publishing_from_the_preview_stores_the_segment_and_makes_it_searchable(
     assert [int(hit.pk) for hit in hits] == [segment.turns.get(text__contains="Ghanima").pk]
 
 
+def test_the_preview_offers_the_date_the_transcripts_dateline_gives(editor_client):
+    title = "If ISIS falls, where will its fighters flee?"
+    dated = SEED_TEXT.replace(title, f"{title}\n\nAired: Thursday, November 3, 2016", 1)
+    url = preview_url(editor_client.post(ADD, {"text": dated}))
+
+    html = editor_client.get(url).content.decode()
+
+    assert 'name="air_date" value="2016-11-03"' in html
+
+
 def test_saving_as_draft_keeps_the_segment_out_of_search(
     editor_client, django_capture_on_commit_callbacks
 ):
