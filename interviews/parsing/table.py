@@ -5,7 +5,8 @@ A header row names the columns, as transcription tools export them ("Speaker,Sta
 Time,Text"; "speaker name", "transcript", "in" and "out" elsewhere): a text column and a speaker
 or a time column. A title and a line or two of summary may stand above it, as on a web page or in
 a Word document. A speaker is a name or a numbered voice ("Speaker 1"), as in speech-to-text
-JSON; a time is "00:01:02", "1:02.5", "00:01:02,500" or seconds.
+JSON; a time is "00:01:02", "1:02.5", "00:01:02,500", seconds or a video editor's timecode
+("00:01:02:12", its frames dropped).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import io
 import re
 
 from .draft import Draft
+from .header import air_date
 from .labelled import MARKDOWN_HEADING, TIMESTAMP, seconds
 from .model import ParseError
 from .speechjson import timed_draft
@@ -23,13 +25,25 @@ from .text import fold
 _COLUMNS = {
     "speaker": {"speaker", "speaker name", "speaker label", "name", "voice"},
     "text": {"text", "transcript", "transcription", "utterance", "content", "words", "sentence"},
-    "start": {"start", "start time", "start timecode", "begin", "in", "time", "timestamp"},
+    "start": {
+        "start",
+        "start time",
+        "start timecode",
+        "begin",
+        "in",
+        "time",
+        "timestamp",
+        "timecode",
+        "time code",
+    },
     "end": {"end", "end time", "end timecode", "out"},
 }
 _DELIMITERS = (",", ";", "\t", "|")  # "|": a Markdown table
 _HEADER_WITHIN = 4  # lines with text: a title and a line or two of summary may stand above
 # A time as transcripts print it ("00:01:02"), or seconds.
 _TIME = re.compile(rf"^(?:{TIMESTAMP}|\d+(?:\.\d+)?)$")
+# A video editor's timecode, its last part frames ("00:01:02:12", ";" where frames are dropped).
+_TIMECODE = re.compile(r"^(?P<time>\d{1,2}:\d{2}:\d{2})[:;]\d{2}$")
 
 
 def looks_table(lines: list[str]) -> bool:
@@ -77,12 +91,14 @@ def read_table(text: str) -> Draft:
         rows = list(csv.reader(io.StringIO("\n".join(lines[at:])), delimiter=delimiter))
     except csv.Error as error:
         raise ParseError(f"The table cannot be read: {error}.") from error
-    return timed_draft(
+    draft = timed_draft(
         (_segment(row, columns, n) for n, row in enumerate(rows[1:], start=2) if not _rule(row)),
         format="csv",
         title=MARKDOWN_HEADING.sub("", above[0]) if above else "",
         summary="\n\n".join(above[1:]),
     )
+    draft.air_date = air_date(above)
+    return draft
 
 
 def _rule(row: list[str]) -> bool:
@@ -115,6 +131,9 @@ def _cell(row: list[str], columns: dict[str, int], kind: str) -> str:
 def _time(cell: str, row: int) -> float | None:
     if not cell:
         return None
+    timecode = _TIMECODE.match(cell)
+    if timecode:
+        return seconds(timecode.group("time"))
     if not _TIME.match(cell):
         raise ParseError(f"Row {row}: {cell[:40]!r} is not a time.")
     return seconds(cell) if ":" in cell else float(cell)

@@ -65,6 +65,16 @@ def test_a_title_above_the_header_is_the_title_and_tabs_part_cells_as_well_as_co
     assert "End of tape" in parsed.turns[-1].text
 
 
+def test_a_video_editors_timecodes_and_a_dateline_above_the_table_are_read():
+    parsed = parse_transcript(
+        "Interview with Tom Wu\n\nRecorded on May 4, 2023\n\n"
+        '"Timecode","Speaker","Text"\n"00:00:01:00","Ann Lee","Welcome."\n'
+        '"00:01:03;12","Tom Wu","Thanks."\n'
+    )
+    assert [(t.speaker, t.start) for t in parsed.turns] == [("Ann Lee", 1.0), ("Tom Wu", 63.0)]
+    assert parsed.air_date == "2023-05-04"
+
+
 def test_a_markdown_table_is_read_without_its_rule_and_its_heading_marks():
     parsed = parse_transcript(
         "# Interview with Tom Wu\n\n| Speaker | Time | Text |\n|---|:---:|---|\n"
