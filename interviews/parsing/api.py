@@ -100,4 +100,5 @@ def _parse(
         turns=turns,
         format=draft.format,
         air_date=draft.air_date,
+        program=draft.program,
     )

@@ -50,6 +50,7 @@ class Draft:
     title: str = ""
     summary: str = ""
     air_date: str | None = None  # ISO, where the header prints a dateline
+    program: str = ""  # where the header names it
     blocks: list[Block] = field(default_factory=list)
     floating: list[FloatingLabel] = field(default_factory=list)
     # The labels name the guests and leave the hosts out (see labelled._unlabel_continuations).

@@ -73,6 +73,29 @@ def air_date(paragraphs: list[str]) -> str | None:
     return None
 
 
+# "Heard on Morning Edition" (NPR's pages).
+_HEARD_ON = re.compile(
+    r"^(?:Heard|As heard|Aired|Broadcast) on (?P<program>[A-Z][\w'’&.\- ]{1,60}?)\.?$"
+)
+_AIRED = re.compile(r"^(?:Aired|Broadcast)\b", re.I)
+
+
+def program_named(paragraphs: list[str]) -> str:
+    """The program a header names, or "": "Heard on Morning Edition", or its first line where it
+    is a few words in capitals and the header says when the program aired, as CNN's transcripts
+    open ("THE SITUATION ROOM", then "Aired June 3, 2024 - 18:00 ET")."""
+    for paragraph in paragraphs:
+        heard = _HEARD_ON.match(paragraph.strip())
+        if heard and not _DATELINE.match(paragraph.strip()):
+            return heard.group("program").strip()
+    printed = [p.strip() for p in paragraphs if p.strip()]
+    aired = any(_AIRED.match(p) and _DATELINE.match(p) for p in printed)
+    first = printed[0] if printed else ""
+    if aired and first.isupper() and len(first.split()) <= 6 and not ends_sentence(first):
+        return first
+    return ""
+
+
 def title_like(paragraph: str) -> bool:
     """Whether a paragraph could be a headline: one sentence of 25 words at most, and no call
     to action, byline or dateline."""

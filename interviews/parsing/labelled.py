@@ -20,7 +20,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from .draft import Block, Draft
-from .header import air_date, footer_start, title_like, without_asides
+from .header import air_date, footer_start, program_named, title_like, without_asides
 from .labels import (
     HOST_LIKE,
     Label,
@@ -395,7 +395,8 @@ def read_labelled(text: str) -> Draft:
     _name_office_holders(draft)
     _drop_page_controls(draft)
     _take_preamble(draft)
-    draft.air_date = air_date([draft.title, *draft.summary.split("\n\n")])
+    header = [draft.title, *draft.summary.split("\n\n")]
+    draft.air_date, draft.program = air_date(header), program_named(header)
     _play_cast(draft, list(cast.values()))
     _unlabel_continuations(draft)
     return draft

@@ -19,6 +19,7 @@ from .draft import Block, Draft, FloatingLabel
 from .header import (
     air_date,
     footer_start,
+    program_named,
     summary_index,
     title_and_summary,
     title_like,
@@ -115,7 +116,13 @@ def read_scraped(text: str) -> Draft:
     first, last = _body_span(lines)
     header = _paragraphs(lines[:first])
     title, summary = title_and_summary(header)
-    draft = Draft(format="scraped", title=title, summary=summary, air_date=air_date(header))
+    draft = Draft(
+        format="scraped",
+        title=title,
+        summary=summary,
+        air_date=air_date(header),
+        program=program_named(header),
+    )
     _read_body(lines[first:last], draft)
     return draft
 

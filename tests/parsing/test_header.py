@@ -3,7 +3,7 @@
 import pytest
 
 from interviews.parsing import parse_transcript
-from interviews.parsing.header import air_date, without_asides
+from interviews.parsing.header import air_date, program_named, without_asides
 
 
 @pytest.mark.parametrize(
@@ -79,3 +79,16 @@ def test_advertisements_links_and_captions_among_the_turns_are_nobodys_words(see
         "And then?",
         "We left.",
     ]
+
+
+def test_a_header_names_its_program_where_it_says_so_or_prints_it_over_when_it_aired():
+    assert program_named(["Heard on Morning Edition", "Rates will fall."]) == "Morning Edition"
+    cnn = ["THE SITUATION ROOM", "Storms Hit Midwest", "Aired June 3, 2024 - 18:00   ET"]
+    assert program_named(cnn) == "THE SITUATION ROOM"
+    assert program_named(["Why rates will fall", "Aired June 3, 2024"]) == ""
+    assert program_named(["THE SITUATION ROOM", "June 3, 2024"]) == ""
+    transcript = parse_transcript(
+        "\n\n".join(cnn) + "\n\nWOLF BLITZER, CNN ANCHOR: Good evening.\n\n"
+        "JENNIFER GRAY, CNN METEOROLOGIST: Wolf, the storms are here.\n\nBLITZER: Thanks.\n"
+    )
+    assert (transcript.program, transcript.air_date) == ("THE SITUATION ROOM", "2024-06-03")
