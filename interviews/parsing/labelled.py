@@ -59,8 +59,9 @@ _ASKED = re.compile(r"^(?P<label>Q)\s+(?P<text>[A-Z\"“‘].*)$")
 # hearings print the surname in mixed case ("Chairman Grassley.", "The Chairman."), taken only
 # after a title or for an office (see `_split_label`).
 _STOPPED = re.compile(
-    r"^(?P<label>(?:(?:[A-Z][a-z]{0,3}\.|[A-Z][a-z]+)\s+){1,3}(?:[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+){0,2}|"
-    r"(?P<mixed>[A-Z][a-z][\w'’\-]*)))\.\s+(?P<text>\S.*)$"
+    r"^(?P<label>(?:(?:[A-Z][a-z]{0,3}\.|[A-Z][a-z]+)\s+){1,3}"
+    r"(?:[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+){0,2}|(?P<mixed>[A-Z][a-z][\w'’\-]*)))"
+    r"\.\s+(?P<text>\S.*)$"
 )
 # A dash for the colon, "NICK ROBINSON — Good morning." (only names in capitals, see `label_lines`).
 _DASHED = re.compile(r"^(?P<label>[^:\[\]\n—–]{1,100}?)\s+(?:—|–|--?)\s+(?P<text>\S.*)$")

@@ -120,7 +120,7 @@ def without_line_numbers(text: str) -> str:
     rising = sum(1 for a, b in zip(counted, counted[1:], strict=False) if b in (a + 1, 1))
     if len(counted) < 5 or len(counted) * 10 < printed * 6 or rising * 10 < len(counted) * 8:
         return text
-    margin = min(len(m.group("indent")) for m in numbers if m and m.group("indent"))
+    margin = min((len(m.group("indent")) for m in numbers if m and m.group("indent")), default=0)
     return "\n".join(
         line[m.end() - len(m.group("indent")) + margin :] if m else line
         for line, m in zip(lines, numbers, strict=True)

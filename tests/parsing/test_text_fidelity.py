@@ -123,6 +123,11 @@ def test_a_court_transcripts_line_and_page_numbers_are_no_words():
     ]
 
 
+def test_numbers_counting_up_alone_are_no_transcript():
+    with pytest.raises(ParseError):
+        parse_transcript("1\n2\n3\n4\n5\n6\n")
+
+
 def test_numbers_opening_a_few_lines_or_counting_nothing_stay_words():
     for text in (
         "ANN LEE: The vote was\n12  to 3 in the end.\n\nTOM WU: And then?\n",
