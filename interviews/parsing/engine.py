@@ -416,32 +416,20 @@ class _Model:
         return result
 
     def voice_decisions(self, path: list[int], marginals: list[list[float]]) -> list[_Decision]:
-        """Decisions where numbered voices speak: each voice is named after the person its
-        blocks most likely are on average, one person to a voice, when that person is at least
-        `VOICE_NAMED` likely and `VOICE_MARGIN` times as likely as anyone else. Otherwise the
-        voice keeps its label and no name, in the role its blocks were mostly decoded in."""
+        """Decisions where numbered voices speak, each named as `voice_names` has it; a voice
+        not named keeps its label and no name, in the role its blocks were mostly decoded in."""
         groups: dict[str, list[int]] = {}
         for i, voice in enumerate(self.voices):
             if voice is not None:
                 groups.setdefault(voice.voice.lower(), []).append(i)
         posteriors = np.asarray(marginals)
-        belief = {v: posteriors[blocks].mean(axis=0) for v, blocks in groups.items()}
-        named: dict[str, int] = {}
-        # The most blocks first: a voice heard once does not take the name of one heard often.
-        candidates = sorted(
-            (
-                (belief[v][k] * len(groups[v]), v, k)
-                for v in groups
-                for k, state in enumerate(self.states)
-                if state.person is not None and "label" not in state.person.evidence
-            ),
-            reverse=True,
-        )
-        for _, v, k in candidates:
-            if v in named or k in named.values():
-                continue
-            if belief[v][k] >= max(VOICE_NAMED, VOICE_MARGIN * max(np.delete(belief[v], k))):
-                named[v] = k
+        heard = {v: (posteriors[blocks].mean(axis=0), len(blocks)) for v, blocks in groups.items()}
+        people = [
+            k
+            for k, state in enumerate(self.states)
+            if state.person is not None and "label" not in state.person.evidence
+        ]
+        named = voice_names(heard, people)
         path = list(path)
         for v, k in named.items():
             for i in groups[v]:
@@ -452,7 +440,7 @@ class _Model:
             role = Counter(roles[path[i]] for i in blocks).most_common(1)[0][0]
             for i in blocks:
                 if v in named:
-                    decided[i].posterior = float(belief[v][named[v]])
+                    decided[i].posterior = float(heard[v][0][named[v]])
                     decided[i].label, decided[i].voice = self.voices[i].printed, True
                 else:
                     decided[i] = _Decision(None, role, 1.0, "label", self.voices[i].printed)
@@ -756,6 +744,27 @@ class _Model:
             (k,) = thanked
             anywhere[k] = max(anywhere[k], w.handover)
         return anywhere, by_host, by_guest
+
+
+def voice_names(heard: dict[str, tuple[np.ndarray, int]], people: list[int]) -> dict[str, int]:
+    """Which of `people` (states) each numbered voice is named after, given how likely its blocks
+    are each state's on average and how many blocks it has: the person its blocks most likely
+    are, one person to a voice, at least `VOICE_NAMED` likely and `VOICE_MARGIN` times as likely
+    as anyone not named after another voice already (no rival, since one person has one voice)."""
+    named: dict[str, int] = {}
+    # The most blocks first: a voice heard once does not take the name of one heard often.
+    candidates = sorted(
+        ((belief[k] * size, v, k) for v, (belief, size) in heard.items() for k in people),
+        reverse=True,
+    )
+    for _, v, k in candidates:
+        belief = heard[v][0]
+        if v in named or k in named.values() or belief.argmax() != k:
+            continue
+        rivals = np.delete(belief, [k, *named.values()])
+        if belief[k] >= max(VOICE_NAMED, VOICE_MARGIN * rivals.max(initial=0.0)):
+            named[v] = k
+    return named
 
 
 def _add_the_cast(roster: Roster, blocks: list[Block]) -> None:

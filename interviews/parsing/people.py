@@ -558,8 +558,12 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
     for start, end, run in _name_pieces(name_runs(text)):
         before = text[max(0, start - 40) : start]
         words = run.split()
-        while words and not is_honorific(words[0]) and fold(words[0]) in _NOT_NAME_OPENERS:
-            words = words[1:]
+        while (
+            words
+            and not is_honorific(words[0])
+            and (fold(words[0]) in _NOT_NAME_OPENERS or opens_sentence(words[0]))
+        ):
+            words = words[1:]  # "No HMO or insurance company can ..."
         # "Secretary of State Antony Blinken", "U.S. Ambassador to Ukraine William Taylor": an
         # office of a place or body, whose holder's name ends the run after it; the office's own
         # words ("U.S. Ambassador") are no one.
@@ -587,6 +591,8 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
             continue
         if any(fold(w).strip(".,") in _ORG_WORDS for w in honorific_free):
             continue
+        if len({fold(w) for w in honorific_free}) < len(honorific_free):
+            continue  # "Jake, Jake": a name said twice, not a person's two names
         if _DESCRIBES.match(text[end:]):
             continue
         # "NPR's Mary Louise Kelly speaks with ...": a broadcaster's own person, named after it.

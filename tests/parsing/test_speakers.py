@@ -269,6 +269,9 @@ def test_capitals_running_on_past_a_name_are_no_part_of_it():
         "Governor Tom Wu",
         "Senator Jane Doe",
     ]
+    # A word that opens sentences opens no name, and a word said twice is no one's two names.
+    assert prose_people("No HMO or insurer can stop you. Yes Your Honor. I Jake Jake said.") == []
+    assert [name for name, _, _ in prose_people("Its Donald Trump who lost.")] == ["Donald Trump"]
 
 
 def test_a_broadcasters_own_person_named_after_its_initials_is_read_with_them():

@@ -1,7 +1,10 @@
 """Automatic transcripts: numbered voices ("Speaker 1", "Speaker 2") instead of names."""
 
+import numpy as np
+
 from interviews.parsing import parse_transcript
 from interviews.parsing.api import detect_format
+from interviews.parsing.engine import voice_names
 from interviews.parsing.labels import parse_label
 
 OTTER = """Speaker 1  0:00
@@ -81,6 +84,22 @@ def test_a_voice_is_named_after_whom_the_speech_introduces_and_then_addresses_on
         "Speaker 1  0:06\nWas anyone hurt?\n\nSpeaker 2  0:07\nNo one, thankfully.\n"
     )
     assert {t.speaker for t in rhetorical.turns} == {None}
+
+
+def test_whom_one_voice_is_named_after_is_no_rival_for_another():
+    # States: Ann Lee, Tom Wu, and a nameless part. Speaker 2 is likelier Tom than anyone, but
+    # not twice as likely as Ann, whom Speaker 1, heard more, is named after.
+    heard = {
+        "speaker 1": (np.array([0.9, 0.05, 0.05]), 10),
+        "speaker 2": (np.array([0.35, 0.6, 0.05]), 8),
+    }
+    assert voice_names(heard, people=[0, 1]) == {"speaker 1": 0, "speaker 2": 1}
+    # Likelier hers than his, it is named after neither.
+    heard["speaker 2"] = (np.array([0.5, 0.45, 0.05]), 8)
+    assert voice_names(heard, people=[0, 1]) == {"speaker 1": 0}
+    # Nor is a voice named after a person it is barely likelier than the part nobody names.
+    heard["speaker 2"] = (np.array([0.0, 0.5, 0.3]), 8)
+    assert voice_names(heard, people=[0, 1]) == {"speaker 1": 0}
 
 
 def test_voices_nobody_names_stay_apart_and_unnamed():
