@@ -829,6 +829,21 @@ _NOT_NAME_OPENERS = {
     "republican",
     "independent",
     "former",
+    # Prepositions: "Between Iowa and New Hampshire", "Under Joe Biden's plan".
+    "about",
+    "against",
+    "among",
+    "around",
+    "between",
+    "during",
+    "into",
+    "like",
+    "over",
+    "since",
+    "through",
+    "under",
+    "until",
+    "without",
 }
 _ORG_WORDS = {
     "college",
@@ -913,4 +928,12 @@ _ORG_WORDS = {
     "organization",
     "institution",
     "airport",
+    # Days: "Super Tuesday", "Black Friday".
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 }

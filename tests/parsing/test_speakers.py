@@ -272,6 +272,9 @@ def test_capitals_running_on_past_a_name_are_no_part_of_it():
     # A word that opens sentences opens no name, and a word said twice is no one's two names.
     assert prose_people("No HMO or insurer can stop you. Yes Your Honor. I Jake Jake said.") == []
     assert [name for name, _, _ in prose_people("Its Donald Trump who lost.")] == ["Donald Trump"]
+    # Nor does a preposition, and a day is no one's name: "Super Tuesday".
+    said = "Between Iowa and Super Tuesday, Under Joe Biden's plan we win."
+    assert [name for name, _, _ in prose_people(said)] == ["Joe Biden"]
 
 
 def test_a_broadcasters_own_person_named_after_its_initials_is_read_with_them():
