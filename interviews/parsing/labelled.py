@@ -398,9 +398,21 @@ def read_labelled(text: str) -> Draft:
     _take_preamble(draft)
     header = [draft.title, *draft.summary.split("\n\n")]
     draft.air_date, draft.program = air_date(header), program_named(header)
+    _headline_under_program(draft)
     _play_cast(draft, list(cast.values()))
     _unlabel_continuations(draft)
     return draft
+
+
+def _headline_under_program(draft: Draft) -> None:
+    """Where the first line is the program's name (CNN's "ANDERSON COOPER 360"), the line below
+    it is the title, where it is a headline ("Interview With Senator Mark Ellis; Storms Hit
+    Midwest. Aired 8-9p ET") and not when the program aired or a notice in capitals."""
+    if not draft.program or draft.title != draft.program:
+        return
+    below, *rest = draft.summary.split("\n\n")
+    if below and len(below.split()) <= 30 and not below.isupper() and not air_date([below]):
+        draft.title, draft.summary = below, "\n\n".join(rest)
 
 
 def _wrapped(split: list[tuple[float | None, Label | None, str]]) -> bool:

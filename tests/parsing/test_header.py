@@ -92,3 +92,7 @@ def test_a_header_names_its_program_where_it_says_so_or_prints_it_over_when_it_a
         "JENNIFER GRAY, CNN METEOROLOGIST: Wolf, the storms are here.\n\nBLITZER: Thanks.\n"
     )
     assert (transcript.program, transcript.air_date) == ("THE SITUATION ROOM", "2024-06-03")
+    assert transcript.title == "Storms Hit Midwest"
+    assert transcript.summary == "Aired June 3, 2024 - 18:00   ET"
+    unheadlined = parse_transcript("\n\n".join([cnn[0], *cnn[2:]]) + "\n\nWOLF BLITZER: Hi.\n")
+    assert unheadlined.title == "THE SITUATION ROOM"
