@@ -91,8 +91,8 @@ def program_named(paragraphs: list[str]) -> str:
     printed = [p.strip() for p in paragraphs if p.strip()]
     aired = any(_AIRED.match(p) and _DATELINE.match(p) for p in printed)
     first = printed[0] if printed else ""
-    if aired and first.isupper() and len(first.split()) <= 6 and not ends_sentence(first):
-        return first
+    if aired and first.isupper() and len(first.split()) <= 6 and title_like(first):
+        return first  # ("TRANSCRIPT", a page's control, names no program)
     return ""
 
 

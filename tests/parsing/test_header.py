@@ -87,6 +87,7 @@ def test_a_header_names_its_program_where_it_says_so_or_prints_it_over_when_it_a
     assert program_named(cnn) == "THE SITUATION ROOM"
     assert program_named(["Why rates will fall", "Aired June 3, 2024"]) == ""
     assert program_named(["THE SITUATION ROOM", "June 3, 2024"]) == ""
+    assert program_named(["TRANSCRIPT", "Aired June 3, 2024"]) == ""
     transcript = parse_transcript(
         "\n\n".join(cnn) + "\n\nWOLF BLITZER, CNN ANCHOR: Good evening.\n\n"
         "JENNIFER GRAY, CNN METEOROLOGIST: Wolf, the storms are here.\n\nBLITZER: Thanks.\n"
