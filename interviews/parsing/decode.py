@@ -10,8 +10,8 @@ host scores `follow[i][0]` when they are the last guest, `follow[i][1]` when ano
 Speakers on neither side (an anchor, an audience member) forget both. The text may tell who the
 last host was at a block (`recalled[i]`, from "Lester, thank you." said after it): states that
 remember another host there lose that host's score. The cost stays linear in
-the number of blocks and quadratic in the number of expanded states; numpy does the inner
-products.
+the number of blocks and in the moves the memory allows (about as many as expanded states times
+speakers, where all pairs of expanded states would be their square); numpy does the sums.
 """
 
 from __future__ import annotations
@@ -72,39 +72,36 @@ class Chain:
         self.start = np.array(
             [0.0 if h in (_NONE, s) and g in (_NONE, s) else NEG for s, h, g in states]
         )
+        # The moves the memory allows, a few per state among all the pairs: each block's step
+        # scores only these, grouped by where they go (forward) and where they come from
+        # (backward).
+        sources, targets = np.nonzero(self.structure > NEG / 2)
+        self.forward = _Moves(self, sources, targets, by_target=True)
+        self.backward = _Moves(self, sources, targets, by_target=False)
 
-    def _expanded(self, emit: list[list[float]], trans: list, follow: list) -> tuple:
-        """The expanded emission rows, and a function giving block i's transition matrix: made
-        when asked, as all of them at once would take blocks x states^2 of memory (gigabytes for
-        a long transcript that names many people)."""
+    def _rows(self, emit: list[list[float]]) -> np.ndarray:
+        """The expanded emission rows: a state that remembers another host than the one the
+        text recalls at a block loses that host's score there."""
         rows = np.asarray(emit, dtype=float)[:, self.speaker]
         for i, hosts in enumerate(self.recalled):
             for host, score in hosts.items():
                 rows[i, (self.last_host != host) & (self.last_host != _NONE)] -= score
-        # A block's follow-up scores are one of few pairs (none, or this round's): one matrix each.
-        follow_ups: dict[tuple[float, float], np.ndarray] = {}
-
-        def step(i: int) -> np.ndarray:
-            scores = follow[i]
-            if scores not in follow_ups:
-                same, other = scores
-                follow_ups[scores] = same * self.follow_same + other * self.follow_other
-            table = np.asarray(trans[i], dtype=float)[np.ix_(self.speaker, self.speaker)]
-            return table + self.structure + follow_ups[scores]
-
-        return rows, step
+        return rows
 
     def posteriors(self, emit: list[list[float]], trans: list, follow: list) -> list[list[float]]:
         """P(speaker of block i = s | everything), for every block and speaker."""
-        rows, step = self._expanded(emit, trans, follow)
+        rows = self._rows(emit)
+        forward, backward = self.forward, self.backward
         n = len(rows)
         alpha = np.empty_like(rows)
         alpha[0] = rows[0] + self.start
         for i in range(1, n):
-            alpha[i] = rows[i] + _logsumexp(alpha[i - 1][:, None] + step(i), axis=0)
+            moves = alpha[i - 1][forward.source] + forward.scores(trans[i], follow[i])
+            alpha[i] = rows[i] + forward.logsumexp(moves)
         beta = np.zeros_like(rows)
         for i in range(n - 2, -1, -1):
-            beta[i] = _logsumexp(step(i + 1) + (rows[i + 1] + beta[i + 1])[None, :], axis=1)
+            ahead = (rows[i + 1] + beta[i + 1])[backward.target]
+            beta[i] = backward.logsumexp(backward.scores(trans[i + 1], follow[i + 1]) + ahead)
         joint = alpha + beta
         joint -= joint.max(axis=1, keepdims=True)
         weights = np.exp(joint)
@@ -115,14 +112,15 @@ class Chain:
 
     def best_path(self, emit: list[list[float]], trans: list, follow: list) -> list[int]:
         """The single most likely speaker sequence (Viterbi)."""
-        rows, step = self._expanded(emit, trans, follow)
+        rows = self._rows(emit)
+        forward = self.forward
         score = rows[0] + self.start
         back = []
         for i in range(1, len(rows)):
-            candidates = score[:, None] + step(i)
-            pointers = candidates.argmax(axis=0)
+            moves = score[forward.source] + forward.scores(trans[i], follow[i])
+            best, pointers = forward.argmax(moves)
             back.append(pointers)
-            score = candidates[pointers, np.arange(len(pointers))] + rows[i]
+            score = best + rows[i]
         e = int(score.argmax())
         path = [e]
         for pointers in reversed(back):
@@ -131,9 +129,56 @@ class Chain:
         return [int(self.speaker[e]) for e in reversed(path)]
 
 
-def _logsumexp(values: np.ndarray, axis: int) -> np.ndarray:
-    top = values.max(axis=axis, keepdims=True)
-    top = np.where(top <= NEG / 2, 0.0, top)
-    with np.errstate(divide="ignore"):  # a column of impossible moves sums to 0: log gives -inf
-        total = np.log(np.exp(values - top).sum(axis=axis, keepdims=True)) + top
-    return np.squeeze(np.maximum(total, NEG), axis=axis)
+class _Moves:
+    """The moves the memory allows between expanded states, grouped by the state they go to
+    (`by_target`) or come from, each group in the order of the other end: a block's step scores
+    these alone, where the whole states^2 matrix is mostly moves that cannot happen."""
+
+    def __init__(self, chain: Chain, sources: np.ndarray, targets: np.ndarray, by_target: bool):
+        keys, other = (targets, sources) if by_target else (sources, targets)
+        order = np.lexsort((other, keys))
+        self.source, self.target = sources[order], targets[order]
+        keys = keys[order]
+        self.starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+        self.groups = keys[self.starts]
+        self.counts = np.diff(np.r_[self.starts, len(keys)])
+        self.size = len(chain.speaker)
+        self.speakers = (chain.speaker[self.source], chain.speaker[self.target])
+        self.structure = chain.structure[self.source, self.target]
+        self.follow_same = chain.follow_same[self.source, self.target]
+        self.follow_other = chain.follow_other[self.source, self.target]
+        self._follow_ups: dict[tuple[float, float], np.ndarray] = {}
+
+    def scores(self, table: list, follow: tuple[float, float]) -> np.ndarray:
+        """Each move's score at a block: the speakers' transition, the memory's, a follow-up's."""
+        if follow not in self._follow_ups:
+            same, other = follow
+            self._follow_ups[follow] = same * self.follow_same + other * self.follow_other
+        return (
+            np.asarray(table, dtype=float)[self.speakers]
+            + self.structure
+            + self._follow_ups[follow]
+        )
+
+    def logsumexp(self, values: np.ndarray) -> np.ndarray:
+        """Per state, the log of the summed exponentials of its group's moves (NEG for none)."""
+        top = np.maximum.reduceat(values, self.starts)
+        top = np.where(top <= NEG / 2, 0.0, top)
+        with np.errstate(divide="ignore"):  # moves that cannot happen sum to 0: log gives -inf
+            total = np.log(
+                np.add.reduceat(np.exp(values - np.repeat(top, self.counts)), self.starts)
+            )
+        result = np.full(self.size, NEG)
+        result[self.groups] = np.maximum(total + top, NEG)
+        return result
+
+    def argmax(self, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Per target state, the best move's score and its source (the first of equals)."""
+        best = np.maximum.reduceat(values, self.starts)
+        first = np.where(
+            values == np.repeat(best, self.counts), np.arange(len(values)), len(values)
+        )
+        scores, pointers = np.full(self.size, NEG), np.zeros(self.size, dtype=np.intp)
+        scores[self.groups] = best
+        pointers[self.groups] = self.source[np.minimum.reduceat(first, self.starts)]
+        return scores, pointers
