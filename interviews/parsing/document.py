@@ -3,11 +3,12 @@ court reporters' and transcription software exports them, and PDF, as courts and
 publish them. Each is read as text for the transcript readers.
 
 In a Word document each paragraph is a paragraph of text, with a blank line after it; an empty
-paragraph, the way a typist spaces turns apart, adds another. Tabs and line breaks are kept. A
-table row is a line with its cells parted by tabs (a name, perhaps a time, the speech). The
-document is read as a stream, never whole, and refused once its text runs past the size any
-transcript may have; expat, the XML parser, refuses entity expansion bombs itself and resolves no
-external entities.
+paragraph, the way a typist spaces turns apart, adds another, and so does a sentence all in bold
+(a print interview's question) before and after it. Tabs and line breaks are kept. A table row
+is a line with its cells parted by tabs (a name, perhaps a time, the speech). The document is
+read as a stream, never whole, and refused once its text runs past the size any transcript may
+have; expat, the XML parser, refuses entity expansion bombs itself and resolves no external
+entities.
 
 A PDF is read page by page (pypdf), and what its printing adds is taken off: the running heads
 and feet repeated at the top or bottom of most pages ("Official - Subject to Final Review",
@@ -73,18 +74,25 @@ def _not_word(archive: zipfile.ZipFile) -> str:
 
 
 def _docx_paragraphs(body: io.BufferedIOBase, limit: int) -> str:
+    from .text import ends_sentence  # text.py reads documents through this module
+
     parts: list[str] = []
     size = 0
 
-    def add(paragraph: str) -> None:
+    def add(paragraph: str, *, asked: bool = False) -> None:
         nonlocal size
+        if asked:  # parted from the paragraphs around it by a wider gap, as turns are
+            paragraph = "\n" + paragraph + "\n"
         parts.append(paragraph + "\n\n" if paragraph.strip() else "\n")
         size += len(paragraph) + 2
         if size > limit:
             raise ParseError("The Word document's text is larger than any transcript accepted.")
 
-    # Paragraphs nest (a text box's inside a paragraph's run): each collects its own text.
+    # Paragraphs nest (a text box's inside a paragraph's run): each collects its own text, and
+    # whether any of it is outside bold (a sentence all in bold is a print interview's question).
     open_paragraphs: list[list[str]] = []
+    plain: list[bool] = []
+    bold = False  # the run being read is set in bold
     # A table row is a line, its cells parted by tabs (as a table copied from Word pastes), the
     # paragraphs of a cell joined: the open rows' cells, and the open cells' paragraphs.
     rows: list[list[str]] = []
@@ -94,6 +102,9 @@ def _docx_paragraphs(body: io.BufferedIOBase, limit: int) -> str:
         if event == "start":
             if tag == f"{_W}p":
                 open_paragraphs.append([])
+                plain.append(False)
+            elif tag == f"{_W}r":
+                bold = False
             elif tag == f"{_W}tr":
                 rows.append([])
             elif tag == f"{_W}tc":
@@ -102,16 +113,21 @@ def _docx_paragraphs(body: io.BufferedIOBase, limit: int) -> str:
         current = open_paragraphs[-1] if open_paragraphs else []
         if tag == f"{_W}t":
             current.append(element.text or "")
+            if plain and (element.text or "").strip() and not bold:
+                plain[-1] = True
+        elif tag == f"{_W}b":
+            bold = element.get(f"{_W}val", "true") not in ("0", "false")
         elif tag == f"{_W}tab":
             current.append("\t")
         elif tag in (f"{_W}br", f"{_W}cr"):
             current.append("\n")
         elif tag == f"{_W}p":
             paragraph = "".join(open_paragraphs.pop())
+            asked = not plain.pop() and ends_sentence(paragraph)
             if cells and not open_paragraphs:
                 cells[-1].append(paragraph)
                 continue
-            add(paragraph)
+            add(paragraph, asked=asked)
             element.clear()
         elif tag == f"{_W}tc" and cells:
             cell = " ".join(" ".join(cells.pop()).split())

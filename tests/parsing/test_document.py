@@ -52,6 +52,38 @@ def test_a_paragraph_inside_a_text_box_keeps_the_paragraph_around_it_whole():
     assert docx_text(docx(body=body), limit=1000) == "Boxed.\n\nANN LEE: Before after.\n\n"
 
 
+def test_a_print_interviews_questions_in_bold_are_turns_of_their_own():
+    def paragraph(text: str, bold: str = "") -> str:
+        properties = f"<w:rPr>{bold}</w:rPr>" if bold else ""
+        return f"<w:p><w:r>{properties}<w:t>{text}</w:t></w:r></w:p>"
+
+    body = (
+        f"<w:document xmlns:w='{W}'><w:body>"
+        + paragraph("Ruth Akers on the novel she threw away")
+        + paragraph("By Helen Park")
+        + paragraph(
+            "Ten years after her last book, the novelist Ruth Akers returns with a new one."
+        )
+        + paragraph("Why so long?", "<w:b/>")
+        + paragraph("I threw away the first draft.")
+        + paragraph("It was not working, and I knew it.", "<w:b w:val='0'/>")
+        + paragraph("That must have hurt.", "<w:b w:val='true'/>")
+        + paragraph("It did, for a week.")
+        + paragraph("What changed?", "<w:b/>")
+        + paragraph("The narrator.")
+        + "</w:body></w:document>"
+    )
+    parsed = parse_transcript(docx(body=body))
+    assert [(t.speaker, t.text) for t in parsed.turns] == [
+        ("Helen Park", "Why so long?"),
+        ("Ruth Akers", "I threw away the first draft.\n\nIt was not working, and I knew it."),
+        ("Helen Park", "That must have hurt."),
+        ("Ruth Akers", "It did, for a week."),
+        ("Helen Park", "What changed?"),
+        ("Ruth Akers", "The narrator."),
+    ]
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [
