@@ -41,10 +41,12 @@ def test_ingesting_the_seed_stores_its_segment_speakers_and_turns(
     assert turns[0].speaker is None and turns[0].role == "anchor"
 
 
-def test_a_transcripts_dateline_dates_its_segment(tmp_path):
+def test_a_transcripts_dateline_dates_its_segment(tmp_path, capsys):
     title = "If ISIS falls, where will its fighters flee?"
     page = tmp_path / "dated.txt"
     page.write_text(SEED.read_text(encoding="utf-8").replace(title, f"{title}\n\nNov 3, 2016", 1))
+    call_command("ingest", str(page), "--dry-run")
+    assert f"{page}: {title}\n  aired 2016-11-03\n" in capsys.readouterr().out
     call_command("ingest", str(page))
     assert Segment.objects.get().air_date == datetime.date(2016, 11, 3)
 

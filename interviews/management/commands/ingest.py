@@ -115,6 +115,9 @@ class Command(BaseCommand):
                 self.stdout.write(json.dumps(transcript.to_dict(), ensure_ascii=False, indent=2))
                 continue
             self.stdout.write(f"{path}: {transcript.title or 'untitled'}")
+            header = {"program": transcript.program, "aired": transcript.air_date}
+            if any(header.values()):
+                self.stdout.write("  " + ", ".join(f"{k} {v}" for k, v in header.items() if v))
             for turn in transcript.turns:
                 who = turn.speaker or f"({', '.join(filter(None, (turn.label, turn.role)))})"
                 self.stdout.write(
