@@ -1,9 +1,19 @@
-"""Word documents for tests, built in memory."""
+"""Word documents and PDFs for tests, built in memory, and what the print Q&A in them says."""
 
 import io
 import zipfile
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+# The turns of the print Q&A that the page and the Word document tests set, questions in bold.
+PRINT_QA_TURNS = [
+    ("Helen Park", "Why so long?"),
+    ("Ruth Akers", "I threw away the first draft.\n\nIt was not working, and I knew it."),
+    ("Helen Park", "That must have hurt."),
+    ("Ruth Akers", "It did, for a week."),
+    ("Helen Park", "What changed?"),
+    ("Ruth Akers", "The narrator."),
+]
 
 
 def docx(*paragraphs: str, body: str | None = None) -> bytes:

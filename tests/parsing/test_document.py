@@ -8,7 +8,7 @@ import pytest
 
 from interviews.parsing import ParseError, parse_transcript
 from interviews.parsing.document import docx_text, rtf_text
-from tests.documents import W, docx, pdf
+from tests.documents import PRINT_QA_TURNS, W, docx, pdf
 
 
 def test_a_word_document_reads_as_its_paragraphs():
@@ -74,14 +74,7 @@ def test_a_print_interviews_questions_in_bold_are_turns_of_their_own():
         + "</w:body></w:document>"
     )
     parsed = parse_transcript(docx(body=body))
-    assert [(t.speaker, t.text) for t in parsed.turns] == [
-        ("Helen Park", "Why so long?"),
-        ("Ruth Akers", "I threw away the first draft.\n\nIt was not working, and I knew it."),
-        ("Helen Park", "That must have hurt."),
-        ("Ruth Akers", "It did, for a week."),
-        ("Helen Park", "What changed?"),
-        ("Ruth Akers", "The narrator."),
-    ]
+    assert [(t.speaker, t.text) for t in parsed.turns] == PRINT_QA_TURNS
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from interviews.parsing import parse_transcript
 from interviews.parsing.webpage import looks_html, page_text
+from tests.documents import PRINT_QA_TURNS
 
 PAGE = """<!DOCTYPE html>
 <html><head><title>Brooks and Capehart on the shutdown</title>
@@ -99,14 +100,17 @@ def test_a_copyright_notice_below_a_page_is_no_ones_words():
     assert parsed.turns[-1].text == "Thank you for having me."
 
 
+# A turn as pages that mark their speakers' names print it: the name, then the speech.
+SPEAKER_TURN = '<div class="turn"><span class="speaker-name">{}</span><p>{}</p></div>'
+
+
 def test_an_element_a_page_marks_as_a_speaker_labels_the_speech_after_it():
-    turn = '<div class="turn"><span class="speaker-name">{}</span><p>{}</p></div>'
     parsed = parse_transcript(
         "<html><body><h1>Rates and the Fed</h1>"
-        + turn.format("Ann Lee", "Good evening. Tom, will rates fall?")
-        + turn.format("Tom Wu", "Not before the autumn, Ann.")
-        + turn.format("Ann Lee", "Why is that?")
-        + turn.format("Tom Wu", "Wages.")
+        + SPEAKER_TURN.format("Ann Lee", "Good evening. Tom, will rates fall?")
+        + SPEAKER_TURN.format("Tom Wu", "Not before the autumn, Ann.")
+        + SPEAKER_TURN.format("Ann Lee", "Why is that?")
+        + SPEAKER_TURN.format("Tom Wu", "Wages.")
         + "</body></html>"
     )
     assert parsed.title == "Rates and the Fed"
@@ -119,14 +123,13 @@ def test_an_element_a_page_marks_as_a_speaker_labels_the_speech_after_it():
 
 
 def test_a_pages_menus_figures_and_asides_are_not_its_transcript():
-    turn = '<div class="turn"><span class="speaker-name">{}</span><p>{}</p></div>'
     parsed = parse_transcript(
         "<html><body><nav><a>Home</a> <a>Politics</a></nav><h1>Rates and the Fed</h1>"
-        + turn.format("Ann Lee", "Good evening. Tom, will rates fall?")
+        + SPEAKER_TURN.format("Ann Lee", "Good evening. Tom, will rates fall?")
         + '<figure><img src="fed.jpg"><figcaption>Tom Wu at the Fed.</figcaption></figure>'
-        + turn.format("Tom Wu", "Not before the autumn, Ann.")
+        + SPEAKER_TURN.format("Tom Wu", "Not before the autumn, Ann.")
         + "<aside><p>“Not before the autumn.”</p><a>Related: the Fed's year</a></aside>"
-        + turn.format("Ann Lee", "Why is that?")
+        + SPEAKER_TURN.format("Ann Lee", "Why is that?")
         + "</body></html>"
     )
     assert parsed.title == "Rates and the Fed"
@@ -253,14 +256,7 @@ def test_a_print_interviews_questions_in_bold_are_turns_of_their_own():
         "<p>It was not working, and I knew it.</p><p><strong>That must have hurt.</strong></p>"
         "<p>It did, for a week.</p><p><b>What changed?</b></p><p>The narrator.</p></article>"
     )
-    assert [(t.speaker, t.text) for t in parsed.turns] == [
-        ("Helen Park", "Why so long?"),
-        ("Ruth Akers", "I threw away the first draft.\n\nIt was not working, and I knew it."),
-        ("Helen Park", "That must have hurt."),
-        ("Ruth Akers", "It did, for a week."),
-        ("Helen Park", "What changed?"),
-        ("Ruth Akers", "The narrator."),
-    ]
+    assert [(t.speaker, t.text) for t in parsed.turns] == PRINT_QA_TURNS
 
 
 def test_a_fragment_of_bold_labels_and_line_breaks_from_an_editor_reads_as_its_text():
