@@ -67,6 +67,8 @@ _BULLETS = "•·▪●◦‣∙*►▸>–—-"
 _NAME_WORD = re.compile(r"^(?:[a-z]{1,4}['’\-]?)?[A-Z][\w'’.\-]*$")  # "vanEngelsdorp", "al-Assad"
 # "SPEAKER 2", "Unidentified Male #1", "Speaker B": one particular person, left unnamed.
 _NUMBERED = re.compile(r"(?:\s*#?\d+|\s+[A-Z])$")
+# Parliamentary committees number each question before the member's name: "Q12 Chair:".
+_QUESTION_NUMBER = re.compile(r"^Q\d{1,4}\s+")
 _THE_OFFICE = re.compile(r"^the [a-z]+(?: [a-z]+)?$")
 _COURTESY = {"mr", "mrs", "ms", "madam", "madame"}
 
@@ -184,6 +186,7 @@ def parse_label(printed: str, *, upper_only: bool = False) -> Label | None:
     if not printed or len(printed) > 120:
         return None
     name_part, title, qualifier = _label_parts(printed)
+    name_part = _QUESTION_NUMBER.sub("", name_part)
     number = _NUMBERED.search(name_part)
     nameless = fold(name_part[: number.start()] if number else name_part).strip(". ")
     office = _office_in(nameless)
