@@ -346,6 +346,7 @@ def read_labelled(text: str) -> Draft:
     end = footer_start(lines, first_label)
     lines, split = lines[:end], split[:end]
     cast = _cast_lines(split)
+    apart = cast.keys() | _header_fields(lines[:first_label])
     # Blank lines separate paragraphs, or nothing does and the lines are wrapped at a width.
     wraps = any(not line.strip() for line in lines) or _wrapped(split)
     indents = _indents_paragraphs(lines, split)
@@ -357,7 +358,7 @@ def read_labelled(text: str) -> Draft:
         if not line.strip():
             previous_blank = True
             continue
-        if i in cast:
+        if i in apart:
             label, body, previous_blank = None, line.strip(), True  # a header line, as printed
         if start is not None and label is None and not body:
             heading = draft.blocks and draft.blocks[-1].label and not draft.blocks[-1].paragraphs
@@ -390,7 +391,7 @@ def read_labelled(text: str) -> Draft:
                 draft.blocks[-1].paragraphs[-1] += " " + body
         else:
             draft.blocks[-1].paragraphs.append(body)
-        previous_blank = i in cast  # the header's next line is a paragraph of its own too
+        previous_blank = i in apart  # the header's next line is a paragraph of its own too
     draft.blocks = _keep_labels_of_nothing(draft.blocks, label_lines_of)
     _take_title(draft)
     _name_office_holders(draft)
@@ -402,6 +403,16 @@ def read_labelled(text: str) -> Draft:
     _play_cast(draft, list(cast.values()))
     _unlabel_continuations(draft)
     return draft
+
+
+# A header's line giving one fact: "Interviewer: Thomas Reed", "Date: March 3, 2019".
+_FIELD = re.compile(r"^[A-Z][a-z]+(?: [A-Za-z]+){0,2}:\s+\S(?:\S*\s+){0,7}\S*$")
+
+
+def _header_fields(header: list[str]) -> set[int]:
+    """The lines above the first label that give one fact each, under a name and a colon, by
+    index: lines of their own, not a summary's wrapped lines to join."""
+    return {i for i, line in enumerate(header) if _FIELD.match(line.strip())}
 
 
 def _headline_under_program(draft: Draft) -> None:
@@ -471,12 +482,13 @@ def _cast(label: Label, text: str) -> Label | None:
 def _play_cast(draft: Draft, cast: list[_Casting]) -> None:
     """Labels that print a part ("INTERVIEWER:"), a voice ("Speaker 1:") or initials ("TB:")
     name the person the header casts so or whose initials they are ("Interviewer: Thomas Baker";
-    people the summary names, or a label named in full above, count for initials too), printed as
-    they were, where one fits."""
+    people the title or the summary names, or a label named in full above, count for initials
+    too), printed as they were, where one fits."""
     by_part = {casting.part: casting.person for casting in cast}
     if len(by_part) < len(cast):
         by_part = {}  # two people cast in one part: the part's label names neither
-    summary = [parse_label(printed) for printed, _, _ in prose_people(draft.summary)]
+    header = f"{draft.title}\n\n{draft.summary}"
+    summary = [parse_label(printed) for printed, _, _ in prose_people(header)]
     by_initials: dict[str, dict[str, Label]] = {}
     for person in [*(casting.person for casting in cast), *summary]:
         if person and person.name:

@@ -668,6 +668,23 @@ def test_what_a_parliament_prints_in_parentheses_after_a_name_is_the_affiliation
     ]
 
 
+def test_a_committees_number_before_each_question_is_not_part_of_the_members_name():
+    parsed = parse_transcript(
+        "Examination of witnesses\n\n"
+        "Q1 Chair: Thank you both for coming. What went wrong?\n\n"
+        "Dame Sarah Holt: A lightning strike tripped a line.\n\n"
+        "Q2 Mark Fuller: Why did the generators not ride through it?\n\n"
+        "Dame Sarah Holt: That is what the investigation is looking at.\n"
+    )
+    assert [(t.speaker, t.label) for t in parsed.turns] == [
+        (None, "Q1 Chair"),
+        ("Sarah Holt", "Dame Sarah Holt"),
+        ("Mark Fuller", "Q2 Mark Fuller"),
+        ("Sarah Holt", "Dame Sarah Holt"),
+    ]
+    assert parsed.turns[0].role == "host"
+
+
 def test_names_in_capitals_alone_on_their_lines_label_a_short_exchange_where_one_recurs():
     parsed = parse_transcript(
         "URSULA VON DER LEYEN\nThank you for coming.\n\nJEAN-LUC MÉLENCHON\nThe figures are a"
@@ -730,6 +747,23 @@ def test_a_header_casting_the_parts_names_the_initials_that_label_the_turns():
         ("Margaret Ellis", "ME"),
     ] * 2
     assert parsed.speaker("Thomas Baker").role == "host"
+
+
+def test_a_headers_lines_of_one_fact_each_stay_apart_and_the_title_names_the_initials_too():
+    parsed = parse_transcript(
+        "Oral History Interview with Margaret Doyle\nInterviewer: Thomas Reed\n"
+        "Date: March 3, 2019\nLocation: Boston, Massachusetts\n\n"
+        "TR: Where were you born?\n\nMD: In Dorchester.\n\nTR: And school?\n\nMD: Saint Mark's.\n"
+    )
+    assert parsed.title == "Oral History Interview with Margaret Doyle"
+    assert parsed.summary == (
+        "Interviewer: Thomas Reed\n\nDate: March 3, 2019\n\nLocation: Boston, Massachusetts"
+    )
+    assert parsed.air_date == "2019-03-03"
+    assert [(t.speaker, t.label) for t in parsed.turns] == [
+        ("Thomas Reed", "TR"),
+        ("Margaret Doyle", "MD"),
+    ] * 2
 
 
 def test_initials_label_the_turns_of_those_first_labelled_in_full_under_a_header_naming_the_guest():
