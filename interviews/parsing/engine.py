@@ -822,14 +822,13 @@ def _build_roster(draft: Draft, *, with_voices: bool) -> Roster:
             person.evidence.add("asker")
     # A title naming in full someone the labels print by surname alone ("Press Briefing by
     # Press Secretary Karine Jean-Pierre" over "MS. JEAN-PIERRE:") gives their name; over labels
-    # that print only parts ("Q." and "A."), it names who answers where the summary does not
-    # ("Q&A: Ruth Akers on her new novel"), unless every word of it is capitalised, when any run
-    # of words would read as a name.
+    # that print only parts ("Q." and "A.") or none, it names who answers where the summary names
+    # only who asks ("Q&A: Ruth Akers on her new novel"), unless every word of it is capitalised,
+    # when any run of words would read as a name.
     surnames = {surname(label.name) for label in labels if label.name and " " not in label.name}
     answerer_untold = (
-        labels
-        and not any(label.name for label in labels)
-        and all(subject for *_, subject in prose_people(draft.summary))
+        not any(label.name for label in labels)
+        and all(subject or p in asking for p, _, subject in prose_people(draft.summary))
         and not _capitalised_throughout(draft.title)
     )
     for printed, affiliation, subject in prose_people(draft.title):

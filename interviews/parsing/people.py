@@ -557,6 +557,9 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
     spans: list[tuple[int, int, bool]] = []  # each person's run, and whether it opens a clause
     for start, end, run in _name_pieces(name_runs(text)):
         before = text[max(0, start - 40) : start]
+        closing = text[start + len(run.rstrip("'’.,")) :]
+        if re.search(r"[\"“‘']$", before) and re.match(r"[,.]?[\"”’']", closing):
+            continue  # "Salt Roads": a work's title, quoted whole, not a person
         words = run.split()
         while (
             words
@@ -696,9 +699,20 @@ def askers(text: str) -> set[str]:
             listed.append([run])
     for group in listed:
         start, end = group[0][0], group[-1][1]
-        if _ASKED_BEFORE.search(text[max(0, start - 40) : start]) or _ASKS_AFTER.match(text[end:]):
+        before = text[max(0, start - 40) : start]
+        if _ASKED_BEFORE.search(before) or _ASKS_AFTER.match(text[end:]):
+            found.update(_printed_in(run, named) for _, _, run in group)
+        elif _TALKS_TO.search(before) and not _named_before(runs, text, start):
+            # "The author of "Salt Roads" talks to Peter Lang": whom someone the summary
+            # describes, never names, talks to is the one who asks.
             found.update(_printed_in(run, named) for _, _, run in group)
     return found
+
+
+def _named_before(runs: list[tuple[int, int, str]], text: str, start: int) -> bool:
+    """Whether one of the runs stands before `start` in its sentence."""
+    opens = max((at for at, _ in sentence_spans(text) if at <= start), default=0)
+    return any(opens <= run_start < start for run_start, _, _ in runs)
 
 
 def _printed_in(run: str, named: list[str]) -> str:
@@ -713,6 +727,7 @@ _ASKED_BEFORE = re.compile(
     r"\s+by|moderators?|panel(?:ists)?|co-?hosts?|hosts?)[:,]?\s+$",
     re.I,
 )
+_TALKS_TO = re.compile(r"\b(?:talks|talked|speaks|spoke|sits down|sat down)\s+(?:to|with)\s+$")
 _ASKS_AFTER = re.compile(r",?\s+(?:also\s+)?(?:ask|question|moderate|host|interview)s?\b")
 # A verb after two names ("... and Leila Fadel speak with"): a lower-case word that is not a
 # preposition, a conjunction, "are" or "join" ("are joined by", "join us": they are guests), or

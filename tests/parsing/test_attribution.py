@@ -1329,3 +1329,15 @@ def test_a_summary_naming_someone_by_a_middle_initial_i_is_no_ones_first_person(
     )
     assert parsed.summary.startswith("Pat Kim questions Samuel I. Rosenman")
     assert parsed.turns[0].text.startswith("We turn now to the rivers.")
+
+
+def test_a_print_interview_names_its_answerer_in_the_headline_and_whom_they_talk_to_asks():
+    parsed = parse_transcript(
+        'Interview with novelist Ana Ruiz: "I write to find out what I think"\n\n'
+        'The author of "Salt Roads" talks to Peter Lang about exile and her new book.\n\n'
+        "— Your new novel begins in a port town. Why there?\n\n"
+        "— Because that is where I grew up.\n\n— Do you still feel that way?\n\n"
+        "— Less now. Writing the book helped.\n"
+    )
+    assert [t.speaker for t in parsed.turns] == ["Peter Lang", "Ana Ruiz"] * 2
+    assert {s.name: s.role for s in parsed.speakers} == {"Peter Lang": "host", "Ana Ruiz": "guest"}

@@ -230,6 +230,15 @@ def test_the_people_a_text_introduces_are_read_without_what_describes_them():
         assert [name for name, *_ in prose_people(others)] == ["Amna Nawaz", named]
 
 
+def test_a_works_title_in_quotation_marks_is_no_one():
+    said = 'The author of "Salt Roads" and ‘Night Ferry’ talks to Peter Lang.'
+    assert [name for name, *_ in prose_people(said)] == ["Peter Lang"]
+    assert [name for name, *_ in prose_people("Ann Lee's “Night Ferry” and Tom Wu.")] == [
+        "Ann Lee",
+        "Tom Wu",
+    ]
+
+
 def test_a_person_is_read_without_the_possessive_and_a_byline_names_who_asks():
     assert prose_people("Ruth Akers's new novel follows three sisters.") == [
         ("Ruth Akers", "", False)
@@ -369,6 +378,9 @@ def test_a_summary_tells_who_asks():
     }
     assert askers("A debate moderated by Ann Lee, with Tom Wu and Jo Park.") == {"Ann Lee"}
     assert askers("Ann Lee talks with Tom Wu of Acme and Jo Park of the Times.") == set()
+    # Whom someone described, not named, talks to asks them.
+    assert askers("The author of a new novel talks to Peter Lang about exile.") == {"Peter Lang"}
+    assert askers("Ann Lee, a novelist, talks to Peter Lang about exile.") == set()
 
 
 def test_a_moderators_opening_tells_who_asks_with_what_each_works_for():
