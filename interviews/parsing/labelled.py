@@ -5,7 +5,8 @@ after ("INSKEEP:"); the roster resolves both to one person. Transcription tools 
 labels their own ways too: in bold ("**Ann Lee:**"), a name alone on the line above its speech, a
 time in brackets or a dash standing for the colon, "Q:" and "A:" (or "Q." and "A.") for the two
 sides, and hearings an office and a surname in capitals before a full stop ("Senator LEAHY.").
-An office ("THE COURT:") is whoever holds it in the transcript (`labels.parse_label`).
+An office ("THE COURT:") is whoever holds it in the transcript (`labels.parse_label`); in
+testimony, "Q." is the examiner a heading names ("BY MS. CHEN:") and "A." the witness.
 Paragraphs without a label continue the turn above them, unless the transcript shows it leaves
 some speakers unlabelled (see `_unlabel_continuations`). A line that is only a stage direction
 ("(CROSSTALK)", "[inaudible]") is kept as a block of its own that nobody speaks.
@@ -360,6 +361,8 @@ def read_labelled(text: str) -> Draft:
             continue
         if i in apart:
             label, body, previous_blank = None, line.strip(), True  # a header line, as printed
+        elif _EXAMINED_BY.match(line.strip()):
+            label, body = None, line.strip()  # a heading, set apart as a direction is
         if start is not None and label is None and not body:
             heading = draft.blocks and draft.blocks[-1].label and not draft.blocks[-1].paragraphs
             if heading and draft.blocks[-1].start is None:
@@ -372,7 +375,7 @@ def read_labelled(text: str) -> Draft:
             label_lines_of[len(draft.blocks)] = line.strip()
             draft.blocks.append(Block([body] if body else [], label=label, start=start))
             pending_start = None
-        elif _DIRECTION.match(body) and (previous_blank or not wraps):
+        elif (_DIRECTION.match(body) or _EXAMINED_BY.match(body)) and (previous_blank or not wraps):
             # (A direction that the wrapping of a paragraph brought to a line start stays in it.)
             draft.blocks.append(Block([body], separation="turn", start=start, direction=True))
             pending_start = None
@@ -401,6 +404,7 @@ def read_labelled(text: str) -> Draft:
     draft.air_date, draft.program = air_date(header), program_named(header)
     _headline_under_program(draft)
     _play_cast(draft, list(cast.values()))
+    _name_the_examination(draft)
     _unlabel_continuations(draft)
     return draft
 
@@ -506,6 +510,53 @@ def _play_cast(draft: Draft, cast: list[_Casting]) -> None:
             by_initials.setdefault(_initials(label.name), {}).setdefault(label.name, label)
 
 
+# Testimony's headings, in capitals, say who puts the questions from there on: "BY MR. HARTLEY:",
+# "CROSS-EXAMINATION BY MS. PARK:", "REDIRECT EXAMINATION" (the examiner's line to follow).
+_EXAMINED_BY = re.compile(
+    r"^(?=[^a-z]*$)(?:(?:(?:RE)?DIRECT|(?:RE)?CROSS|FURTHER)[- ]?)*"
+    r"(?:EXAMINATION|(?:EXAMINATION\s+)?BY\s+(?P<label>[^:]{2,60}?)):?$"
+)
+# The witness, as the header or the court reporter names them: "DEPOSITION OF MARK ELLISON",
+# "MARK ELLISON, having been first duly sworn, testified as follows:".
+_WITNESS = re.compile(
+    r"\b(?:DEPOSITION|TESTIMONY)\s+OF\s+(?P<title>[^,;\n]{2,60})|"
+    r"(?:^|\n)(?P<sworn>[^,;\n]{2,60}),\s+(?:having\s+been|being|was)\s+(?:first\s+)?(?:duly\s+)?"
+    r"(?:sworn|affirmed)",
+    re.I,
+)
+
+
+def _name_the_examination(draft: Draft) -> None:
+    """In testimony, "Q." is whoever the heading above it says examines, and "A." and "THE
+    WITNESS:" are the witness, where the transcript names them (see `_EXAMINED_BY`,
+    `_WITNESS`), printed as they were."""
+    witness = _witness(draft)
+    examiner: Label | None = None
+    for block in draft.blocks:
+        heading = _EXAMINED_BY.match(block.text) if block.direction else None
+        if heading:
+            examiner = parse_label(heading.group("label") or "") or examiner
+            continue
+        label = block.label
+        if label is None or label.name:
+            continue
+        if label.role == "host" and label.printed.upper() == "Q" and examiner and examiner.name:
+            block.label = replace(examiner, printed=label.printed, role="host")
+        elif label.role == "guest" and label.printed.upper() in {"A", "THE WITNESS"} and witness:
+            block.label = replace(witness, printed=label.printed, role="guest")
+
+
+def _witness(draft: Draft) -> Label | None:
+    """The witness whom the title or a paragraph that nobody speaks names."""
+    unspoken = [block.text for block in draft.blocks if block.label is None]
+    for text in (draft.title, draft.summary, *unspoken):
+        found = _WITNESS.search(text)
+        named = parse_label(found.group("title") or found.group("sworn")) if found else None
+        if named and len(named.name.split()) >= 2:
+            return named
+    return None
+
+
 def _initials(name: str) -> str:
     """A name's initials as a label prints them ("TB" for Thomas Baker), "" for one word."""
     capitals = [word[0] for word in name.split() if word[:1].isupper()]
@@ -565,7 +616,7 @@ def _take_title(draft: Draft) -> None:
         controls += 1
     at = controls if title_like(first.paragraphs[controls]) else 0
     heading = first.paragraphs[at]
-    if len(heading.split()) <= 15 and not re.search(r"[.,;]$", heading):
+    if len(heading.split()) <= 15 and not re.search(r"[.,;:]$", heading):
         draft.title = MARKDOWN_HEADING.sub("", heading)
         del first.paragraphs[: at + 1]
         if not first.paragraphs:

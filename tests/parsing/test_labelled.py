@@ -485,6 +485,48 @@ def test_q_dot_and_a_dot_label_a_deposition_where_both_recur():
     assert once.turns[1].text == "A. Lincoln wrote it."
 
 
+def test_testimony_gives_each_question_to_the_examiner_its_heading_names_and_answers_to_the_witness():
+    parsed = parse_transcript(
+        " 1                    JANET MORALES,\n"
+        " 2   having been first duly sworn, was examined and\n"
+        " 3   testified as follows:\n"
+        " 4                        EXAMINATION\n"
+        " 5   BY MS. CHEN:\n"
+        " 6        Q.   Have you been deposed before?\n"
+        " 7        A.   No, never.\n"
+        " 8             MR. ROWE:  Counsel, can we take five?\n"
+        " 9             (Recess taken.)\n"
+        "10                     CROSS-EXAMINATION\n"
+        "11   BY MR. ROWE:\n"
+        "12        Q.   Who prepared the report?\n"
+        "13        A.   My supervisor did.\n"
+        "14             THE WITNESS:  Can I add something?\n"
+    )
+    assert parsed.title == ""
+    assert parsed.summary.startswith("JANET MORALES, having been first duly sworn")
+    assert [(t.speaker, t.label, t.text) for t in parsed.turns] == [
+        (None, "", "EXAMINATION"),
+        (None, "", "BY MS. CHEN:"),
+        ("Chen", "Q", "Have you been deposed before?"),
+        ("Janet Morales", "A", "No, never."),
+        ("Rowe", "MR. ROWE", "Counsel, can we take five?"),
+        (None, "", "(Recess taken.)"),
+        (None, "", "CROSS-EXAMINATION"),
+        (None, "", "BY MR. ROWE:"),
+        ("Rowe", "Q", "Who prepared the report?"),
+        ("Janet Morales", "A", "My supervisor did."),
+        ("Janet Morales", "THE WITNESS", "Can I add something?"),
+    ]
+    # Unnamed, the sides stay parts; and "By ..." in speech is words.
+    untold = parse_transcript("Q. Where were you?\nA. At home.\nBy then:\nQ. Alone?\nA. Yes.\n")
+    assert [(t.speaker, t.role, t.text) for t in untold.turns] == [
+        (None, "host", "Where were you?"),
+        (None, "guest", "At home. By then:"),
+        (None, "host", "Alone?"),
+        (None, "guest", "Yes."),
+    ]
+
+
 def test_a_dash_for_the_colon_labels_names_in_capitals_where_two_of_them_recur():
     parsed = parse_transcript(
         "NICK ROBINSON — Good morning. With me is the chancellor.\n\n"
