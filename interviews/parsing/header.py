@@ -155,18 +155,26 @@ def without_asides(lines: list[str]) -> list[str]:
 _COPYRIGHT = re.compile(r"^\s*(?:Copyright|©|\([Cc]\))(?:\s*(?:©|\([Cc]\)))?\s*(?:19|20)\d\d\b")
 
 
+# The mark a transcript ends at: "END", "END 1:52 P.M. EDT" (the White House's), "###", "-- END
+# OF TRANSCRIPT --".
+_END_MARK = re.compile(
+    r"^[\s\-–—*]*(?:END(?: OF (?:TRANSCRIPT|INTERVIEW|SHOW|PROGRAM))?|###)[\s\-–—*]*"
+    r"(?:\d{1,2}:\d\d\s*[AP]\.?M\.?(?:\s+[A-Z]{2,4})?\s*)?$"
+)
+
+
 def footer_start(lines: list[str], after: int = 0) -> int:
     """Where a copied page's footer begins, past line `after`: at a copyright notice ("© 2024
-    NPR"), or at two page controls in a row ("Listen to this Segment", "Watch the Full
-    Episode"; speech never reads so: its sentences end with a stop); `len(lines)` where there is
-    none."""
+    NPR"), at the mark a transcript ends at ("END"), or at two page controls in a row ("Listen
+    to this Segment", "Watch the Full Episode"; speech never reads so: its sentences end with a
+    stop); `len(lines)` where there is none."""
 
     def control(line: str) -> bool:
         return calls_to_action(line) and not ends_sentence(line)
 
     printed = [i for i in range(after, len(lines)) if lines[i].strip()]
     for n, i in enumerate(printed):
-        if _COPYRIGHT.match(lines[i]):
+        if _COPYRIGHT.match(lines[i]) or _END_MARK.match(lines[i]):
             return i
         if control(lines[i]) and n + 1 < len(printed) and control(lines[printed[n + 1]]):
             return i

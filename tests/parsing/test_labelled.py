@@ -284,6 +284,17 @@ def test_a_copyright_notice_below_the_transcript_is_no_ones_words():
     ]
 
 
+def test_the_mark_a_transcript_ends_at_is_no_ones_words():
+    for mark in ("END", "END                 1:52 P.M. EDT", "###", "-- END OF TRANSCRIPT --"):
+        parsed = parse_transcript(
+            "MS. LEAVITT: Go ahead.\n\nQ Will it pass?\n\nMS. LEAVITT: Not yet.\n\n"
+            f"Q When?\n\nMS. LEAVITT: Soon.\n\n{mark}\n"
+        )
+        assert [t.text for t in parsed.turns][-3:] == ["Not yet.", "When?", "Soon."]
+    spoken = parse_transcript("ANN LEE: Is this the end?\n\nTOM WU: The end. Of it all.\n")
+    assert spoken.turns[-1].text == "The end. Of it all."
+
+
 def test_two_lines_of_speech_that_call_to_action_are_no_footer():
     parsed = parse_transcript(
         "COACH: Right.\nWatch the ball.\nFollow it.\n\nPLAYER: I will.\n\nCOACH: Good.\n"

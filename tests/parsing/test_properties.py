@@ -14,21 +14,22 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from interviews.parsing import FORMATS, ParseError, Transcript, parse_transcript
+from interviews.parsing.header import footer_start
 from interviews.parsing.webpage import calls_to_action
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 names = st.sampled_from(["ALICE WU", "BOB ROSS", "Carol King", "SEN. DAN LEE", "MODERATOR"])
 # Speech that could itself be a label ("A: ...", a colon after its first words) is left out: a
-# label it would be, in any transcript; and so is a copyright notice or a page's control
-# ("Listen to this Segment"), where a copied page's footer begins.
+# label it would be, in any transcript; and so is a line where a copied page's footer begins (a
+# copyright notice, the mark a transcript ends at) or a page's control ("Listen to this Segment").
 speech = st.text(
     alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp", "Cf")), min_size=1
 ).filter(
     lambda s: (
         re.search(r"\w", s)
         and not re.search(r":(?:\s|$)", s[:120])
-        and not re.match(r"\s*(?:Copyright|©|\(c\))", s, re.I)
+        and footer_start(s.split("\n")) == len(s.split("\n"))
         and not calls_to_action(s)
     )
 )
