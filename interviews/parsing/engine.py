@@ -613,9 +613,17 @@ class _Model:
             same -= w.soft_answered  # whoever asks a question is answered by someone else
         elif soft and _broken_off(self.blocks[i - 1].text):
             same -= w.soft_broken_off
+        elif (
+            soft and _THANKS_ONLY.match(self.blocks[i - 1].text) and _THANKS_ONLY.match(block.text)
+        ):
+            same -= w.soft_answered  # thanks said back, or a second guest's greeting
         if soft and _GOING_ON.match(block.text) and not _asks(block.text):
             same += w.soft_joined
-        replying = soft and bool(_ANSWER_OPENING.match(block.text) or _THANKING.match(block.text))
+        replying = soft and bool(
+            _ANSWER_OPENING.match(block.text)
+            or _THANKING.match(block.text)
+            or _THANKS_ONLY.match(block.text)
+        )
         if replying:
             same -= w.soft_replying
         going_on = (
@@ -735,12 +743,14 @@ class _Model:
                 by_guest[k] = max(by_guest[k], bonus)
         # The one a block ends by thanking says their own thanks back: "Thank you, Cat." "Thank
         # you." (Several thanked together say theirs in the order named, as `_closing` has it.)
+        # A guest's greeting ("Thanks for having me." "Good to be here.") thanks no one back.
         thanked = {
             self._state(m)
             for m in previous
             if m.kind == "vocative" and m.thanks and m.sentence == last_sentence
         }
-        if len(thanked) == 1 and _THANKS_ONLY.match(self.blocks[i].text):
+        thanks = _THANKS_ONLY.match(self.blocks[i].text)
+        if len(thanked) == 1 and thanks and not (thanks["having"] or thanks["greeting"]):
             (k,) = thanked
             anywhere[k] = max(anywhere[k], w.handover)
         return anywhere, by_host, by_guest
@@ -1098,7 +1108,8 @@ _CALL_WORDS = 5
 _THANKING = re.compile(r"\bthank", re.I)
 _THANKS_ONLY = re.compile(
     r"\s*(?:(?:thank you|thanks)(?: (?:very|so) much)?(?P<having> for (?:having|inviting) me)?|"
-    r"(?P<pleasure>(?:it was )?my pleasure|good to be (?:here|with you)))[,.! ]*\w{0,12}[.!]?\s*$",
+    r"(?P<pleasure>(?:it was )?my pleasure)|(?P<greeting>good to be (?:here|with you)))"
+    r"[,.! ]*\w{0,12}[.!]?\s*$",
     re.I,
 )
 
@@ -1129,10 +1140,10 @@ def _style(block: Block, *, guest_thanks_several: bool, after_thanks: bool) -> f
         score += 1.0  # "Go ahead." "One at a time, please."
     if n_words <= 40 and _TO_SEVERAL.search(block.text):
         score += -1.0 if guest_thanks_several else 1.0
-    elif (thanks := _THANKS_ONLY.match(block.text)) and (
-        after_thanks or thanks["having"] or thanks["pleasure"]
-    ):
-        score -= 1.0  # a guest's thanks for having them on, or for the host's thanks
+    elif (thanks := _THANKS_ONLY.match(block.text)) and (thanks["having"] or thanks["greeting"]):
+        score -= 2.0  # a guest's thanks for having them on: no host's words
+    elif thanks and (after_thanks or thanks["pleasure"]):
+        score -= 1.0  # a guest's thanks for the host's thanks
     return score
 
 

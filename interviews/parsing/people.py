@@ -233,11 +233,11 @@ _NAME_RUN = re.compile(rf"{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|{_PARTICLE}(?=[ \
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you're|you’re|you've|you’ve)\b", re.I)
 # "I'm", and "Im" as the corpus of record prints it without apostrophes.
 _SELF = re.compile(r"(?:\bI['’]?m|\bI am|\bmy name is|\bthis is)\s+$", re.I)
-# Words that open a sentence before a vocative without being part of it.
+# Words that open a sentence before a vocative without being part of it ("Honestly, Grace, ...").
 _OPENERS = re.compile(
     r"^(?:(?:well|ok|okay|all right|alright|now|and|so|but|yes|no|oh|look|listen|please|"
     r"thank you(?: (?:very|so) much)?|thanks|welcome(?: back)?|hello|hi|good (?:morning|"
-    r"evening|afternoon|night)|again|first|finally|next|sir|ma['’]am)[,.!]?\s+)*$",
+    r"evening|afternoon|night)|again|first|finally|next|sir|ma['’]am|\w+ly)[,.!]?\s+)*$",
     re.I,
 )
 _APPOSITION = re.compile(r",\s+(?:who|which|whose|the|a|an|our|his|her|their)\b", re.I)
@@ -602,6 +602,12 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
         network = _NETWORKS.match(words[0]) if len(honorific_free) >= 3 else None
         if network:
             words, honorific_free = words[1:], honorific_free[1:]
+        # "Morning Edition's Leila Fadel": a program's own person, named after its name.
+        program = _PROGRAMS.match(" ".join(words))
+        if program and not network:
+            network = program
+            words = words[len(program.group(0).split()) :]
+            honorific_free = split_honorific(" ".join(words))[1].split()
         if re.search(r"['’]s$", honorific_free[0]):
             continue  # "Yahoo's IntoNow": something of someone's, not a person
         # "Ruth Akers's new novel": the person whose novel it is.
@@ -746,6 +752,8 @@ BYLINE = re.compile(
 # A broadcaster in the possessive, its name with two capitals at least: "NPR's", "CNN's",
 # "NewsHour's" (not "Yahoo's Enter Now app", nor "the People's Liberation Army").
 _NETWORKS = re.compile(r"^(?P<network>[A-Z][\w&]*[A-Z][\w&]*)['’]s$")
+# Two capitalised words or more, the last in the possessive, before a name of two words or more.
+_PROGRAMS = re.compile(r"(?P<network>(?:[A-Z][\w&.\-]*\s+)+[A-Z][\w&.\-]*)['’]s\s+(?=\S+\s+\S)")
 
 
 def _name_pieces(runs: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -375,6 +375,13 @@ def test_a_name_broken_off_by_a_dash_and_said_again_is_addressed_both_times():
         assert [m.kind for m in find_mentions(text, roster)] == ["vocative", "vocative"]
 
 
+def test_a_name_after_an_adverb_that_opens_the_sentence_is_addressed():
+    roster = roster_of("Grace Lin")
+    for text in ("Honestly, Grace, I think he does.", "Frankly, Grace, no."):
+        assert [m.kind for m in find_mentions(text, roster)] == ["vocative"]
+    assert [m.kind for m in find_mentions("Sadly, Grace Lin was not there.", roster)] == ["third"]
+
+
 def test_an_office_parted_by_a_hyphen_where_a_line_break_was_removed_is_still_the_office():
     roster = Roster()
     bush = roster.add("George Bush")
@@ -1341,3 +1348,28 @@ def test_a_print_interview_names_its_answerer_in_the_headline_and_whom_they_talk
     )
     assert [t.speaker for t in parsed.turns] == ["Peter Lang", "Ana Ruiz"] * 2
     assert {s.name: s.role for s in parsed.speakers} == {"Peter Lang": "host", "Ana Ruiz": "guest"}
+
+
+def test_two_guests_welcomed_together_greet_in_turn_and_a_greeting_thanks_no_one_back():
+    parsed = parse_transcript(
+        pasted(
+            [
+                "The fight over the farm bill",
+                "Host Maya Brooks talks with Senator Tom Calloway of Kansas and Rita Vance, who"
+                " runs a food bank in Kansas City.",
+                "Congress has until September to pass a farm bill. Joining me now are Senator Tom"
+                " Calloway and Rita Vance. Welcome to you both.",
+                "Thanks for having me, Maya.",
+                "Good to be here.",
+                "Senator, let me start with you. Why cut food aid now?",
+                "We are not cutting anything. We are asking adults to work or train.",
+            ]
+        )
+    )
+    assert [t.speaker for t in parsed.turns] == [
+        "Maya Brooks",
+        "Tom Calloway",
+        "Rita Vance",
+        "Maya Brooks",
+        "Tom Calloway",
+    ]

@@ -291,6 +291,12 @@ def test_a_broadcasters_own_person_named_after_its_initials_is_read_with_them():
         ("Mary Louise Kelly", "NPR", True),
         ("Jason Furman", "", False),
     ]
+    # And after a program's name of two words or more.
+    assert prose_people("Morning Edition's Leila Fadel and Steve Inskeep talk with Ann Lee.") == [
+        ("Leila Fadel", "Morning Edition", True),
+        ("Steve Inskeep", "", True),
+        ("Ann Lee", "", False),
+    ]
     assert prose_people("Joining us is CNN’s Dana Bash. Then NASA's Apollo Program.") == [
         ("Dana Bash", "CNN", False)
     ]
