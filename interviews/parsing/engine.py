@@ -1032,12 +1032,14 @@ def _asks(text: str) -> bool:
     return text.rstrip().rstrip("\"'”’)").endswith("?")
 
 
-# Denying what someone said or claims ("That's not true.", "You never said that."): in debates
-# a candidate's words (144 of 146 such paragraphs), not put as a question.
+# Denying what someone said or claims ("That's not true.", "You never said that."), or
+# disagreeing ("I disagree."): in debates a candidate's words (144 of 146 paragraphs that deny,
+# 88 of 91 that disagree), not put as a question.
 _DISPUTES = re.compile(
     r"\b(?:not (?:true|correct|accurate)|that(?:['’]?s| is) (?:false|wrong|a lie)|"
     r"you(?:['’]?re| are) wrong|(?:you|he|she) (?:did not|didn['’]?t|(?:ha(?:ve|s) )?never) "
-    r"(?:say|said)|not what (?:you|he|she|i) said|check the record|look it up)\b",
+    r"(?:say|said)|not what (?:you|he|she|i) said|check the record|look it up|"
+    r"i (?:disagree|don['’]?t agree|do not agree)|i['’]?m not (?:so |that )?sure)\b",
     re.I,
 )
 _ANSWER_OPENING = re.compile(

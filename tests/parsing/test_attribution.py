@@ -577,7 +577,15 @@ def test_a_rival_addressed_mid_answer_replies():
 
 
 def test_denying_what_was_said_is_the_rivals():
-    for line in ("That is not true.", "You're wrong.", "He never said that."):
+    # So is disagreeing: in the corpus's debates, 88 of 91 paragraphs saying "I disagree" or
+    # "I'm not so sure" are candidates'.
+    for line in (
+        "That is not true.",
+        "You're wrong.",
+        "He never said that.",
+        "I disagree.",
+        "I'm not so sure.",
+    ):
         debate = rivers_rebuttal(
             line, ["It is in the record, and anyone can read it: he voted no on both bills."]
         )
