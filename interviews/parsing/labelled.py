@@ -343,6 +343,11 @@ def read_labelled(text: str) -> Draft:
     page's footer below the first label is not read."""
     lines = without_asides(text.split("\n"))
     split = label_lines(lines)
+    listed = _listed_people(lines, split)
+    split = [
+        (None, None, line.strip()) if i in listed else s
+        for i, (line, s) in enumerate(zip(lines, split, strict=True))
+    ]
     first_label = next((i for i, (_, label, _) in enumerate(split) if label), len(lines))
     end = footer_start(lines, first_label)
     lines, split = lines[:end], split[:end]
@@ -407,6 +412,49 @@ def read_labelled(text: str) -> Draft:
     _name_the_examination(draft)
     _unlabel_continuations(draft)
     return draft
+
+
+# Headings over the people a transcript lists before it begins, their names on the lines below
+# ("PARTICIPANTS:", "MODERATOR:", as the Commission on Presidential Debates prints them).
+_LISTINGS = {
+    "participants",
+    "panelists",
+    "panel",
+    "moderator",
+    "moderators",
+    "hosts",
+    "guests",
+    "speakers",
+    "candidates",
+    "witnesses",
+    "present",
+}
+
+
+def _listed_people(
+    lines: list[str], split: list[tuple[float | None, Label | None, str]]
+) -> set[int]:
+    """The lines above the speech that list people under such a heading, heading included, by
+    index: the header, as printed, where the heading had been taken for a speaker's label and
+    the names for their words."""
+    listed: set[int] = set()
+    i = 0
+    while i < len(split):
+        _, label, text = split[i]
+        if label is None:
+            i += 1
+            continue
+        below = i + 1
+        while below < len(lines) and lines[below].strip():
+            below += 1
+        names = [line.strip() for line in lines[i + 1 : below]]
+        if text or label.printed.lower() not in _LISTINGS or not names:
+            break
+        if any(re.search(r"[.!?…][\"'”’)]*$", name) for name in names):
+            break  # speech under a part's label
+        listed.update(range(i, below))
+        i = below
+    return listed
 
 
 # A header's line giving one fact: "Interviewer: Thomas Reed", "Date: March 3, 2019".

@@ -802,6 +802,31 @@ def test_a_header_casting_the_parts_names_the_initials_that_label_the_turns():
     assert parsed.speaker("Thomas Baker").role == "host"
 
 
+def test_people_listed_under_a_heading_above_the_speech_are_the_header_and_name_the_labels():
+    parsed = parse_transcript(
+        "September 29, 2020 Debate Transcript\n\nPARTICIPANTS:\nFormer Vice President Joe Biden"
+        " (D) and\nPresident Donald J. Trump (R)\n\nMODERATOR:\nChris Wallace (Fox News)\n\n"
+        "WALLACE: Good evening. I'm Chris Wallace.\n\nTRUMP: Thank you, Chris.\n\n"
+        "WALLACE: Vice President Biden, two minutes.\n\nBIDEN: Thank you for doing this.\n"
+    )
+    assert parsed.summary == (
+        "PARTICIPANTS: Former Vice President Joe Biden (D) and President Donald J. Trump (R)\n\n"
+        "MODERATOR: Chris Wallace (Fox News)"
+    )
+    assert [(t.speaker, t.role) for t in parsed.turns] == [
+        ("Chris Wallace", "host"),
+        ("Donald J. Trump", "guest"),
+        ("Chris Wallace", "host"),
+        ("Joe Biden", "guest"),
+    ]
+    # A part's label over speech on the lines below is a label still.
+    spoken = parse_transcript("MODERATOR:\nGood evening.\n\nANN LEE:\nThank you.\n")
+    assert [(t.label, t.text) for t in spoken.turns] == [
+        ("MODERATOR", "Good evening."),
+        ("ANN LEE", "Thank you."),
+    ]
+
+
 def test_a_headers_lines_of_one_fact_each_stay_apart_and_the_title_names_the_initials_too():
     parsed = parse_transcript(
         "Oral History Interview with Margaret Doyle\nInterviewer: Thomas Reed\n"
