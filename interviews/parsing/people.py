@@ -649,11 +649,17 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
             r"[a-z]+s\b|\s+(?:has|is|looks|talks|sat|spoke|met|[a-z]{2,}ed)\b",
             after,
         )
+        # "Theresa May interviewed by John Humphrys": the subject of a passive is asked.
+        passive = re.match(
+            r"\s+(?:is\s+|was\s+)?(?:interviewed|questioned|asked|quizzed|grilled)\s+by\b", after
+        )
         if network and not affiliation:
             affiliation = network.group("network")
         # "... join Judy Woodruff to discuss": whom guests join is the program's own.
         joined = re.search(r"\bjoin(?:s|ed)?\s+$", before)
-        people.append((printed, affiliation, bool((clause_start and verb) or joined)))
+        people.append(
+            (printed, affiliation, bool((clause_start and verb and not passive) or joined))
+        )
         spans.append((start, end, not before.strip() or before.rstrip()[-1] in ".?!:;"))
     # "Steve Inskeep and Leila Fadel speak with ...": both are the sentence's subject.
     for i in range(len(people) - 1):

@@ -316,6 +316,14 @@ def test_two_people_who_open_a_clause_together_are_both_its_subject():
         assert not any(subject for *_, subject in prose_people(others))
 
 
+def test_whoever_is_interviewed_by_someone_is_not_the_subject_who_asks():
+    assert prose_people("Theresa May interviewed by John Humphrys on the Today programme.") == [
+        ("Theresa May", "", False),
+        ("John Humphrys", "", False),
+    ]
+    assert askers("Theresa May is interviewed by John Humphrys.") == {"John Humphrys"}
+
+
 def test_the_subject_of_a_sentence_in_the_past_tense_is_its_subject_too():
     for told in (
         "Our own Jeffrey Brown sat down with Colson Whitehead in New York.",
