@@ -43,14 +43,19 @@ def _narrates(paragraph: str) -> bool:
 
 # "Updated on Oct 17, 2016 6:45 PM EDT", "Aired: Tuesday, April 10, 2018", CNN's "Aired June 3,
 # 2024 - 18:00   ET", "17 October 2016", "2016-10-17".
-_DATELINE = re.compile(
-    r"^(?:(?:Last\s+)?(?:Updated|Published|Posted|Aired|Broadcast|Recorded|Date)(?:\s+on)?:?\s+)?"
+_DATE = (
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
     r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|"
     r"\d{4}-\d\d-\d\d)"
+)
+_DATELINE = re.compile(
+    r"^(?:(?:Last\s+)?(?:Updated|Published|Posted|Aired|Broadcast|Recorded|Date)(?:\s+on)?:?\s+)?"
+    rf"{_DATE}"
     r"(?:,?\s+(?:[-–—]\s*|at\s+)?\d{1,2}:\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?$",
     re.I,
 )
+# A headline opening with the date: "September 29, 2020 Debate Transcript".
+_DATED_HEADLINE = re.compile(rf"^{_DATE}\s+[A-Z][\w'’]*(?:\s+[\w'’]+){{0,6}}$", re.I)
 _DATE_FORMATS = ("%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d")
 # ("I." between capitalised names is an initial: "Samuel I. Rosenman".)
 _FIRST_PERSON = re.compile(r"\b(?:I(?!\.\s+[A-Z])|I['’]m|I['’]ve|I['’]d|me|my)\b")
@@ -58,10 +63,13 @@ _FIRST_PERSON = re.compile(r"\b(?:I(?!\.\s+[A-Z])|I['’]m|I['’]ve|I['’]d|me
 
 def air_date(paragraphs: list[str]) -> str | None:
     """The date (ISO) of the first of the paragraphs that is a dateline ("Aired: March 5, 2024",
-    "TUESDAY, APRIL 10, 2018"), or None; a date within a sentence dates what it tells, not the
+    "TUESDAY, APRIL 10, 2018") or, the first, a headline opening with one ("September 29, 2020
+    Debate Transcript"), or None; a date within a sentence dates what it tells, not the
     broadcast."""
-    for paragraph in paragraphs:
+    for i, paragraph in enumerate(paragraphs):
         line = _DATELINE.match(paragraph.strip())
+        if line is None and i == 0:
+            line = _DATED_HEADLINE.match(paragraph.strip())
         if line is None:
             continue
         printed = re.sub(r"[.,]", "", line.group("date")).replace("Sept ", "Sep ").title()

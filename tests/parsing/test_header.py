@@ -30,6 +30,13 @@ def test_a_date_told_within_a_sentence_or_no_real_date_gives_none(paragraph):
     assert air_date([paragraph]) is None
 
 
+def test_a_headline_opening_with_a_date_gives_it_and_a_later_paragraph_so_does_not():
+    headline = "September 29, 2020 Debate Transcript"
+    assert air_date([headline, "Ann Lee moderates."]) == "2020-09-29"
+    assert air_date(["Ann Lee moderates.", headline]) is None
+    assert air_date(["March 3, 2019 Ann Lee spoke to the committee about the budget."]) is None
+
+
 def test_a_scraped_page_and_a_hearing_record_are_dated_by_their_header(seed_text):
     title = "If ISIS falls, where will its fighters flee?"
     dated = seed_text.replace(title, f"{title}\n\nNov 3, 2016 6:45 PM EDT", 1)
