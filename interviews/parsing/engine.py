@@ -207,8 +207,9 @@ class _Model:
         self.expected_parts = {self.nameless["anchor"], self.nameless["host"]}
         if nobody_answers:
             self.expected_parts.add(self.nameless["guest"])
-        if labels and not any(lb.name for lb in labels):
-            self.cast_parts({lb.role for lb in labels})
+        parts_printed = {lb.role for lb in labels if not lb.name}
+        if parts_printed:
+            self.cast_parts(parts_printed, names_printed=any(lb.name for lb in labels))
         # Labels on the turns themselves (not a page's floating ones) name whoever speaks; an
         # unnamed anchor or host there is one that a label printed as a part ("MODERATOR:").
         self.unprinted_parts = (
@@ -256,16 +257,18 @@ class _Model:
         self.opening, self.hands_over = self._opening()
         self.anchor_back = self._anchor_back()
 
-    def cast_parts(self, parts: set[str]) -> None:
-        """Where the labels print only parts ("Q:" and "A:", "INTERVIEWER:"), the summary says
-        who plays them, when it names one person for a part: its subject the host ("Jane Smith
-        talks to ..."), the one other person it names the guest ("... sat down with Maria
-        Lopez")."""
-        for part, cast in (
-            ("host", lambda p: "summary-subject" in p.evidence),
-            ("guest", lambda p: p.evidence == {"summary"}),
-        ):
-            players = [p for p in self.roster if cast(p)]
+    def cast_parts(self, parts: set[str], *, names_printed: bool) -> None:
+        """Where labels print parts ("Q:" and "A:", "INTERVIEWER:"), the summary says who plays
+        them, when it names one person for a part whom no label names: its subject the host
+        ("Jane Smith talks to ..."), or else the one it says asks ("Interviewed by Hannah
+        Parkinson."); where the labels print only parts, the one other person it names the guest
+        ("... sat down with Maria Lopez")."""
+        unlabelled = [p for p in self.roster if "label" not in p.evidence]
+        hosts = [p for p in unlabelled if "summary-subject" in p.evidence] or [
+            p for p in unlabelled if "asker" in p.evidence
+        ]
+        guests = [p for p in unlabelled if p.evidence == {"summary"}] if not names_printed else []
+        for part, players in (("host", hosts), ("guest", guests)):
             if part in parts and len(players) == 1:
                 k = self.person_state[id(players[0])]
                 self.states[k].role = part

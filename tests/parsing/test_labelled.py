@@ -339,6 +339,20 @@ def test_parts_are_cast_only_when_the_summary_names_one_person_for_each():
         "A talk with John Doe and Mary Major.\n\nQ: Is it over?\n\nA: Not yet.\n"
     )
     assert two_guests.speakers == []
+    # Beside a named guest's label, the part that asks is whom the summary says asks.
+    for summary in (
+        "Interviewed by Hannah Jane Parkinson.",
+        "The senator spoke with Rolling Stone's Hannah Jane Parkinson in Burlington.",
+    ):
+        named_guest = parse_transcript(
+            f"Bernie Sanders on Medicare for All\n\n{summary}\n\n"
+            "Q: Senator, why now?\n\nSANDERS: Because it is broken.\n\nQ: The cost?\n\n"
+            "SANDERS: Less than now.\n"
+        )
+        assert [t.speaker for t in named_guest.turns] == [
+            "Hannah Jane Parkinson",
+            "Bernie Sanders",
+        ] * 2, summary
 
 
 def test_narration_above_the_first_label_is_the_summary_and_speech_stays_a_turn():
