@@ -208,8 +208,11 @@ class _Model:
         if nobody_answers:
             self.expected_parts.add(self.nameless["guest"])
         parts_printed = {lb.role for lb in labels if not lb.name}
-        if parts_printed:
-            self.cast_parts(parts_printed, names_printed=any(lb.name for lb in labels))
+        names_printed = any(lb.name for lb in labels)
+        # (Not a page's part labels beside named ones, "• MODERATOR:" among the candidates': in
+        # the bench's debates, whose records print both, casting them cost 690 paragraphs.)
+        if parts_printed and not (names_printed and draft.format == "scraped"):
+            self.cast_parts(parts_printed, names_printed=names_printed)
         # Labels on the turns themselves (not a page's floating ones) name whoever speaks; an
         # unnamed anchor or host there is one that a label printed as a part ("MODERATOR:").
         self.unprinted_parts = (
