@@ -183,6 +183,7 @@ class _Model:
                 self.mentions,
                 self.typical_words if deciding else None,
                 self.bare_floating,
+                _greeters(draft, self.roster),
             )
         )
         self.states = [
@@ -915,18 +916,32 @@ def _bare_floating(draft: Draft, roster: Roster) -> dict[int, Label]:
     return bare
 
 
+def _greeters(draft: Draft, roster: Roster) -> set[int]:
+    """The people whose label, on a block or a page's line over it, stands over their thanks for
+    being had on ("Thank you for having me."), as a guest's does."""
+    labels = [(b.label, b) for b in draft.blocks if b.label]
+    labels += [(f.label, draft.blocks[f.block]) for f in draft.floating]
+    found = (
+        roster.find(label.name)
+        for label, block in labels
+        if label.name and _GUEST_GREETING.match(block.text)
+    )
+    return {id(person) for person in found if person}
+
+
 def _asking_by_label(
     roster: Roster,
     blocks: list[Block],
     mentions: list[list[Mention]],
     typical: float | None,
     floating: dict[int, Label],
+    greeters: set[int],
 ) -> dict[int, bool]:
     """Whether each labelled person of unknown role looks like the host: they open the
     transcript (unless it cuts into their long answer, or they open it "Thanks for having me");
     most of the blocks labelled as theirs ask a question; or those blocks are brief next to the
-    `typical` block's words (when given) and nobody called on them by name before their first
-    nor do they return a greeting.
+    `typical` block's words (when given) and nobody called on them by name before their first,
+    nor do they return a greeting or thank anyone for having them on (`greeters`).
 
     Captions that name each speaker once label one block each: a justice's or co-host's is a
     question or a brief remark, a guest's an answer, usually after a host has called on them.
@@ -980,6 +995,7 @@ def _asking_by_label(
             and statistics.median(lengths[k]) < limit * typical
             and k not in called_before_label
             and k not in taking_floor
+            and k not in greeters
         )
         hosts.setdefault(k, sum(asks) * 2 > len(asks) or brief)
     return hosts

@@ -370,6 +370,20 @@ def test_a_speaker_named_once_on_a_brief_remark_is_a_host_unless_called_on_befor
     }
 
 
+def test_a_speaker_named_once_thanking_for_being_had_on_is_a_guest():
+    cues = [
+        ">> ANNA SMITH: Good evening. The harvest is in, and it was a strange one. Our guest"
+        " farms in the valley.",
+        ">> BOB JONES: Thanks for having me.",
+        ">> How was it?",
+        ">> The wheat did well, mostly. It was a good year for it, and the barley too, though"
+        " the rain came late in the spring and the prices fell.",
+        ">> Will next year be as good?",
+        ">> Nobody can say yet, but the soil is in better shape than it was.",
+    ]
+    assert roles(parse_transcript(srt_of(cues))) == {"Anna Smith": "host", "Bob Jones": "guest"}
+
+
 # A panel's chair calls the county's appeal; its attorney takes the floor and opens.
 COUNTY_APPEAL_OPENS = [
     ">> ANNA SMITH: Good morning. The panel hears the county's appeal next.",
