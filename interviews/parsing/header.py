@@ -54,6 +54,8 @@ _DATELINE = re.compile(
     r"(?:,?\s+(?:[-–—]\s*|at\s+)?\d{1,2}:\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?$",
     re.I,
 )
+# A byline and the date: "By Tom Wu · March 4, 2024", "By Tom Wu | 4 March 2024".
+_DATED_BYLINE = re.compile(rf"^By\s+[^.!?\n]{{2,80}}?\s*[·|•,–—-]\s*{_DATE}$")
 # A headline opening with the date: "September 29, 2020 Debate Transcript".
 _DATED_HEADLINE = re.compile(rf"^{_DATE}\s+[A-Z][\w'’]*(?:\s+[\w'’]+){{0,6}}$", re.I)
 _DATE_FORMATS = ("%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d")
@@ -63,11 +65,11 @@ _FIRST_PERSON = re.compile(r"\b(?:I(?!\.\s+[A-Z])|I['’]m|I['’]ve|I['’]d|me
 
 def air_date(paragraphs: list[str]) -> str | None:
     """The date (ISO) of the first of the paragraphs that is a dateline ("Aired: March 5, 2024",
-    "TUESDAY, APRIL 10, 2018") or, the first, a headline opening with one ("September 29, 2020
-    Debate Transcript"), or None; a date within a sentence dates what it tells, not the
-    broadcast."""
+    "TUESDAY, APRIL 10, 2018", "By Tom Wu · March 4, 2024") or, the first, a headline opening
+    with one ("September 29, 2020 Debate Transcript"), or None; a date within a sentence dates
+    what it tells, not the broadcast."""
     for i, paragraph in enumerate(paragraphs):
-        line = _DATELINE.match(paragraph.strip())
+        line = _DATELINE.match(paragraph.strip()) or _DATED_BYLINE.match(paragraph.strip())
         if line is None and i == 0:
             line = _DATED_HEADLINE.match(paragraph.strip())
         if line is None:

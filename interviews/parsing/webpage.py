@@ -136,6 +136,7 @@ class _Reader(HTMLParser):
         self.bold = 0  # bold elements open
         self.plain = False  # the paragraph has text outside bold
         self.speaker: str | None = None  # the open element marked as a speaker's name
+        self.titled = False  # the page's title is the first block
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.bold += tag in _BOLD
@@ -173,6 +174,7 @@ class _Reader(HTMLParser):
             self.hidden.pop()
             if tag == "title":
                 self.end_block()
+                self.titled = len(self.blocks) == 1
         elif tag == self.speaker:
             name = "".join(self.current).strip()
             named = 0 < len(name) <= 60 and not name.endswith((".", "?", "!", ",", ";"))
@@ -232,4 +234,13 @@ class _Reader(HTMLParser):
 
     def text(self) -> str:
         self.end_block()
-        return "".join(self.blocks) + "\n"
+        blocks = self.blocks
+        if self.titled and any(_names_site(blocks[0], block.strip()) for block in blocks[1:4]):
+            blocks = [blocks[1].lstrip("\n"), *blocks[2:]]
+        return "".join(blocks) + "\n"
+
+
+def _names_site(title: str, headline: str) -> bool:
+    """Whether a page's title is its headline and the site's name ("Interview with Ann Lee |
+    The Review"): the headline printed on the page says it without."""
+    return title != headline and bool(re.match(rf"{re.escape(headline)}\s*[|–—:-]\s*\S", title))

@@ -16,6 +16,8 @@ from interviews.parsing.header import air_date, program_named, without_asides
         ("Updated on Sept. 4, 2020", "2020-09-04"),
         ("17 October 2016", "2016-10-17"),
         ("Date: 2016-10-17", "2016-10-17"),
+        ("By Tom Wu · March 4, 2024", "2024-03-04"),
+        ("By Tom Wu and Ann Lee | 4 March 2024", "2024-03-04"),
     ],
 )
 def test_a_dateline_in_any_usual_form_gives_the_air_date(dateline, date):

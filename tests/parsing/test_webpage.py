@@ -273,3 +273,19 @@ def test_a_fragment_of_bold_labels_and_line_breaks_from_an_editor_reads_as_its_t
         ("Ann Lee", "Good."),
     ]
     assert not looks_html("<b>Note</b> the ANN LEE: label below.\n\nANN LEE: Hi.")
+
+
+def test_a_title_that_adds_the_sites_name_to_the_headline_gives_way_to_the_headline():
+    parsed = parse_transcript(
+        "<html><head><title>Interview with Ann Lee | The Review</title></head><body>"
+        "<h1>Interview with Ann Lee</h1><p>By Tom Wu · March 4, 2024</p>"
+        "<dl><dt>Tom Wu</dt><dd>Why come back?</dd><dt>Ann Lee</dt><dd>My mother.</dd>"
+        "<dt>Tom Wu</dt><dd>And London?</dd><dt>Ann Lee</dt><dd>I miss it.</dd></dl>"
+        "</body></html>"
+    )
+    assert (parsed.title, parsed.summary) == ("Interview with Ann Lee", "By Tom Wu · March 4, 2024")
+    assert parsed.air_date == "2024-03-04"
+    assert [t.speaker for t in parsed.turns] == ["Tom Wu", "Ann Lee"] * 2
+    # A title that is not the headline and more stays the title.
+    other = page_text("<title>The Review</title><h1>Interview with Ann Lee</h1><p>Hi.</p>")
+    assert other.startswith("The Review\n\nInterview with Ann Lee")
