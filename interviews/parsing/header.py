@@ -56,6 +56,11 @@ _DATELINE = re.compile(
 )
 # A byline and the date: "By Tom Wu · March 4, 2024", "By Tom Wu | 4 March 2024".
 _DATED_BYLINE = re.compile(rf"^By\s+[^.!?\n]{{2,80}}?\s*[·|•,–—-]\s*{_DATE}$")
+# A network's notice naming the program and its date: "This is a rush transcript from "Special
+# Report," May 5, 2023."
+_TRANSCRIPT_OF = re.compile(
+    rf"\btranscript (?:from|of) [\"“](?P<program>[^\"”]{{2,60}}?),?[\"”],?\s+(?:on\s+)?{_DATE}\b"
+)
 # A headline opening with the date: "September 29, 2020 Debate Transcript".
 _DATED_HEADLINE = re.compile(rf"^{_DATE}\s+[A-Z][\w'’]*(?:\s+[\w'’]+){{0,6}}$", re.I)
 _DATE_FORMATS = ("%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d")
@@ -69,7 +74,11 @@ def air_date(paragraphs: list[str]) -> str | None:
     with one ("September 29, 2020 Debate Transcript"), or None; a date within a sentence dates
     what it tells, not the broadcast."""
     for i, paragraph in enumerate(paragraphs):
-        line = _DATELINE.match(paragraph.strip()) or _DATED_BYLINE.match(paragraph.strip())
+        line = (
+            _DATELINE.match(paragraph.strip())
+            or _DATED_BYLINE.match(paragraph.strip())
+            or _TRANSCRIPT_OF.search(paragraph)
+        )
         if line is None and i == 0:
             line = _DATED_HEADLINE.match(paragraph.strip())
         if line is None:
@@ -91,11 +100,12 @@ _AIRED = re.compile(r"^(?:Aired|Broadcast)\b", re.I)
 
 
 def program_named(paragraphs: list[str]) -> str:
-    """The program a header names, or "": "Heard on Morning Edition", or its first line where it
-    is a few words in capitals and the header says when the program aired, as CNN's transcripts
-    open ("THE SITUATION ROOM", then "Aired June 3, 2024 - 18:00 ET")."""
+    """The program a header names, or "": "Heard on Morning Edition", a network's "rush
+    transcript from "Special Report," May 5, 2023", or its first line where it is a few words in
+    capitals and the header says when the program aired, as CNN's transcripts open ("THE
+    SITUATION ROOM", then "Aired June 3, 2024 - 18:00 ET")."""
     for paragraph in paragraphs:
-        heard = _HEARD_ON.match(paragraph.strip())
+        heard = _HEARD_ON.match(paragraph.strip()) or _TRANSCRIPT_OF.search(paragraph)
         if heard and not _DATELINE.match(paragraph.strip()):
             return heard.group("program").strip()
     printed = [p.strip() for p in paragraphs if p.strip()]
@@ -161,8 +171,11 @@ def without_asides(lines: list[str]) -> list[str]:
     return kept
 
 
-# "Copyright © 2024 NPR. All rights reserved.", "© 2024 Cable News Network."
-_COPYRIGHT = re.compile(r"^\s*(?:Copyright|©|\([Cc]\))(?:\s*(?:©|\([Cc]\)))?\s*(?:19|20)\d\d\b")
+# "Copyright © 2024 NPR. All rights reserved.", "© 2024 Cable News Network.", Fox's "Content and
+# Programming Copyright 2023 Fox News Network, LLC."
+_COPYRIGHT = re.compile(
+    r"^[^.!?]{0,40}?(?<![\w-])(?:Copyright|©|\([Cc]\))(?:\s*(?:©|\([Cc]\)))?\s*(?:19|20)\d\d\b"
+)
 
 
 # The mark a transcript ends at: "END", "END 1:52 P.M. EDT" (the White House's), "###", "-- END

@@ -106,3 +106,19 @@ def test_a_header_names_its_program_where_it_says_so_or_prints_it_over_when_it_a
     assert transcript.summary == "Aired June 3, 2024 - 18:00   ET"
     unheadlined = parse_transcript("\n\n".join([cnn[0], *cnn[2:]]) + "\n\nWOLF BLITZER: Hi.\n")
     assert unheadlined.title == "THE SITUATION ROOM"
+
+
+def test_a_networks_notice_of_a_rush_transcript_names_the_program_and_dates_it():
+    transcript = parse_transcript(
+        'This is a rush transcript from "Special Report," May 5, 2023. This copy may not be in'
+        " its final form and may be updated.\n\n"
+        "BRET BAIER, FOX NEWS ANCHOR: Good evening. I'm Bret Baier.\n\n"
+        "SEN. MARIA TORRES (D-NM): Thanks, Bret.\n\nBAIER: Is the administration ready?\n\n"
+        "TORRES: No. And they know it.\n\n"
+        "Content and Programming Copyright 2023 Fox News Network, LLC. ALL RIGHTS RESERVED.\n"
+    )
+    assert (transcript.program, transcript.air_date) == ("Special Report", "2023-05-05")
+    assert transcript.turns[-1].text == "No. And they know it."
+    # "Copyright" within a sentence is speech.
+    said = parse_transcript("ANN LEE: Why?\n\nTOM WU: The law on copyright 2019 changed it.\n")
+    assert said.turns[-1].text == "The law on copyright 2019 changed it."
