@@ -57,9 +57,10 @@ _DATELINE = re.compile(
 # A byline and the date: "By Tom Wu · March 4, 2024", "By Tom Wu | 4 March 2024".
 _DATED_BYLINE = re.compile(rf"^By\s+[^.!?\n]{{2,80}}?\s*[·|•,–—-]\s*{_DATE}$")
 # A network's notice naming the program and its date: "This is a rush transcript from "Special
-# Report," May 5, 2023."
+# Report," May 5, 2023.", "... of "This Week," airing Sunday, March 12, 2023 on ABC News."
 _TRANSCRIPT_OF = re.compile(
-    rf"\btranscript (?:from|of) [\"“](?P<program>[^\"”]{{2,60}}?),?[\"”],?\s+(?:on\s+)?{_DATE}\b"
+    rf"\btranscript (?:from|of) [\"“](?P<program>[^\"”]{{2,60}}?),?[\"”],?\s+"
+    rf"(?:(?:airing|aired|broadcast)\s+)?(?:on\s+)?{_DATE}\b"
 )
 # A headline opening with the date: "September 29, 2020 Debate Transcript".
 _DATED_HEADLINE = re.compile(rf"^{_DATE}\s+[A-Z][\w'’]*(?:\s+[\w'’]+){{0,6}}$", re.I)

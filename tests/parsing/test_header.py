@@ -118,6 +118,8 @@ def test_a_networks_notice_of_a_rush_transcript_names_the_program_and_dates_it()
         "Content and Programming Copyright 2023 Fox News Network, LLC. ALL RIGHTS RESERVED.\n"
     )
     assert (transcript.program, transcript.air_date) == ("Special Report", "2023-05-05")
+    abc = 'This is a rush transcript of "This Week," airing Sunday, March 12, 2023 on ABC News.'
+    assert (program_named([abc]), air_date([abc])) == ("This Week", "2023-03-12")
     assert transcript.turns[-1].text == "No. And they know it."
     # "Copyright" within a sentence is speech.
     said = parse_transcript("ANN LEE: Why?\n\nTOM WU: The law on copyright 2019 changed it.\n")
