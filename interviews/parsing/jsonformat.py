@@ -32,8 +32,8 @@ def transcript_from_dict(d: dict) -> Transcript:
         raise ParseError('A transcript export is a JSON object with "speakers" and "turns".')
     if not isinstance(d.get("turns"), list):
         raise ParseError(
-            'The JSON has no "turns" list, so it is not a transcript export, nor "segments" or '
-            '"utterances" as speech-to-text services write.'
+            'The JSON has no "turns" list, so it is not a transcript export, nor "segments", '
+            '"utterances" or "monologues" as speech-to-text services write.'
         )
     speakers = [_speaker(s, i) for i, s in enumerate(_list(d, "speakers"))]
     names = {s.name for s in speakers}

@@ -5,7 +5,9 @@ pyannote add `"speaker": "SPEAKER_00"`; AssemblyAI writes `{"utterances": [{"spe
 "start": 0, "end": 2100, "text": "..."}]}`, its times in milliseconds; Deepgram `{"results":
 {"utterances": [{"speaker": 0, "start": 0.0, "end": 2.1, "transcript": "..."}]}}`; Amazon
 Transcribe `{"results": {"audio_segments": [{"speaker_label": "spk_0", "start_time": "0.0",
-"end_time": "2.1", "transcript": "..."}]}}`, its times strings. A speaker id numbers one
+"end_time": "2.1", "transcript": "..."}]}}`, its times strings; Rev.ai `{"monologues":
+[{"speaker": 0, "speaker_name": "Ann Lee", "elements": [{"type": "text", "value": "Hello", "ts":
+0.5, "end_ts": 0.9}, {"type": "punct", "value": "."}]}]}`, a word or punctuation per element. A speaker id numbers one
 unnamed voice (the engine names it from the speech, as it does "Speaker 2" in an Otter
 transcript); a speaker given by name is a label. Consecutive segments of one speaker are one
 block; without speakers, every segment is a block of its own, for the engine to decide.
@@ -36,6 +38,12 @@ def speech_to_text_draft(data: Any) -> Draft | None:
     its speaker a "name"."""
     results = data.get("results") if isinstance(data, dict) else None
     wrapped = next((k for k in _IN_RESULTS if isinstance(results, dict) and k in results), None)
+    if isinstance(data, dict) and isinstance(data.get("monologues"), list):
+        monologues = [
+            _monologue(monologue, f"Monologue {i + 1}: ")
+            for i, monologue in enumerate(data["monologues"])
+        ]
+        return timed_draft(monologues, format="json", title=_title(data))
     if isinstance(data, list):
         key, found, title, scale = "segments", data, "", 1.0
     elif wrapped:
@@ -58,6 +66,21 @@ def _segment(segment: Any, where: str) -> tuple[str, Any, str, Any, Any]:
         raise ParseError(f'{where}each segment needs its "text".')
     start, end = _first(segment, _START_KEYS), _first(segment, _END_KEYS)
     return where, _first(segment, _SPEAKER_KEYS), text, start, end
+
+
+def _monologue(monologue: Any, where: str) -> tuple[str, Any, str, Any, Any]:
+    """Rev.ai's monologue: a speaker and the elements of their words, each a word ("text", timed
+    by "ts" and "end_ts") or the punctuation and spaces between ("punct")."""
+    elements = monologue.get("elements") if isinstance(monologue, dict) else None
+    if not isinstance(elements, list) or not all(
+        isinstance(e, dict) and isinstance(e.get("value"), str) for e in elements
+    ):
+        raise ParseError(f'{where}each monologue needs its "elements", each with its "value".')
+    timed = [e for e in elements if e.get("type") == "text"]
+    start = timed[0].get("ts") if timed else None
+    end = timed[-1].get("end_ts") if timed else None
+    speaker = _first(monologue, ("speaker_name", "speaker"))
+    return where, speaker, "".join(e["value"] for e in elements), start, end
 
 
 def _first(segment: dict, keys: tuple[str, ...]) -> Any:

@@ -1,5 +1,5 @@
 """The JSON speech-to-text services write: Whisper's segments, WhisperX's speakers, AssemblyAI's
-utterances, Deepgram's and Amazon Transcribe's results."""
+utterances, Deepgram's and Amazon Transcribe's results, Rev.ai's monologues."""
 
 import json
 
@@ -95,6 +95,41 @@ def test_results_of_deepgram_and_amazon_transcribe_are_timed_voices():
             ("Speaker 0", "Welcome. Omar, why?", 0.5, 3.0),
             ("Speaker 1", "Prices rose.", 3.2, 6.0),
         ]
+
+
+def test_revai_monologues_join_their_words_and_punctuation_and_are_timed_by_their_words():
+    def word(value, ts):
+        return {"type": "text", "value": value, "ts": ts, "end_ts": ts + 0.4, "confidence": 1.0}
+
+    def punct(value):
+        return {"type": "punct", "value": value}
+
+    payload = {
+        "monologues": [
+            {
+                "speaker": 0,
+                "speaker_name": "Jenna Park",
+                "elements": [word("Welcome", 0.5), punct(" "), word("back", 1.0), punct(".")],
+            },
+            {
+                "speaker": 1,
+                "elements": [
+                    word("Thanks", 1.5),
+                    punct(","),
+                    punct(" "),
+                    word("Jenna", 2.0),
+                    punct("."),
+                ],
+            },
+        ]
+    }
+    parsed = parse_transcript(json.dumps(payload))
+    assert [(t.label, t.text, t.start, t.end) for t in parsed.turns] == [
+        ("Jenna Park", "Welcome back.", 0.5, 1.4),
+        ("Speaker 1", "Thanks, Jenna.", 1.5, 2.4),
+    ]
+    with pytest.raises(ParseError, match="Monologue 1"):
+        parse_transcript(json.dumps({"monologues": [{"speaker": 0, "elements": [{"ts": 1}]}]}))
 
 
 def test_segments_without_speakers_keep_every_word():
