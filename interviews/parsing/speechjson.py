@@ -5,11 +5,12 @@ pyannote add `"speaker": "SPEAKER_00"`; AssemblyAI writes `{"utterances": [{"spe
 "start": 0, "end": 2100, "text": "..."}]}`, its times in milliseconds; Deepgram `{"results":
 {"utterances": [{"speaker": 0, "start": 0.0, "end": 2.1, "transcript": "..."}]}}`; Amazon
 Transcribe `{"results": {"audio_segments": [{"speaker_label": "spk_0", "start_time": "0.0",
-"end_time": "2.1", "transcript": "..."}]}}`, its times strings; Rev.ai `{"monologues":
+"end_time": "2.1", "transcript": "..."}]}}`, its times strings, or without "audio_segments" its
+words, `{"results": {"items": [...], "speaker_labels": {...}}}`; Rev.ai `{"monologues":
 [{"speaker": 0, "speaker_name": "Ann Lee", "elements": [{"type": "text", "value": "Hello", "ts":
-0.5, "end_ts": 0.9}, {"type": "punct", "value": "."}]}]}`, a word or punctuation per element. A speaker id numbers one
-unnamed voice (the engine names it from the speech, as it does "Speaker 2" in an Otter
-transcript); a speaker given by name is a label. Consecutive segments of one speaker are one
+0.5, "end_ts": 0.9}, {"type": "punct", "value": "."}]}]}`, a word or punctuation per element.
+A speaker id numbers one unnamed voice (the engine names it from the speech, as it does "Speaker
+2" in an Otter transcript); a speaker given by name is a label. Consecutive segments of one speaker are one
 block; without speakers, every segment is a block of its own, for the engine to decide.
 """
 
@@ -44,6 +45,8 @@ def speech_to_text_draft(data: Any) -> Draft | None:
             for i, monologue in enumerate(data["monologues"])
         ]
         return timed_draft(monologues, format="json", title=_title(data))
+    if isinstance(results, dict) and isinstance(results.get("items"), list) and not wrapped:
+        return timed_draft(_amazon_words(results), format="json", title=_title(data))
     if isinstance(data, list):
         key, found, title, scale = "segments", data, "", 1.0
     elif wrapped:
@@ -81,6 +84,48 @@ def _monologue(monologue: Any, where: str) -> tuple[str, Any, str, Any, Any]:
     end = timed[-1].get("end_ts") if timed else None
     speaker = _first(monologue, ("speaker_name", "speaker"))
     return where, speaker, "".join(e["value"] for e in elements), start, end
+
+
+def _amazon_words(results: dict) -> list[tuple[str, Any, str, Any, Any]]:
+    """Amazon Transcribe's words ("items", a word or a punctuation mark each) as segments: a
+    speaker's consecutive words one, each word's speaker given on it or by the time it starts in
+    "speaker_labels"; without speakers, a sentence each."""
+    labels = results.get("speaker_labels")
+    segments = labels.get("segments") if isinstance(labels, dict) else None
+    speaker_at = {
+        item.get("start_time"): segment.get("speaker_label")
+        for segment in (segments if isinstance(segments, list) else [])
+        if isinstance(segment, dict) and isinstance(segment.get("items"), list)
+        for item in segment["items"]
+        if isinstance(item, dict)
+    }
+    pieces: list[list[Any]] = []  # where, speaker, text, start, end
+    for i, item in enumerate(results["items"]):
+        content = _content(item, f"Item {i + 1}: ")
+        if item.get("type") == "punctuation":
+            if pieces:
+                pieces[-1][2] += content
+            continue
+        start, end = item.get("start_time"), item.get("end_time")
+        speaker = item.get("speaker_label") or speaker_at.get(start)
+        last = pieces[-1] if pieces else None
+        if last and last[1] == speaker and (speaker or not re.search(r"[.?!]$", last[2])):
+            last[2], last[4] = f"{last[2]} {content}", end
+        else:
+            pieces.append([f"Item {i + 1}: ", speaker, content, start, end])
+    return [tuple(piece) for piece in pieces]
+
+
+def _content(item: Any, where: str) -> str:
+    """An Amazon Transcribe item's word: its first alternative's "content"."""
+    alternatives = item.get("alternatives") if isinstance(item, dict) else None
+    first = alternatives[0] if isinstance(alternatives, list) and alternatives else None
+    content = first.get("content") if isinstance(first, dict) else None
+    if not isinstance(content, str):
+        raise ParseError(
+            f'{where}each item needs its "alternatives", the first with its "content".'
+        )
+    return content
 
 
 def _first(segment: dict, keys: tuple[str, ...]) -> Any:

@@ -132,6 +132,41 @@ def test_revai_monologues_join_their_words_and_punctuation_and_are_timed_by_thei
         parse_transcript(json.dumps({"monologues": [{"speaker": 0, "elements": [{"ts": 1}]}]}))
 
 
+def test_amazon_transcribes_words_make_a_segment_for_each_speaker_or_each_sentence():
+    def word(content, start):
+        return {
+            "type": "pronunciation",
+            "start_time": str(start),
+            "end_time": str(start + 0.4),
+            "alternatives": [{"confidence": "0.99", "content": content}],
+        }
+
+    def mark(content):
+        return {"type": "punctuation", "alternatives": [{"confidence": "0.0", "content": content}]}
+
+    items = [word("Welcome", 0.5), word("back", 1.0), mark("."), word("Why", 1.5), mark("?")]
+    items += [word("Prices", 2.0), word("rose", 2.5), mark(".")]
+    spoken_by = [("spk_0", items[:5]), ("spk_1", items[5:])]
+    labelled = {
+        "segments": [
+            {
+                "speaker_label": who,
+                "items": [{"start_time": i["start_time"]} for i in said if "start_time" in i],
+            }
+            for who, said in spoken_by
+        ]
+    }
+    parsed = parse_transcript(json.dumps({"results": {"items": items, "speaker_labels": labelled}}))
+    assert [(t.label, t.text, t.start, t.end) for t in parsed.turns] == [
+        ("Speaker 0", "Welcome back. Why?", 0.5, 1.9),
+        ("Speaker 1", "Prices rose.", 2.0, 2.9),
+    ]
+    unlabelled = parse_transcript(json.dumps({"results": {"items": items}}))
+    assert " ".join(t.text for t in unlabelled.turns) == "Welcome back. Why? Prices rose."
+    with pytest.raises(ParseError, match="Item 2"):
+        parse_transcript(json.dumps({"results": {"items": [word("Hi", 0), {"type": "x"}]}}))
+
+
 def test_segments_without_speakers_keep_every_word():
     words = ["Good evening.", "Rents rose again.", "Why, Omar?", "Supply, mostly."]
     parsed = parse_transcript(json.dumps({"segments": [{"text": w} for w in words]}))
