@@ -10,8 +10,9 @@ words, `{"results": {"items": [...], "speaker_labels": {...}}}`; Rev.ai `{"monol
 [{"speaker": 0, "speaker_name": "Ann Lee", "elements": [{"type": "text", "value": "Hello", "ts":
 0.5, "end_ts": 0.9}, {"type": "punct", "value": "."}]}]}`, a word or punctuation per element.
 A speaker id numbers one unnamed voice (the engine names it from the speech, as it does "Speaker
-2" in an Otter transcript); a speaker given by name is a label. Consecutive segments of one speaker are one
-block; without speakers, every segment is a block of its own, for the engine to decide.
+2" in an Otter transcript); a speaker given by name is a label. Consecutive segments of one
+speaker are one block; without speakers, every segment is a block of its own, for the engine to
+decide.
 """
 
 from __future__ import annotations
