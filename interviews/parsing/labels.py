@@ -11,6 +11,7 @@ from .names import (
     PARTICLES,
     canonical_name,
     is_honorific,
+    is_name_suffix,
     is_title,
     opens_sentence,
     speaker_key,
@@ -247,10 +248,13 @@ def _label_parts(printed: str) -> tuple[str, str, str]:
     if whole:
         groups = re.findall(r"\(([^()]*)\)", whole.group("q"))
         return whole.group("name"), "", ", ".join(g.strip() for g in groups)
-    name_part, _, title = printed.partition(",")
-    if not title:
-        # "ANN LEE — CNN": a spaced dash sets the title off as a comma does.
-        name_part, _, title = _SPACED_DASH.sub(",", printed, count=1).partition(",")
+    # "ANN LEE — CNN": a spaced dash sets the title off as a comma does.
+    parted = printed if "," in printed else _SPACED_DASH.sub(",", printed, count=1)
+    name_part, _, title = parted.partition(",")
+    suffix, _, after_suffix = title.partition(",")
+    if is_name_suffix(suffix):
+        # "ROBERT F. KENNEDY, JR., CANDIDATE": the suffix ends the name, the title follows it.
+        name_part, title = f"{name_part} {suffix.strip()}", after_suffix
     qualifier = _QUALIFIER.search(name_part) or _QUALIFIER.search(title)
     if not qualifier:
         return name_part.strip(), title.strip(), ""

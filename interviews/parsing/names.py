@@ -310,6 +310,11 @@ COMMON_WORDS = {
 _TOKEN = re.compile(r"[^\s]+")
 
 
+def is_name_suffix(word: str) -> bool:
+    """Whether a word ends a name rather than starting a title: "Jr.", "III", "Esq."."""
+    return fold(word).strip(" .").replace(".", "") in _SUFFIXES
+
+
 def _case_part(part: str, first: bool) -> str:
     low = part.lower()
     if not part or not any(c.isalpha() for c in part):

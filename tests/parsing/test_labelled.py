@@ -114,6 +114,18 @@ def test_a_surname_after_a_name_with_jr_is_the_same_person_and_not_a_title():
     king = parsed.speaker("Martin Luther King Jr.")
     assert king.honorific == "" and king.aliases == ["King"]
     assert parsed.turns[2].speaker == "Martin Luther King Jr."
+    # Set off by a comma, as many transcripts print it, the suffix is the name's still.
+    for label, affiliation in (
+        ("ROBERT F. KENNEDY, JR.", ""),
+        ("ROBERT F. KENNEDY, JR., Candidate", "Candidate"),
+    ):
+        parsed = parse_transcript(f"{label}: Hello.\nANN LEE: Why now?\nKENNEDY: It is time.\n")
+        assert [t.speaker for t in parsed.turns] == [
+            "Robert F. Kennedy Jr.",
+            "Ann Lee",
+            "Robert F. Kennedy Jr.",
+        ]
+        assert parsed.speaker("Robert F. Kennedy Jr.").affiliation == affiliation
 
 
 def test_mixed_case_labels_are_read_when_they_recur():
