@@ -62,6 +62,10 @@ _TRANSCRIPT_OF = re.compile(
     rf"\btranscript (?:from|of) [\"“](?P<program>[^\"”]{{2,60}}?),?[\"”],?\s+"
     rf"(?:(?:airing|aired|broadcast)\s+)?(?:on\s+)?{_DATE}\b"
 )
+# A headline naming the program and the date: CBS's "Transcript: Sen. Ann Lee on "Face the
+# Nation," May 7, 2023", NBC's "MEET THE PRESS - May 7, 2023".
+_ON_PROGRAM = re.compile(rf"\bon [\"“](?P<program>[^\"”]{{2,60}}?),?[\"”],?\s+{_DATE}$")
+_PROGRAM_DATELINE = re.compile(rf"^(?P<program>[A-Z][A-Z0-9 '’&.]{{2,60}}?)\s+[-–—|:]\s+{_DATE}$")
 # A headline opening with the date: "September 29, 2020 Debate Transcript".
 _DATED_HEADLINE = re.compile(rf"^{_DATE}\s+[A-Z][\w'’]*(?:\s+[\w'’]+){{0,6}}$", re.I)
 _DATE_FORMATS = ("%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d")
@@ -81,7 +85,7 @@ def air_date(paragraphs: list[str]) -> str | None:
             or _TRANSCRIPT_OF.search(paragraph)
         )
         if line is None and i == 0:
-            line = _DATED_HEADLINE.match(paragraph.strip())
+            line = _headline_dated(paragraph.strip()) or _DATED_HEADLINE.match(paragraph.strip())
         if line is None:
             continue
         printed = re.sub(r"[.,]", "", line.group("date")).replace("Sept ", "Sep ").title()
@@ -102,7 +106,8 @@ _AIRED = re.compile(r"^(?:Aired|Broadcast)\b", re.I)
 
 def program_named(paragraphs: list[str]) -> str:
     """The program a header names, or "": "Heard on Morning Edition", a network's "rush
-    transcript from "Special Report," May 5, 2023", or its first line where it is a few words in
+    transcript from "Special Report," May 5, 2023", a headline's "... on "Face the Nation," May
+    7, 2023" or "MEET THE PRESS - May 7, 2023", or its first line where it is a few words in
     capitals and the header says when the program aired, as CNN's transcripts open ("THE
     SITUATION ROOM", then "Aired June 3, 2024 - 18:00 ET")."""
     for paragraph in paragraphs:
@@ -112,9 +117,17 @@ def program_named(paragraphs: list[str]) -> str:
     printed = [p.strip() for p in paragraphs if p.strip()]
     aired = any(_AIRED.match(p) and _DATELINE.match(p) for p in printed)
     first = printed[0] if printed else ""
+    dated = _headline_dated(first)
+    if dated and title_like(dated.group("program")):
+        return dated.group("program").strip()
     if aired and first.isupper() and len(first.split()) <= 6 and title_like(first):
         return first  # ("TRANSCRIPT", a page's control, names no program)
     return ""
+
+
+def _headline_dated(headline: str) -> re.Match[str] | None:
+    """The program and date a headline names (`_ON_PROGRAM`, `_PROGRAM_DATELINE`), if it does."""
+    return _ON_PROGRAM.search(headline) or _PROGRAM_DATELINE.match(headline)
 
 
 def title_like(paragraph: str) -> bool:

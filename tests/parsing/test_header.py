@@ -124,3 +124,14 @@ def test_a_networks_notice_of_a_rush_transcript_names_the_program_and_dates_it()
     # "Copyright" within a sentence is speech.
     said = parse_transcript("ANN LEE: Why?\n\nTOM WU: The law on copyright 2019 changed it.\n")
     assert said.turns[-1].text == "The law on copyright 2019 changed it."
+
+
+def test_a_headline_naming_the_program_and_the_date_gives_both():
+    for headline, program in (
+        ('Transcript: Sen. Ann Lee on "Face the Nation," May 7, 2023', "Face the Nation"),
+        ("MEET THE PRESS - May 7, 2023", "MEET THE PRESS"),
+    ):
+        assert (program_named([headline]), air_date([headline])) == (program, "2023-05-07")
+        assert (program_named(["Ann Lee", headline]), air_date(["Ann Lee", headline])) == ("", None)
+    told = 'She was on "Face the Nation," May 7, 2023, and said so.'
+    assert (program_named([told]), air_date([told])) == ("", None)
