@@ -24,9 +24,8 @@ from dataclasses import dataclass
 
 from .draft import Block, Draft
 from .labelled import TIMESTAMP, seconds
-from .labels import Label, in_capitals, label_key, mixed_case_is_label, parse_label
+from .labels import Label, in_capitals, label_key, mixed_case_is_label, parse_label, speaker_id
 from .model import ParseError
-from .speechjson import speaker_id
 
 _TIME = r"(?:\d+:)?\d{1,2}:\d{1,2}[.,]\d{1,3}"  # some tools leave units unpadded: "0:0:3.450"
 _TIMING = re.compile(rf"^\s*(?P<start>{_TIME})\s*-->\s*(?P<end>{_TIME})(?:\s.*)?$")
@@ -215,16 +214,16 @@ class _Labels:
     def find(self, text: str) -> tuple[Label, str] | None:
         """The label opening `text` and the speech after it, if it is one."""
         named = _NAMED.match(text)
-        label = parse_label(named.group("label")) if named else None
-        if label is not None and (
-            in_capitals(label) or mixed_case_is_label(label, self.counts, capitals=self.capitals)
-        ):
-            return label, (named.group("text") or "").strip()
         # WhisperX prints its speaker ids in brackets: "[SPEAKER_00]: Hello."
         identified = _SPEAKER_ID.match(named.group("label")) if named else None
         voice = speaker_id(identified.group("id")) if identified else None
         if voice:
             return voice, (named.group("text") or "").strip()
+        label = parse_label(named.group("label")) if named else None
+        if label is not None and (
+            in_capitals(label) or mixed_case_is_label(label, self.counts, capitals=self.capitals)
+        ):
+            return label, (named.group("text") or "").strip()
         bracketed = _BRACKETED.match(text)
         label = parse_label(bracketed.group("label")) if bracketed else None
         if label is not None and label.name and label_key(label) in self.bracketed:

@@ -38,9 +38,12 @@ from .webpage import calls_to_action, opens_with_call
 
 TIMESTAMP = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 _STAMP = rf"(?:\[{TIMESTAMP}\]|\({TIMESTAMP}\)|{TIMESTAMP}(?=\s|$))"
+# Words in brackets within a label, never a time: "[Ann Lee]:", "Ann Lee [Host]:".
+_PART_IN_BRACKETS = r"\[[^\[\]:\n]{1,60}\]"
 _LEADING_STAMP = re.compile(rf"^\s*(?P<stamp>{_STAMP})\s*")
 _LABEL = re.compile(
-    rf"^(?P<label>[^:\[\]\n\t]{{1,100}}?)\s*(?P<stamp>{_STAMP})?\s*:(?:\s+|$)(?P<text>.*)$"
+    rf"^(?P<label>(?:[^:\[\]\n\t]|{_PART_IN_BRACKETS}){{1,100}}?)\s*(?P<stamp>{_STAMP})?\s*:(?:\s+|$)"
+    r"(?P<text>.*)$"
 )
 # A table pasted from a word processor or a spreadsheet: the name, perhaps the time, and the
 # speech in cells parted by tabs.

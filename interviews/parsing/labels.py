@@ -68,6 +68,8 @@ _BULLETS = "•·▪●◦‣∙*►▸>–—-"
 _NAME_WORD = re.compile(r"^(?:[a-z]{1,4}['’\-]?)?[A-Z][\w'’.\-]*$")  # "vanEngelsdorp", "al-Assad"
 # "SPEAKER 2", "Unidentified Male #1", "Speaker B": one particular person, left unnamed.
 _NUMBERED = re.compile(r"(?:\s*#?\d+|\s+[A-Z])$")
+# A speech-to-text service's speaker id: "SPEAKER_00", "spk_1", "B".
+_SPEAKER_ID = re.compile(r"^(?:speaker|spk)?[ _-]*(?P<id>[0-9]+|[A-Za-z])$", re.I)
 # Parliamentary committees number each question before the member's name: "Q12 Chair:".
 _QUESTION_NUMBER = re.compile(r"^Q\d{1,4}\s+")
 _THE_OFFICE = re.compile(r"^the [a-z]+(?: [a-z]+)?$")
@@ -176,6 +178,19 @@ def role_from_title(title: str) -> str:
     return "unknown"
 
 
+def speaker_id(printed: str) -> Label | None:
+    """The numbered voice a speech-to-text service's speaker id stands for ("SPEAKER_00",
+    "spk_1", "B"), labelled as the archive shows an unnamed voice ("Speaker 1"), or None."""
+    numbered = _SPEAKER_ID.match(printed)
+    if not numbered:
+        return None
+    number = numbered.group("id").upper()
+    if number.isdigit() and len(number) > 1 and number.startswith("0"):
+        number = str(int(number) + 1)  # pyannote counts from SPEAKER_00
+    voice = f"Speaker {number}"
+    return Label(printed=voice, name="", voice=voice)
+
+
 def parse_label(printed: str, *, upper_only: bool = False) -> Label | None:
     """Parse "SEN. BERNIE SANDERS (I-VT), Vermont" and the like; None if it is not a name label.
 
@@ -186,7 +201,14 @@ def parse_label(printed: str, *, upper_only: bool = False) -> Label | None:
     printed = printed.strip().strip(_BULLETS).strip()
     if not printed or len(printed) > 120:
         return None
-    name_part, title, qualifier = _label_parts(printed)
+    # Brackets set off a name or a part as parentheses do: "[Ann Lee]", "Ann Lee [Host]".
+    name_part, title, qualifier = _label_parts(re.sub(r"\[([^\[\]]*)\]", r"(\1)", printed))
+    if not name_part and qualifier:
+        name_part, qualifier = qualifier, ""
+    # "[SPEAKER_00]:", as WhisperX prints its speaker ids in a transcript.
+    identified = speaker_id(name_part) if re.match(r"(?:speaker|spk)[ _-]", name_part, re.I) else None
+    if identified:
+        return replace(identified, printed=printed)
     name_part = _QUESTION_NUMBER.sub("", name_part)
     number = _NUMBERED.search(name_part)
     nameless = fold(name_part[: number.start()] if number else name_part).strip(". ")

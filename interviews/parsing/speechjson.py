@@ -23,13 +23,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from .draft import Block, Draft
-from .labels import Label, parse_label
+from .labels import Label, parse_label, speaker_id
 from .model import ParseError
 
 _TIMES_IN_MS = {"segments": False, "utterances": True}
 # Where services that wrap their output in "results" keep the pieces, timed in seconds.
 _IN_RESULTS = ("utterances", "audio_segments")
-_SPEAKER_ID = re.compile(r"^(?:speaker|spk)?[ _-]*(?P<id>[0-9]+|[A-Za-z])$", re.I)
 
 
 def speech_to_text_draft(data: Any) -> Draft | None:
@@ -180,19 +179,6 @@ def _label(speaker: Any, where: str) -> Label | None:
         raise ParseError(f'{where}"speaker" must be a name or an id.')
     printed = str(speaker).strip()
     return speaker_id(printed) or parse_label(printed) or Label(printed, name="", voice=printed)
-
-
-def speaker_id(printed: str) -> Label | None:
-    """The numbered voice a speech-to-text service's speaker id stands for ("SPEAKER_00",
-    "spk_1", "B"), labelled as the archive shows an unnamed voice ("Speaker 1"), or None."""
-    numbered = _SPEAKER_ID.match(printed)
-    if not numbered:
-        return None
-    number = numbered.group("id").upper()
-    if number.isdigit() and len(number) > 1 and number.startswith("0"):
-        number = str(int(number) + 1)  # pyannote counts from SPEAKER_00
-    voice = f"Speaker {number}"
-    return Label(printed=voice, name="", voice=voice)
 
 
 def _seconds(value: Any, scale: float, where: str) -> float | None:

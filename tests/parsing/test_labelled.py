@@ -747,6 +747,37 @@ def test_what_a_parliament_prints_in_parentheses_after_a_name_is_the_affiliation
     ]
 
 
+def test_names_and_parts_in_brackets_before_the_colon_label_the_turns():
+    bracketed = parse_transcript(
+        "[Ann Lee]: Hi.\n\n[Tom Wu]: Hello.\n\n[Ann Lee]: Why?\n\n[Tom Wu]: No.\n"
+    )
+    assert [(t.speaker, t.label) for t in bracketed.turns] == [
+        ("Ann Lee", "[Ann Lee]"),
+        ("Tom Wu", "[Tom Wu]"),
+    ] * 2
+    parts = parse_transcript(
+        "Ann Lee [Host]: Why?\n\nTom Wu [Guest]: Rates.\n\nAnn Lee [Host]: And?\n"
+    )
+    assert [(t.speaker, t.role) for t in parts.turns] == [
+        ("Ann Lee", "host"),
+        ("Tom Wu", "guest"),
+        ("Ann Lee", "host"),
+    ]
+    # WhisperX's speaker ids, as its text output prints them, are numbered voices.
+    voices = parse_transcript(
+        "[SPEAKER_00]: Welcome back, I am Ann Lee.\n\n[SPEAKER_01]: Thanks, Ann.\n\n"
+        "[SPEAKER_00]: Why do we dream?\n"
+    )
+    assert [(t.label, t.speaker) for t in voices.turns] == [
+        ("[SPEAKER_00]", "Ann Lee"),
+        ("[SPEAKER_01]", None),
+        ("[SPEAKER_00]", "Ann Lee"),
+    ]
+    # A time in brackets is no name.
+    timed = parse_transcript("ANN LEE [00:01:02]: Hi.\n\nTOM WU [00:01:05]: Hello.\n")
+    assert [(t.speaker, t.start) for t in timed.turns] == [("Ann Lee", 62.0), ("Tom Wu", 65.0)]
+
+
 def test_a_committees_number_before_each_question_is_not_part_of_the_members_name():
     parsed = parse_transcript(
         "Examination of witnesses\n\n"
