@@ -71,12 +71,17 @@ def test_a_folder_is_ingested_file_by_file_with_a_summary(tmp_path, capsys):
         "0:00:01.000,0:00:02.000\nGIL MOORE: Hi.\n\n0:00:02.000,0:00:03.000\nHAL WEST: Hi, Gil.\n"
     )
     (tmp_path / "g.rtf").write_bytes(rb"{\rtf1\ansi IVY CHO: Hi.\par JOE LUM: Hi, Ivy.\par}")
+    (tmp_path / "h.dfxp").write_text(
+        '<tt xmlns="http://www.w3.org/ns/ttml"><body><div><p begin="1s" end="2s">KIM OH: Hi.</p>'
+        '<p begin="2s" end="3s">LEO FOX: Hi, Kim.</p></div></body></tt>'
+    )
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0")
 
     call_command("ingest", str(tmp_path))
 
-    assert Segment.objects.count() == 7
-    assert "7 segments added, 0 already in the archive, 0 failed." in capsys.readouterr().out
+    assert Segment.objects.count() == 8
+    assert "8 segments added, 0 already in the archive, 0 failed." in capsys.readouterr().out
+    assert Turn.objects.filter(speaker__name="Leo Fox", text="Hi, Kim.", start_seconds=2.0).exists()
     assert Turn.objects.filter(speaker__name="Joe Lum", text="Hi, Ivy.").exists()
     assert Turn.objects.filter(speaker__name="Bob Ross", text="Hello to you.").exists()
     assert Turn.objects.filter(speaker__name="Dan Lee", text="Hello, Carol.").exists()

@@ -11,9 +11,10 @@ from .scraped import looks_scraped, read_scraped
 from .speechjson import speech_to_text_draft
 from .table import looks_table, read_table
 from .text import MAX_INPUT_BYTES, decode, normalise, without_line_numbers
+from .ttml import looks_ttml
 from .webpage import looks_html, page_text
 
-FORMATS = ("scraped", "labelled", "webvtt", "srt", "sbv", "csv", "json")
+FORMATS = ("scraped", "labelled", "webvtt", "srt", "sbv", "ttml", "csv", "json")
 __all__ = ["FORMATS", "MAX_INPUT_BYTES", "detect_format", "parse_transcript"]
 
 
@@ -21,6 +22,8 @@ def detect_format(text: str) -> str:
     """The name of the format `text` is written in (one of FORMATS)."""
     if looks_json(text):
         return "json"
+    if looks_ttml(text):
+        return "ttml"
     if looks_webvtt(text):
         return "webvtt"
     lines = text.split("\n")
@@ -71,7 +74,7 @@ def _parse(
     data: str | bytes, format: str | None, raw_confidence: bool, weights: Weights
 ) -> Transcript:
     text = normalise(decode(data))
-    if looks_html(text):
+    if looks_html(text) and not looks_ttml(text):
         text = normalise(page_text(text))
     text = without_line_numbers(text)
     if not text.strip():

@@ -1,5 +1,5 @@
 """Caption files: WebVTT with <v Name> voice tags, SRT (and YouTube's SBV) with "NAME:" or ">>"
-speaker changes.
+speaker changes, and TTML, whose paragraphs `ttml.py` reads as cues.
 
 A label may open a cue's line, "NAME:" in capitals, or in mixed case ("Ann Lee:", as Zoom prints
 its captions; "Speaker 2:") by the rule labelled transcripts follow (`labels.mixed_case_is_label`);
@@ -26,6 +26,7 @@ from .draft import Block, Draft
 from .labelled import TIMESTAMP, seconds
 from .labels import Label, in_capitals, label_key, mixed_case_is_label, parse_label, speaker_id
 from .model import ParseError
+from .ttml import ttml_cues
 
 _TIME = r"(?:\d+:)?\d{1,2}:\d{1,2}[.,]\d{1,3}"  # some tools leave units unpadded: "0:0:3.450"
 _TIMING = re.compile(rf"^\s*(?P<start>{_TIME})\s*-->\s*(?P<end>{_TIME})(?:\s.*)?$")
@@ -87,13 +88,16 @@ def looks_sbv(lines: list[str]) -> bool:
 
 
 def read_captions(text: str, format: str) -> Draft:
-    """Read WebVTT (`format="webvtt"`), SRT (`"srt"`) or SBV (`"sbv"`) captions into a draft."""
+    """Read WebVTT (`format="webvtt"`), SRT (`"srt"`), SBV (`"sbv"`) or TTML (`"ttml"`) captions
+    into a draft."""
     lines = text.split("\n")
     first = next((line for line in lines if line.strip()), "")
     if format == "sbv" and _START.match(first):
         cues = _started_cues(lines)
     elif format == "srt" and _LINED.match(first):
         cues = _lined_cues(lines)
+    elif format == "ttml":
+        cues = ttml_cues(text)
     else:
         cues = _cues(text, format)
     cues = _unrolled(cues)

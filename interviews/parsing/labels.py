@@ -206,7 +206,9 @@ def parse_label(printed: str, *, upper_only: bool = False) -> Label | None:
     if not name_part and qualifier:
         name_part, qualifier = qualifier, ""
     # "[SPEAKER_00]:", as WhisperX prints its speaker ids in a transcript.
-    identified = speaker_id(name_part) if re.match(r"(?:speaker|spk)[ _-]", name_part, re.I) else None
+    identified = (
+        speaker_id(name_part) if re.match(r"(?:speaker|spk)[ _-]", name_part, re.I) else None
+    )
     if identified:
         return replace(identified, printed=printed)
     name_part = _QUESTION_NUMBER.sub("", name_part)

@@ -14,6 +14,8 @@ TRANSCRIPT_SUFFIXES = {
     ".vtt",
     ".srt",
     ".sbv",
+    ".ttml",
+    ".dfxp",
     ".csv",
     ".tsv",
     ".json",
