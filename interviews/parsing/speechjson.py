@@ -8,7 +8,9 @@ Transcribe `{"results": {"audio_segments": [{"speaker_label": "spk_0", "start_ti
 "end_time": "2.1", "transcript": "..."}]}}`, its times strings, or without "audio_segments" its
 words, `{"results": {"items": [...], "speaker_labels": {...}}}`; Rev.ai `{"monologues":
 [{"speaker": 0, "speaker_name": "Ann Lee", "elements": [{"type": "text", "value": "Hello", "ts":
-0.5, "end_ts": 0.9}, {"type": "punct", "value": "."}]}]}`, a word or punctuation per element.
+0.5, "end_ts": 0.9}, {"type": "punct", "value": "."}]}]}`, a word or punctuation per element;
+a podcast's transcript (Podcasting 2.0's JSON, `{"segments": [{"speaker": "Ann Lee",
+"startTime": 0.5, "endTime": 2.1, "body": "..."}]}`).
 A speaker id numbers one unnamed voice (the engine names it from the speech, as it does "Speaker
 2" in an Otter transcript); a speaker given by name is a label. Consecutive segments of one
 speaker are one block; without speakers, every segment is a block of its own, for the engine to
@@ -132,10 +134,10 @@ def _first(segment: dict, keys: tuple[str, ...]) -> Any:
     return next((segment[k] for k in keys if segment.get(k) is not None), None)
 
 
-_TEXT_KEYS = ("text", "content", "transcript")
+_TEXT_KEYS = ("text", "content", "transcript", "body")
 _SPEAKER_KEYS = ("speaker", "speaker_name", "name", "speaker_label")
-_START_KEYS = ("start", "start_time")
-_END_KEYS = ("end", "end_time")
+_START_KEYS = ("start", "start_time", "startTime")
+_END_KEYS = ("end", "end_time", "endTime")
 
 
 def timed_draft(

@@ -1,5 +1,6 @@
 """The JSON speech-to-text services write: Whisper's segments, WhisperX's speakers, AssemblyAI's
-utterances, Deepgram's and Amazon Transcribe's results, Rev.ai's monologues."""
+utterances, Deepgram's and Amazon Transcribe's results, Rev.ai's monologues, a podcast's
+transcript."""
 
 import json
 
@@ -165,6 +166,22 @@ def test_amazon_transcribes_words_make_a_segment_for_each_speaker_or_each_senten
     assert " ".join(t.text for t in unlabelled.turns) == "Welcome back. Why? Prices rose."
     with pytest.raises(ParseError, match="Item 2"):
         parse_transcript(json.dumps({"results": {"items": [word("Hi", 0), {"type": "x"}]}}))
+
+
+def test_a_podcasts_transcript_gives_its_segments_body_and_times():
+    podcast = {
+        "version": "1.0.0",
+        "segments": [
+            {"speaker": "Jenna Park", "startTime": 0.5, "endTime": 3.2, "body": "Welcome back."},
+            {"speaker": "Omar Haddad", "startTime": 3.2, "endTime": 4.0, "body": "Thanks."},
+            {"speaker": "Omar Haddad", "startTime": 4.0, "endTime": 5.0, "body": "Glad to."},
+        ],
+    }
+    parsed = parse_transcript(json.dumps(podcast))
+    assert [(t.speaker, t.text, t.start, t.end) for t in parsed.turns] == [
+        ("Jenna Park", "Welcome back.", 0.5, 3.2),
+        ("Omar Haddad", "Thanks. Glad to.", 3.2, 5.0),
+    ]
 
 
 def test_segments_without_speakers_keep_every_word():
