@@ -79,7 +79,7 @@ def transcript_add(model_admin: ModelAdmin, request: HttpRequest) -> HttpRespons
                 "draft": draft.to_dict(),
                 "suggestions": topic_suggest(transcript=transcript),
                 "details": {
-                    "title": transcript.title,
+                    "title": transcript.headline(),
                     "summary": transcript.summary,
                     "program": transcript.program,
                     "air_date": transcript.air_date or "",
@@ -272,7 +272,7 @@ def published_message(segment: Segment) -> str:
 
 def _preview_turns(draft: TranscriptDraft, *, title: str) -> list[dict]:
     """Each turn as an unsaved `Turn`, so the public partial renders it exactly as it will be."""
-    title = title or draft.transcript.title or "Untitled transcript"
+    title = title or draft.transcript.headline() or "Untitled transcript"
     segment = Segment(title=title, slug=slugify(title) or "untitled")
     speakers: dict[str, Speaker] = {}
     affiliations: dict[str, str] = {}

@@ -1,10 +1,12 @@
 import datetime
 import json
+from dataclasses import replace
 
 import pytest
 from django.core.management import CommandError, call_command
 
 from interviews.models import Appearance, Segment, Speaker, Turn
+from interviews.parsing import parse_transcript
 from interviews.services import ingest as ingest_service
 from tests.conftest import SEED_PATH as SEED
 from tests.documents import docx
@@ -49,6 +51,27 @@ def test_a_transcripts_dateline_dates_its_segment(tmp_path, capsys):
     assert f"{page}: {title}\n  aired 2016-11-03\n" in capsys.readouterr().out
     call_command("ingest", str(page))
     assert Segment.objects.get().air_date == datetime.date(2016, 11, 3)
+
+
+def test_a_transcript_without_a_title_is_titled_by_its_program_and_air_date(tmp_path, capsys):
+    page = tmp_path / "rush.txt"
+    page.write_text(
+        'This is a rush transcript from "Special Report," May 5, 2023.\n\n'
+        "BRET BAIER, ANCHOR: Good evening.\n\nSEN. MARIA TORRES: Thanks, Bret.\n"
+    )
+    call_command("ingest", str(page), "--dry-run")
+    assert f"{page}: Special Report, May 5, 2023\n" in capsys.readouterr().out
+    call_command("ingest", str(page))
+    segment = Segment.objects.get()
+    assert (segment.title, segment.program.name) == (
+        "Special Report, May 5, 2023",
+        "Special Report",
+    )
+    untold = parse_transcript("ANN LEE: Hi.\n\nTOM WU: Hello.\n")
+    assert (untold.headline(), replace(untold, air_date="2023-05-05").headline()) == (
+        "",
+        "May 5, 2023",
+    )
 
 
 def test_ingesting_the_same_content_twice_gives_one_segment(capsys):

@@ -7,6 +7,7 @@ never renamed or removed.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 ROLES = ("anchor", "host", "correspondent", "guest", "unknown")
@@ -86,6 +87,15 @@ class Transcript:
 
     def speaker(self, name: str | None) -> Speaker | None:
         return next((s for s in self.speakers if s.name == name), None)
+
+    def headline(self) -> str:
+        """The title, or where the transcript has none, the program and the day it aired as its
+        header gives them ("Special Report, May 5, 2023"); "" where it gives neither."""
+        if self.title:
+            return self.title
+        day = datetime.date.fromisoformat(self.air_date) if self.air_date else None
+        aired = f"{day:%B} {day.day}, {day.year}" if day else ""
+        return ", ".join(part for part in (self.program, aired) if part)
 
     def to_dict(self) -> dict:
         return {

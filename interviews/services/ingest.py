@@ -202,7 +202,7 @@ def segment_ingest(
 
     if program is None and transcript.program:
         program = program_get_or_create(name=transcript.program)
-    title = transcript.title or "Untitled transcript"
+    title = transcript.headline() or "Untitled transcript"
     segment = Segment.objects.create(
         program=program,
         title=title,

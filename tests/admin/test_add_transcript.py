@@ -65,6 +65,21 @@ def test_the_preview_offers_the_date_the_transcripts_dateline_gives(editor_clien
     assert 'name="air_date" value="2016-11-03"' in html
 
 
+def test_the_preview_offers_the_program_and_date_as_the_title_of_a_transcript_without_one(
+    editor_client,
+):
+    rush = (
+        'This is a rush transcript from "Special Report," May 5, 2023.\n\n'
+        "BRET BAIER, ANCHOR: Good evening.\n\nSEN. MARIA TORRES: Thanks, Bret.\n"
+    )
+    url = preview_url(editor_client.post(ADD, {"text": rush}))
+
+    html = editor_client.get(url).content.decode()
+
+    assert 'name="title" value="Special Report, May 5, 2023"' in html
+    assert 'name="program" value="Special Report"' in html
+
+
 def test_saving_as_draft_keeps_the_segment_out_of_search(
     editor_client, django_capture_on_commit_callbacks
 ):

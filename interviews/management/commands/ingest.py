@@ -116,7 +116,7 @@ class Command(BaseCommand):
             if as_json:
                 self.stdout.write(json.dumps(transcript.to_dict(), ensure_ascii=False, indent=2))
                 continue
-            self.stdout.write(f"{path}: {transcript.title or 'untitled'}")
+            self.stdout.write(f"{path}: {transcript.headline() or 'untitled'}")
             header = {"program": transcript.program, "aired": transcript.air_date}
             if any(header.values()):
                 self.stdout.write("  " + ", ".join(f"{k} {v}" for k, v in header.items() if v))
