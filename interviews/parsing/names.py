@@ -110,7 +110,8 @@ _HONORIFIC_KEYS = {fold(h).rstrip(".") for h in HONORIFICS}
 # into the sentence ("Bernie If I could finish", "Secretary Clinton I think"), and what makes a
 # mixed-case "label" speech ("And I'm:").
 _SENTENCE_OPENERS = {
-    *("and", "but", "or", "nor", "so", "well", "yes", "no", "oh", "thank", "thanks", "please"),
+    *("and", "but", "or", "nor", "not", "so", "well", "yes", "no", "oh", "thank", "thanks"),
+    "please",
     *("let", "i", "im", "ive", "ill", "id", "it", "its", "we", "you", "he", "she", "they"),
     *("this", "that", "if", "because", "when", "what", "why", "how"),
 }

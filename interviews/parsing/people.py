@@ -957,6 +957,11 @@ _ORG_WORDS = {
     "organization",
     "institution",
     "airport",
+    # A law's parts: "Article One", "Section Eight".
+    "article",
+    "section",
+    "amendment",
+    "clause",
     # Days: "Super Tuesday", "Black Friday".
     "monday",
     "tuesday",
