@@ -594,6 +594,8 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
             continue
         if any(fold(w).strip(".,") in _ORG_WORDS for w in honorific_free):
             continue
+        if fold(honorific_free[0]) in _PLACE_OPENERS:
+            continue  # "San Antonio", "West Texas", "New Hampshire": places, greeted as people are
         if len({fold(w) for w in honorific_free}) < len(honorific_free):
             continue  # "Jake, Jake": a name said twice, not a person's two names
         if _DESCRIBES.match(text[end:]):
@@ -874,6 +876,9 @@ _NOT_NAME_OPENERS = {
     "until",
     "without",
 }
+# Words that open the names of places, never of people.
+_PLACE_OPENERS = {"san", "santa", "los", "las", "fort", "port", "mount", "lake", "new"}
+_PLACE_OPENERS |= {"north", "south", "east", "west", "northern", "southern", "eastern", "western"}
 _ORG_WORDS = {
     "college",
     "university",

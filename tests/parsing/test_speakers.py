@@ -284,6 +284,9 @@ def test_capitals_running_on_past_a_name_are_no_part_of_it():
     # Nor does a preposition, and a day is no one's name: "Super Tuesday".
     said = "Between Iowa and Super Tuesday, Under Joe Biden's plan we win."
     assert [name for name, _, _ in prose_people(said)] == ["Joe Biden"]
+    # A place is no one, greeted as people are: "San Antonio", "West Texas", "New Hampshire".
+    said = "Good evening, San Antonio. Thank you, New Hampshire, and West Texas. Newt Gingrich?"
+    assert [name for name, _, _ in prose_people(said)] == ["Newt Gingrich"]
     # Nor "not", and a law's parts are no one: "Article One", "the Second Amendment".
     said = "Not Bernie, Joe Biden. Read Article One, Section Eight, and the Second Amendment."
     assert [name for name, _, _ in prose_people(said)] == ["Joe Biden"]
