@@ -72,6 +72,12 @@ def test_a_transcript_without_a_title_is_titled_by_its_program_and_air_date(tmp_
         "",
         "May 5, 2023",
     )
+    # An export may carry anything as its date: it titles nothing and dates nothing.
+    export = tmp_path / "export.json"
+    export.write_text(json.dumps({**untold.to_dict(), "program": "Q", "air_date": "soon"}))
+    call_command("ingest", str(export))
+    assert Segment.objects.get(program__name="Q").title == "Q"
+    assert Segment.objects.get(program__name="Q").air_date is None
 
 
 def test_ingesting_the_same_content_twice_gives_one_segment(capsys):

@@ -88,12 +88,19 @@ class Transcript:
     def speaker(self, name: str | None) -> Speaker | None:
         return next((s for s in self.speakers if s.name == name), None)
 
+    def aired_on(self) -> datetime.date | None:
+        """The day it aired, where `air_date` is one (an export may carry anything there)."""
+        try:
+            return datetime.date.fromisoformat(self.air_date) if self.air_date else None
+        except ValueError:
+            return None
+
     def headline(self) -> str:
         """The title, or where the transcript has none, the program and the day it aired as its
         header gives them ("Special Report, May 5, 2023"); "" where it gives neither."""
         if self.title:
             return self.title
-        day = datetime.date.fromisoformat(self.air_date) if self.air_date else None
+        day = self.aired_on()
         aired = f"{day:%B} {day.day}, {day.year}" if day else ""
         return ", ".join(part for part in (self.program, aired) if part)
 

@@ -90,15 +90,6 @@ def topic_get_or_create(*, name: str) -> Topic:
     return topic or Topic.objects.create(name=name, slug=unique_slug(Topic, name))
 
 
-def _air_date(value: str | None) -> datetime.date | None:
-    if not value:
-        return None
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
 _TURN_CONTENT = [
     "speaker_id",
     "speaker_label",
@@ -208,7 +199,7 @@ def segment_ingest(
         title=title,
         slug=unique_slug(Segment, title),
         summary=transcript.summary,
-        air_date=air_date or _air_date(transcript.air_date),
+        air_date=air_date or transcript.aired_on(),
         source_url=web_url(source_url or transcript.source_url),
         source_format=transcript.format,
         raw_text=raw_text,
