@@ -920,7 +920,10 @@ def _greeters(draft: Draft, roster: Roster) -> set[int]:
     """The people whose label, on a block or a page's line over it, stands over their thanks for
     being had on ("Thank you for having me."), as a guest's does."""
     labels = [(b.label, b) for b in draft.blocks if b.label]
-    labels += [(f.label, draft.blocks[f.block]) for f in draft.floating]
+    # (A page's last label line may stand below its last block, over none.)
+    labels += [
+        (f.label, draft.blocks[f.block]) for f in draft.floating if f.block < len(draft.blocks)
+    ]
     found = (
         roster.find(label.name)
         for label, block in labels

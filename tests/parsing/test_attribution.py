@@ -1381,3 +1381,14 @@ def test_two_guests_welcomed_together_greet_in_turn_and_a_greeting_thanks_no_one
         "Maya Brooks",
         "Tom Calloway",
     ]
+
+
+def test_a_pages_label_line_below_its_last_block_labels_nothing_and_breaks_nothing():
+    parsed = parse_transcript(
+        "A talk.\n\n    Good evening. Tom Wu joins us.\n\n\n    Thank you for having me.\n\n"
+        "  • TOM WU, Acme:\n"
+    )
+    assert [t.text for t in parsed.turns] == [
+        "Good evening. Tom Wu joins us.",
+        "Thank you for having me.",
+    ]

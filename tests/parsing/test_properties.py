@@ -81,15 +81,22 @@ def test_every_word_of_a_labelled_transcript_survives_in_order(turns):
 
 
 @SETTINGS
-@given(st.lists(st.lists(speech, min_size=1, max_size=3), min_size=1, max_size=8), names)
-def test_every_word_of_a_scraped_page_body_survives_in_order(turns, label):
+@given(
+    st.lists(st.lists(speech, min_size=1, max_size=3), min_size=1, max_size=8),
+    names,
+    st.integers(min_value=1, max_value=8),
+)
+def test_every_word_of_a_scraped_page_body_survives_in_order(turns, label, labelled):
+    # The guest's label line stands over one of the turns after the first, or below them all.
     lines = ["A title", "", "A summary that names nobody in particular at all today.", "", ""]
     for i, paragraphs in enumerate(turns):
-        if i == 1:
+        if i == labelled:
             lines += [f"  • {label}, Somewhere:", ""]
         for paragraph in paragraphs:
             lines += ["    " + " ".join(paragraph.split()), ""]
         lines.append("")
+    if labelled >= len(turns):
+        lines += [f"  • {label}, Somewhere:", ""]
     parsed = parse_or_refuse("\n".join(lines), format="scraped")
     assert parsed is not None
     spoken = words(" ".join(" ".join(p.split()) for ps in turns for p in ps))
