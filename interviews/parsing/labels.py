@@ -178,15 +178,17 @@ def role_from_title(title: str) -> str:
     return "unknown"
 
 
-def speaker_id(printed: str) -> Label | None:
+def speaker_id(printed: str, *, from_zero: bool = False) -> Label | None:
     """The numbered voice a speech-to-text service's speaker id stands for ("SPEAKER_00",
-    "spk_1", "B"), labelled as the archive shows an unnamed voice ("Speaker 1"), or None."""
+    "spk_1", "B"), labelled as the archive shows an unnamed voice ("Speaker 1"), or None. Ids
+    counted from zero (pyannote's "SPEAKER_00", or any where the service said `from_zero`, as
+    Deepgram's 0 and Amazon's "spk_0") are shown counted from one."""
     numbered = _SPEAKER_ID.match(printed)
     if not numbered:
         return None
     number = numbered.group("id").upper()
-    if number.isdigit() and len(number) > 1 and number.startswith("0"):
-        number = str(int(number) + 1)  # pyannote counts from SPEAKER_00
+    if number.isdigit() and (from_zero or (len(number) > 1 and number.startswith("0"))):
+        number = str(int(number) + 1)
     voice = f"Speaker {number}"
     return Label(printed=voice, name="", voice=voice)
 

@@ -150,13 +150,15 @@ def timed_draft(
 ) -> Draft:
     """A draft of timed segments, each (where, speaker, text, start, end): a speaker's
     consecutive segments make one block; a segment without one is a block for the engine."""
+    segments = list(segments)
+    from_zero = any(_ZERO_ID.match(str(speaker)) for _, speaker, *_ in segments)
     blocks: list[Block] = []
     for where, speaker, raw_text, raw_start, raw_end in segments:
         text = " ".join(raw_text.split())
         if not text:
             continue
         start, end = (_seconds(value, scale, where) for value in (raw_start, raw_end))
-        label = _label(speaker, where)
+        label = _label(speaker, where, from_zero=from_zero)
         previous = blocks[-1] if blocks else None
         if previous is not None and label is not None and previous.label == label:
             previous.paragraphs[-1] += " " + text
@@ -174,13 +176,21 @@ def timed_draft(
     return Draft(format=format, title=title, summary=summary, blocks=blocks)
 
 
-def _label(speaker: Any, where: str) -> Label | None:
+# A first voice numbered zero: Deepgram's 0, Amazon's "spk_0".
+_ZERO_ID = re.compile(r"^\s*(?:speaker|spk)?[ _-]*0\s*$", re.I)
+
+
+def _label(speaker: Any, where: str, *, from_zero: bool) -> Label | None:
     if speaker is None:
         return None
     if isinstance(speaker, bool) or not isinstance(speaker, str | int):
         raise ParseError(f'{where}"speaker" must be a name or an id.')
     printed = str(speaker).strip()
-    return speaker_id(printed) or parse_label(printed) or Label(printed, name="", voice=printed)
+    return (
+        speaker_id(printed, from_zero=from_zero)
+        or parse_label(printed)
+        or Label(printed, name="", voice=printed)
+    )
 
 
 def _seconds(value: Any, scale: float, where: str) -> float | None:

@@ -90,12 +90,18 @@ def test_results_of_deepgram_and_amazon_transcribe_are_timed_voices():
             ],
         },
     }
+    # Both count their voices from zero; the archive shows them from one, as it does pyannote's.
     for payload in (deepgram, amazon):
         parsed = parse_transcript(json.dumps(payload))
         assert [(t.label, t.text, t.start, t.end) for t in parsed.turns] == [
-            ("Speaker 0", "Welcome. Omar, why?", 0.5, 3.0),
-            ("Speaker 1", "Prices rose.", 3.2, 6.0),
+            ("Speaker 1", "Welcome. Omar, why?", 0.5, 3.0),
+            ("Speaker 2", "Prices rose.", 3.2, 6.0),
         ]
+    from_one = {"utterances": [{"speaker": n, "text": "Hi."} for n in (1, 2)]}
+    assert [t.label for t in parse_transcript(json.dumps(from_one)).turns] == [
+        "Speaker 1",
+        "Speaker 2",
+    ]
 
 
 def test_revai_monologues_join_their_words_and_punctuation_and_are_timed_by_their_words():
@@ -159,8 +165,8 @@ def test_amazon_transcribes_words_make_a_segment_for_each_speaker_or_each_senten
     }
     parsed = parse_transcript(json.dumps({"results": {"items": items, "speaker_labels": labelled}}))
     assert [(t.label, t.text, t.start, t.end) for t in parsed.turns] == [
-        ("Speaker 0", "Welcome back. Why?", 0.5, 1.9),
-        ("Speaker 1", "Prices rose.", 2.0, 2.9),
+        ("Speaker 1", "Welcome back. Why?", 0.5, 1.9),
+        ("Speaker 2", "Prices rose.", 2.0, 2.9),
     ]
     unlabelled = parse_transcript(json.dumps({"results": {"items": items}}))
     assert " ".join(t.text for t in unlabelled.turns) == "Welcome back. Why? Prices rose."
