@@ -877,8 +877,10 @@ _NOT_NAME_OPENERS = {
     "without",
 }
 # Words that open the names of places, never of people.
-_PLACE_OPENERS = {"san", "santa", "los", "las", "fort", "port", "mount", "lake", "new"}
-_PLACE_OPENERS |= {"north", "south", "east", "west", "northern", "southern", "eastern", "western"}
+_PLACE_OPENERS = {
+    *("san", "santa", "los", "las", "fort", "port", "mount", "lake", "new"),
+    *("north", "south", "east", "west", "northern", "southern", "eastern", "western"),
+}
 _ORG_WORDS = {
     "college",
     "university",

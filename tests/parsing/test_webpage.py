@@ -104,40 +104,37 @@ def test_a_copyright_notice_below_a_page_is_no_ones_words():
 SPEAKER_TURN = '<div class="turn"><span class="speaker-name">{}</span><p>{}</p></div>'
 
 
+# Ann Lee and Tom Wu on rates: (speaker, text) of each turn.
+RATES_TURNS = [
+    ("Ann Lee", "Good evening. Tom, will rates fall?"),
+    ("Tom Wu", "Not before the autumn, Ann."),
+    ("Ann Lee", "Why is that?"),
+    ("Tom Wu", "Wages."),
+]
+
+
 def test_an_element_a_page_marks_as_a_speaker_labels_the_speech_after_it():
     parsed = parse_transcript(
         "<html><body><h1>Rates and the Fed</h1>"
-        + SPEAKER_TURN.format("Ann Lee", "Good evening. Tom, will rates fall?")
-        + SPEAKER_TURN.format("Tom Wu", "Not before the autumn, Ann.")
-        + SPEAKER_TURN.format("Ann Lee", "Why is that?")
-        + SPEAKER_TURN.format("Tom Wu", "Wages.")
+        + "".join(SPEAKER_TURN.format(*turn) for turn in RATES_TURNS)
         + "</body></html>"
     )
     assert parsed.title == "Rates and the Fed"
-    assert [(t.speaker, t.text) for t in parsed.turns] == [
-        ("Ann Lee", "Good evening. Tom, will rates fall?"),
-        ("Tom Wu", "Not before the autumn, Ann."),
-        ("Ann Lee", "Why is that?"),
-        ("Tom Wu", "Wages."),
-    ]
+    assert [(t.speaker, t.text) for t in parsed.turns] == RATES_TURNS
 
 
 def test_a_pages_menus_figures_and_asides_are_not_its_transcript():
     parsed = parse_transcript(
         "<html><body><nav><a>Home</a> <a>Politics</a></nav><h1>Rates and the Fed</h1>"
-        + SPEAKER_TURN.format("Ann Lee", "Good evening. Tom, will rates fall?")
+        + SPEAKER_TURN.format(*RATES_TURNS[0])
         + '<figure><img src="fed.jpg"><figcaption>Tom Wu at the Fed.</figcaption></figure>'
-        + SPEAKER_TURN.format("Tom Wu", "Not before the autumn, Ann.")
+        + SPEAKER_TURN.format(*RATES_TURNS[1])
         + "<aside><p>“Not before the autumn.”</p><a>Related: the Fed's year</a></aside>"
-        + SPEAKER_TURN.format("Ann Lee", "Why is that?")
+        + SPEAKER_TURN.format(*RATES_TURNS[2])
         + "</body></html>"
     )
     assert parsed.title == "Rates and the Fed"
-    assert [(t.speaker, t.text) for t in parsed.turns] == [
-        ("Ann Lee", "Good evening. Tom, will rates fall?"),
-        ("Tom Wu", "Not before the autumn, Ann."),
-        ("Ann Lee", "Why is that?"),
-    ]
+    assert [(t.speaker, t.text) for t in parsed.turns] == RATES_TURNS[:3]
 
 
 def test_pasted_html_of_a_labelled_transcript_is_labelled():
