@@ -32,7 +32,7 @@ from .labels import (
     parse_label,
 )
 from .names import given_name, is_title, surname, title_of
-from .people import Roster, name_runs, prose_people
+from .people import Roster, name_runs, names_in_capitals, prose_people
 from .text import STAGE_DIRECTION, fold
 from .webpage import calls_to_action, opens_with_call
 
@@ -95,11 +95,17 @@ _VOCATIVE = re.compile(
 )
 # The end of something said: a sentence's stop, or a quotation's or a parenthesis' close.
 _SAID = re.compile(r"[.!?…\"”’)]$")
+# A heading a record prints between turns, in capitals and no sentence: "ORAL ARGUMENT OF PAUL D.
+# CLEMENT ON BEHALF OF THE PETITIONERS", "STATEMENT OF HON. JANE DOE, SECRETARY OF ENERGY".
+_RECORD_HEADING = re.compile(
+    r"^(?=[^a-z]*$)(?=(?:.*?\b[A-Z]{2,}){2})[A-Z][^\s:]*(?:\s+\S+)+[A-Z0-9]$"
+)
 # Words of speech, not of narration: the first and second person, but for a program's own people
 # ("our host Priya Nair speaks with ...").
 _SPOKEN = re.compile(
-    r"\b(?:i|me|my|we|us|you|your|our(?!\s+(?:own\s+)?(?:host|guest|correspondent|reporter|"
-    r"anchor|moderator|panel|producer)s?\b))\b",
+    # (Not the "I" of a word spaced out letter by letter: "P R O C E E D I N G S".)
+    r"\b(?:(?<!\b\w )i(?! \w\b)|me|my|we|us|you|your|"
+    r"our(?!\s+(?:own\s+)?(?:host|guest|correspondent|reporter|anchor|moderator|panel|producer)s?\b))\b",
     re.I,
 )
 # A name alone on its line, perhaps in brackets ("[Ann Lee]"), the speech on the lines right below
@@ -358,6 +364,12 @@ def read_labelled(text: str) -> Draft:
     apart = cast.keys() | _header_fields(lines[:first_label])
     # Blank lines separate paragraphs, or nothing does and the lines are wrapped at a width.
     wraps = any(not line.strip() for line in lines) or _wrapped(split)
+    capitals = _in_capitals(split)
+
+    def is_heading(i: int) -> bool:
+        """A record's heading between turns, where speech is not in capitals too."""
+        return i > first_label and not capitals and bool(_RECORD_HEADING.match(split[i][2]))
+
     indents = _indents_paragraphs(lines, split)
     draft = Draft(format="labelled")
     pending_start: float | None = None
@@ -369,7 +381,7 @@ def read_labelled(text: str) -> Draft:
             continue
         if i in apart:
             label, body, previous_blank = None, line.strip(), True  # a header line, as printed
-        elif _EXAMINED_BY.match(line.strip()):
+        elif _EXAMINED_BY.match(line.strip()) or (is_heading(i) and label is None):
             label, body = None, line.strip()  # a heading, set apart as a direction is
         if start is not None and label is None and not body:
             heading = draft.blocks and draft.blocks[-1].label and not draft.blocks[-1].paragraphs
@@ -383,8 +395,15 @@ def read_labelled(text: str) -> Draft:
             label_lines_of[len(draft.blocks)] = line.strip()
             draft.blocks.append(Block([body] if body else [], label=label, start=start))
             pending_start = None
-        elif (_DIRECTION.match(body) or _EXAMINED_BY.match(body)) and (previous_blank or not wraps):
-            # (A direction that the wrapping of a paragraph brought to a line start stays in it.)
+        elif is_heading(i) and not previous_blank and is_heading(i - 1):
+            draft.blocks[-1].paragraphs[-1] += " " + body  # a heading wrapped at a width
+        elif (
+            (_DIRECTION.match(body) or _EXAMINED_BY.match(body))
+            and (previous_blank or not wraps)
+            or is_heading(i)
+        ):
+            # (A direction that the wrapping of a paragraph brought to a line start stays in it;
+            # a heading in capitals is set apart wherever it stands.)
             draft.blocks.append(Block([body], separation="turn", start=start, direction=True))
             pending_start = None
         elif not draft.blocks:
@@ -413,13 +432,16 @@ def read_labelled(text: str) -> Draft:
     _headline_under_program(draft)
     _play_cast(draft, list(cast.values()))
     _name_the_examination(draft)
+    _name_from_headings(draft)
     _unlabel_continuations(draft)
     return draft
 
 
 # Headings over the people a transcript lists before it begins, their names on the lines below
-# ("PARTICIPANTS:", "MODERATOR:", as the Commission on Presidential Debates prints them).
+# ("PARTICIPANTS:", "MODERATOR:", as the Commission on Presidential Debates prints them; a
+# court's "APPEARANCES:", counsel with whom they appear for).
 _LISTINGS = {
+    "appearances",
     "participants",
     "panelists",
     "panel",
@@ -432,6 +454,11 @@ _LISTINGS = {
     "witnesses",
     "present",
 }
+
+
+# A paragraph of such a list that may be a sentence: a name in capitals, then what they are
+# ("PAUL D. CLEMENT, ESQUIRE, Alexandria, Virginia; on behalf of the Petitioners.").
+_LISTED = re.compile(r"^[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*)+,")
 
 
 def _listed_people(
@@ -448,16 +475,30 @@ def _listed_people(
             i += 1
             continue
         below = i + 1
-        while below < len(lines) and lines[below].strip():
+        while below < len(lines) and split[below][1] is None:
             below += 1
         names = [line.strip() for line in lines[i + 1 : below]]
-        if text or label.printed.lower() not in _LISTINGS or not names:
+        if text or label.printed.lower() not in _LISTINGS or not any(names):
             break
-        if any(re.search(r"[.!?…][\"'”’)]*$", name) for name in names):
+        if not _lists_people(names):
             break  # speech under a part's label
         listed.update(range(i, below))
         i = below
     return listed
+
+
+def _lists_people(lines: list[str]) -> bool:
+    """Whether the lines under a listing's heading list people, not speech: no sentence but in a
+    paragraph that opens with a name in capitals, and stage directions ("(10:02 a.m.)") aside."""
+    named = False  # whether the paragraph so far opens with a name
+    for line in lines:
+        named = named if line else False
+        if not line or _DIRECTION.match(line):
+            continue
+        named = named or bool(_LISTED.match(line))
+        if not named and re.search(r"[.!?…][\"'”’)]*$", line):
+            return False
+    return True
 
 
 # A header's line giving one fact: "Interviewer: Thomas Reed", "Date: March 3, 2019".
@@ -479,6 +520,12 @@ def _headline_under_program(draft: Draft) -> None:
     below, *rest = draft.summary.split("\n\n")
     if below and len(below.split()) <= 30 and not below.isupper() and not air_date([below]):
         draft.title, draft.summary = below, "\n\n".join(rest)
+
+
+def _in_capitals(split: list[tuple[float | None, Label | None, str]]) -> bool:
+    """Whether most lines of speech are printed in capitals, as captions' often are."""
+    texts = [text for _, _, text in split if text]
+    return sum(1 for text in texts if not any(c.islower() for c in text)) * 2 > len(texts)
 
 
 def _wrapped(split: list[tuple[float | None, Label | None, str]]) -> bool:
@@ -597,6 +644,25 @@ def _name_the_examination(draft: Draft) -> None:
             block.label = replace(witness, printed=label.printed, role="guest")
 
 
+def _name_from_headings(draft: Draft) -> None:
+    """Labels that print a surname alone ("MR. CLEMENT:") name the person a heading in capitals
+    names in full ("ORAL ARGUMENT OF PAUL D. CLEMENT"), where it names one such."""
+    surnames = {
+        surname(b.label.name) for b in draft.blocks if b.label and " " not in b.label.name.strip()
+    } - {""}
+    headings = [draft.title, draft.summary, *(b.text for b in draft.blocks if b.direction)]
+    named: dict[str, set[str]] = {}
+    for printed in names_in_capitals("\n".join(headings), surnames):
+        full = parse_label(printed)
+        if full and full.name:
+            named.setdefault(surname(full.name), set()).add(full.name)
+    for block in draft.blocks:
+        label = block.label
+        if label and " " not in label.name.strip() and len(named.get(surname(label.name), ())) == 1:
+            (name,) = named[surname(label.name)]
+            block.label = replace(label, name=name)
+
+
 def _witness(draft: Draft) -> Label | None:
     """The witness whom the title or a paragraph that nobody speaks names."""
     unspoken = [block.text for block in draft.blocks if block.label is None]
@@ -646,6 +712,9 @@ def _name_office_holders(draft: Draft) -> None:
         named = parse_label(run)
         if named and named.name and title_of(named.honorific):
             holders.setdefault(title_of(named.honorific), named)
+    offices = {office_held(b.label) for b in draft.blocks if b.label and not b.label.name} - {""}
+    for office, holder in _holders_addressed(draft, offices - holders.keys()).items():
+        holders[office] = holder
     for block in draft.blocks:
         office = office_held(block.label) if block.label else ""
         if not office:
@@ -654,6 +723,38 @@ def _name_office_holders(draft: Draft) -> None:
             holders[office] = block.label
         elif office in holders:
             block.label = replace(holders[office], printed=block.label.printed)
+
+
+def _holders_addressed(draft: Draft, offices: set[str]) -> dict[str, Label]:
+    """Who holds each of `offices`, where others address one person by it ("Thank you, Chairman
+    Lee, and members of the committee"), named in full where the summary does ("Hon. Mike Lee,
+    chairman, presiding"). Not someone labelled by name: an office's label is not them."""
+    labelled = {surname(b.label.name) for b in draft.blocks if b.label and b.label.name}
+    in_summary: dict[str, list[Label]] = {}
+    for printed, _, _ in prose_people(draft.summary):
+        person = parse_label(printed)
+        if person and " " in person.name:
+            in_summary.setdefault(surname(person.name), []).append(person)
+    holders: dict[str, Label] = {}
+    for office in offices:
+        # Others address the holder so; the holder addressing another by it ("THE PRESIDENT:
+        # Thank you, President Obama") is not.
+        speech = "\n".join(
+            b.text for b in draft.blocks if b.label and office_held(b.label) != office
+        )
+        words = r"\s+".join(re.escape(word) for word in office.split())
+        addressed = re.finditer(
+            rf"(?m:^|,\s+)(?i:{words})\s+(?P<name>[A-Z][\w'’-]+)(?=[,.?!])", speech
+        )
+        names = {surname(m.group("name")): m.group("name") for m in addressed}
+        if len(names) != 1 or names.keys() & labelled:
+            continue
+        ((key, name),) = names.items()
+        full = in_summary.get(key, [])
+        holder = full[0] if len(full) == 1 else parse_label(f"{office.title()} {name}")
+        if holder and holder.name:
+            holders[office] = replace(holder, honorific=office.title())
+    return holders
 
 
 def _take_title(draft: Draft) -> None:

@@ -193,6 +193,9 @@ def speaker_id(printed: str, *, from_zero: bool = False) -> Label | None:
     return Label(printed=voice, name="", voice=voice)
 
 
+_RUNS_ON = re.compile(r"(?:,|\s(?i:of|and|the|for|to|at|in|on|with|from|by))$")
+
+
 def parse_label(printed: str, *, upper_only: bool = False) -> Label | None:
     """Parse "SEN. BERNIE SANDERS (I-VT), Vermont" and the like; None if it is not a name label.
 
@@ -201,7 +204,9 @@ def parse_label(printed: str, *, upper_only: bool = False) -> Label | None:
     says the line is a label.
     """
     printed = printed.strip().strip(_BULLETS).strip()
-    if not printed or len(printed) > 120:
+    # A name or a list that runs on to the next line is no label: "LOPER BRIGHT ENTERPRISES, ET
+    # AL., :", "GINA RAIMONDO, SECRETARY OF :", a case's caption.
+    if not printed or len(printed) > 120 or _RUNS_ON.search(printed):
         return None
     # Brackets set off a name or a part as parentheses do: "[Ann Lee]", "Ann Lee [Host]".
     name_part, title, qualifier = _label_parts(re.sub(r"\[([^\[\]]*)\]", r"(\1)", printed))

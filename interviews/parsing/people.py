@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from .names import (
+    COMMON_WORDS,
     PARTICLES,
     canonical_name,
     given_name,
@@ -544,6 +545,32 @@ def _spread_group_vocatives(text: str, mentions: list[Mention]) -> list[Mention]
     return result
 
 
+# In capitals, a given name, perhaps initials, and a surname: "PAUL D. CLEMENT" (looked for at
+# every word, for "OF JANE R. SMITH" holds the pair "OF JANE" as well).
+_CAPITAL_NAME = re.compile(r"(?=\b([A-Z][A-Z'’-]+)((?:\s+[A-Z]\.)*)\s+([A-Z][A-Z'’-]+)\b)")
+_CONNECTORS = {"of", "by", "for", "to", "be", "the", "and", "on", "from", "with", "at", "in"}
+
+
+def names_in_capitals(text: str, surnames: set[str]) -> list[str]:
+    """The full names that headings printed in capitals give people known by their surnames
+    alone: "ORAL ARGUMENT OF PAUL D. CLEMENT ON BEHALF OF THE PETITIONERS" names "MR. CLEMENT:",
+    "STATEMENT OF HON. MARTIN HEINRICH, U.S. SENATOR FROM NEW MEXICO" "Senator HEINRICH."."""
+    found: list[str] = []
+    for line in text.splitlines():
+        if any(c.islower() for c in line):
+            continue
+        for match in _CAPITAL_NAME.finditer(line):
+            given, initials, last = match.groups()
+            name = f"{given}{initials} {last}"
+            if (
+                surname(name) in surnames
+                and fold(given) not in COMMON_WORDS | _CONNECTORS
+                and not is_honorific(given)
+            ):
+                found.append(name)
+    return found
+
+
 def prose_people(text: str) -> list[tuple[str, str, bool]]:
     """People a summary or introduction names: (printed name, affiliation, is_subject).
 
@@ -632,7 +659,8 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
             if re.search(r"[a-z]{3}\.$", affiliation):
                 affiliation = affiliation[:-1]
         else:
-            # "William J. Brennan, Jr., of ...": a generational suffix is no affiliation.
+            # "William J. Brennan, Jr., of ...", "PAUL D. CLEMENT, ESQUIRE, ...": a suffix to a
+            # name is no affiliation.
             after = _SUFFIX_AFTER.sub("", after, count=1)
             appos = re.match(r",\s+((?:the\s+|The\s+)?[A-Z][^,;.]{1,60}?)(?:,|;|\.\s|$)", after)
             if appos and not re.match(r"(?:and|but|who|which)\b", appos.group(1)):
@@ -695,7 +723,7 @@ _DESCRIBES = re.compile(
     r"(?!(?:after|over|under|ever|never|other|rather|whether|together|later|former|latter)\b)"
     r"[a-z]{2,}(?:or|er|ar|ist|ent|ant|ian|ee|ert|ial|man|woman|person)\s+[A-Z][\w'’.\-]*\s+[A-Z]"
 )
-_SUFFIX_AFTER = re.compile(r"^,?\s*(?:Jr|Sr|II|III|IV)\b\.?(?=,|\s|$)")
+_SUFFIX_AFTER = re.compile(r"^,?\s*(?:Jr|Sr|II|III|IV|(?i:esq|esquire))\b\.?(?=,|\s|$)")
 
 
 def askers(text: str) -> set[str]:

@@ -691,6 +691,125 @@ def test_an_office_is_whoever_holds_it_in_the_transcript_shown_as_printed_and_ne
     ]
 
 
+SUPREME_COURT_RECORD = """\
+IN THE SUPREME COURT OF THE UNITED STATES
+
+LOPER BRIGHT ENTERPRISES, ET AL., Petitioners, v. No. 22-451
+
+APPEARANCES:
+
+PAUL D. CLEMENT, ESQUIRE, Alexandria, Virginia; on behalf of the Petitioners.
+
+GENERAL ELIZABETH B. PRELOGAR, Solicitor General, Department of Justice; on behalf of the
+Respondents.
+
+PROCEEDINGS
+
+CHIEF JUSTICE ROBERTS: We'll hear argument first this morning in Case 22-451. Mr. Clement.
+
+ORAL ARGUMENT OF PAUL D. CLEMENT ON BEHALF OF THE PETITIONERS
+
+MR. CLEMENT: Mr. Chief Justice, and may it please the Court:
+
+JUSTICE THOMAS: Mr. Clement, what would replace it?
+
+MR. CLEMENT: The best reading of the statute.
+
+REBUTTAL ARGUMENT OF GENERAL ELIZABETH B. PRELOGAR
+
+GENERAL PRELOGAR: It is, Justice Kagan.
+"""
+
+
+def test_a_courts_record_lists_counsel_in_its_header_and_headings_between_turns_name_them():
+    parsed = parse_transcript(SUPREME_COURT_RECORD)
+    assert parsed.title == "IN THE SUPREME COURT OF THE UNITED STATES"
+    assert "APPEARANCES:\n\nPAUL D. CLEMENT, ESQUIRE" in parsed.summary
+    assert parsed.summary.endswith("on behalf of the Respondents.\n\nPROCEEDINGS")
+    assert [(t.speaker, t.label, t.text[:24]) for t in parsed.turns] == [
+        ("Roberts", "CHIEF JUSTICE ROBERTS", "We'll hear argument firs"),
+        (None, "", "ORAL ARGUMENT OF PAUL D."),
+        ("Paul D. Clement", "MR. CLEMENT", "Mr. Chief Justice, and m"),
+        ("Thomas", "JUSTICE THOMAS", "Mr. Clement, what would "),
+        ("Paul D. Clement", "MR. CLEMENT", "The best reading of the "),
+        (None, "", "REBUTTAL ARGUMENT OF GEN"),
+        ("Elizabeth B. Prelogar", "GENERAL PRELOGAR", "It is, Justice Kagan."),
+    ]
+    assert {s.name: (s.honorific, s.affiliation) for s in parsed.speakers}["Paul D. Clement"] == (
+        "Mr.",
+        "Alexandria",
+    )
+    # In capitals throughout, as captions print speech, a line in capitals is no heading.
+    shouted = parse_transcript(
+        "ANN LEE: WELCOME BACK\n\nTHIS IS THE HOUR\n\nTOM WU: THANK YOU ANN\n\nANN LEE: GO ON\n"
+    )
+    assert [t.text for t in shouted.turns] == [
+        "WELCOME BACK\n\nTHIS IS THE HOUR",
+        "THANK YOU ANN",
+        "GO ON",
+    ]
+
+
+def test_a_courts_record_copied_from_its_pages_wraps_its_lines_caption_and_headings():
+    parsed = parse_transcript(
+        "IN THE SUPREME COURT OF THE UNITED STATES\n"
+        "LOPER BRIGHT ENTERPRISES, ET AL., :\nPetitioners, : No. 22-451\nv. :\n"
+        "GINA RAIMONDO, SECRETARY OF :\nCOMMERCE, ET AL., :\nRespondents. :\n"
+        "APPEARANCES:\nPAUL D. CLEMENT, ESQUIRE, Alexandria, Virginia; on\n"
+        "behalf of the Petitioners.\n\nP R O C E E D I N G S\n(10:02 a.m.)\n"
+        "CHIEF JUSTICE ROBERTS: We'll hear\nargument first this morning. Mr. Clement.\n"
+        "ORAL ARGUMENT OF PAUL D. CLEMENT\nON BEHALF OF THE PETITIONERS\n"
+        "MR. CLEMENT: Mr. Chief Justice, and may\nit please the Court:\n"
+        "JUSTICE THOMAS: Mr. Clement, what would\nreplace it?\n"
+        "MR. CLEMENT: The best reading of\nthe statute.\n"
+    )
+    assert parsed.summary.startswith("IN THE SUPREME COURT OF THE UNITED STATES LOPER BRIGHT")
+    assert parsed.summary.endswith(
+        "APPEARANCES: PAUL D. CLEMENT, ESQUIRE, Alexandria, Virginia; on"
+        " behalf of the Petitioners.\n\nP R O C E E D I N G S (10:02 a.m.)"
+    )
+    assert [(t.speaker, t.text) for t in parsed.turns] == [
+        ("Roberts", "We'll hear argument first this morning. Mr. Clement."),
+        (None, "ORAL ARGUMENT OF PAUL D. CLEMENT ON BEHALF OF THE PETITIONERS"),
+        ("Paul D. Clement", "Mr. Chief Justice, and may it please the Court:"),
+        ("Thomas", "Mr. Clement, what would replace it?"),
+        ("Paul D. Clement", "The best reading of the statute."),
+    ]
+
+
+def test_a_hearings_chair_is_whom_the_others_address_so_named_in_full_as_the_header_does():
+    parsed = parse_transcript(
+        "NOMINATION OF JANE R. SMITH\n\n"
+        "The committee met at 10:00 a.m., Hon. Mike Lee, chairman, presiding.\n\n"
+        "The CHAIRMAN. Good morning. Senator Heinrich?\n\n"
+        "STATEMENT OF HON. MARTIN HEINRICH, U.S. SENATOR FROM NEW MEXICO\n\n"
+        "Senator HEINRICH. Thank you, Mr. Chairman. Welcome, Ms. Smith.\n\n"
+        "The CHAIRMAN. I thank my predecessor, Chairman Byrd. Ms. Smith?\n\n"
+        "Ms. SMITH. Thank you, Chairman Lee, and members of the committee.\n\n"
+        "Senator HEINRICH. Will you keep the laboratories open?\n\n"
+        "Ms. SMITH. Yes, Senator.\n\n"
+        "The CHAIRMAN. Thank you.\n"
+    )
+    assert [(t.speaker, t.label) for t in parsed.turns] == [
+        ("Mike Lee", "The CHAIRMAN"),
+        (None, ""),
+        ("Martin Heinrich", "Senator HEINRICH"),
+        ("Mike Lee", "The CHAIRMAN"),
+        ("Jane R. Smith", "Ms. SMITH"),
+        ("Martin Heinrich", "Senator HEINRICH"),
+        ("Jane R. Smith", "Ms. SMITH"),
+        ("Mike Lee", "The CHAIRMAN"),
+    ]
+    assert {s.name: s.honorific for s in parsed.speakers}["Mike Lee"] == "Chairman"
+    # One the labels name is not the office's holder, nor are two people addressed so.
+    for addressed in ("Chairman Wu", "Chairman Lee, Chairman Park"):
+        other = parse_transcript(
+            f"The CHAIRMAN. Good morning.\n\nMr. WU. Thank you, {addressed}.\n\n"
+            "The CHAIRMAN. Go on.\n\nMr. WU. I will.\n\nThe CHAIRMAN. Thank you.\n"
+        )
+        assert other.turns[0].speaker is None
+
+
 def test_a_title_naming_in_full_someone_labelled_by_surname_alone_gives_their_name():
     parsed = parse_transcript(
         "Press Briefing by Press Secretary Karine Jean-Pierre\n\n"
