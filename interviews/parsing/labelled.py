@@ -158,7 +158,8 @@ def _split_label(line: str) -> _Split:
     rest = line.strip()
     if stamp:
         start, rest = seconds(stamp.group("stamp")), line[stamp.end() :].strip()
-    plain = _EMPHASIS.sub(r"\g<label>", rest, count=1)
+    # A name set as a Markdown heading ("### Ann Lee") is one alone on its line.
+    plain = _EMPHASIS.sub(r"\g<label>", MARKDOWN_HEADING.sub("", rest, count=1), count=1)
     for match, layout in _label_matches(plain, bool(stamp)):
         label = parse_label(match.group("label")) if match else None
         if label is None or (

@@ -172,7 +172,7 @@ def test_the_format_can_be_forced():
     assert parsed.format == "labelled"
 
 
-def test_labels_set_in_bold_are_labels_and_a_markdown_heading_is_the_title():
+def test_labels_set_in_bold_or_as_markdown_headings_are_labels_and_the_first_heading_the_title():
     parsed = parse_transcript(
         "# Episode 42: Batteries\n\n"
         "**Host (Sam Rivera):** Welcome back. I'm joined by Aiko Tanaka.\n\n"
@@ -188,6 +188,17 @@ def test_labels_set_in_bold_are_labels_and_a_markdown_heading_is_the_title():
         ("Aiko Tanaka", "guest"),
     ]
     assert parsed.turns[2].text == "Are *solid-state* cells here?"
+    headed = parse_transcript(
+        "# Interview with Aiko Tanaka\n\n### Sam Rivera\nWelcome back, Aiko.\n\n"
+        "### Aiko Tanaka\nThanks, Sam.\n\n### Sam Rivera\nWhy now?\n\n### Aiko Tanaka\nCost.\n"
+    )
+    assert headed.title == "Interview with Aiko Tanaka"
+    assert [(t.speaker, t.label, t.text) for t in headed.turns] == [
+        ("Sam Rivera", "Sam Rivera", "Welcome back, Aiko."),
+        ("Aiko Tanaka", "Aiko Tanaka", "Thanks, Sam."),
+        ("Sam Rivera", "Sam Rivera", "Why now?"),
+        ("Aiko Tanaka", "Aiko Tanaka", "Cost."),
+    ]
 
 
 def test_a_name_alone_on_its_line_heads_the_speech_below_it_where_the_layout_repeats():
