@@ -663,7 +663,10 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
             # name is no affiliation.
             after = _SUFFIX_AFTER.sub("", after, count=1)
             appos = re.match(r",\s+((?:the\s+|The\s+)?[A-Z][^,;.]{1,60}?)(?:,|;|\.\s|$)", after)
-            if appos and not re.match(r"(?:and|but|who|which)\b", appos.group(1)):
+            behalf = _ON_BEHALF.match(after)
+            if behalf:
+                affiliation = f"on behalf of {behalf.group('party').strip()}"
+            elif appos and not re.match(r"(?:and|but|who|which)\b", appos.group(1)):
                 affiliation = appos.group(1).strip()
         clause_start = (
             not before.strip()
@@ -722,6 +725,11 @@ _DESCRIBES = re.compile(
     r"\s+(?:(?!(?:and|or|nor|but|for|of|the|to|with|by|as|at|in|on)\b)[a-z]+\s+)?"
     r"(?!(?:after|over|under|ever|never|other|rather|whether|together|later|former|latter)\b)"
     r"[a-z]{2,}(?:or|er|ar|ist|ent|ant|ian|ee|ert|ial|man|woman|person)\s+[A-Z][\w'’.\-]*\s+[A-Z]"
+)
+# Counsel as a court's record lists them: "PAUL D. CLEMENT, ESQUIRE, Alexandria, Virginia; on
+# behalf of the Petitioners." (whom they appear for, not where they practise).
+_ON_BEHALF = re.compile(
+    r",(?:(?!\.\s)[^\n]){0,150}?[,;]\s*on\s+behalf\s+of\s+(?P<party>(?:the\s+)?[A-Z][^.;,\n]{1,60})"
 )
 _SUFFIX_AFTER = re.compile(r"^,?\s*(?:Jr|Sr|II|III|IV|(?i:esq|esquire))\b\.?(?=,|\s|$)")
 

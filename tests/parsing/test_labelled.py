@@ -748,7 +748,7 @@ def test_a_courts_record_lists_counsel_in_its_header_and_headings_between_turns_
     ]
     assert {s.name: (s.honorific, s.affiliation) for s in parsed.speakers}["Paul D. Clement"] == (
         "Mr.",
-        "Alexandria",
+        "on behalf of the Petitioners",
     )
     # In capitals throughout, as captions print speech, a line in capitals is no heading.
     shouted = parse_transcript(

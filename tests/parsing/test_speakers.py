@@ -385,6 +385,16 @@ def test_in_a_list_of_people_neither_the_next_name_nor_a_suffix_is_an_affiliatio
         ("Abe Fortas", ""),
         ("Tom Wu", "The Times"),
     ]
+    # A court's record lists counsel with whom they appear for, not where they practise.
+    counsel = prose_people(
+        "JO PARK, ESQUIRE, Boston, Massachusetts; on behalf of the Petitioner. Then Ann Lee,"
+        " Esquire, spoke. Tom Wu, a lawyer, read it on behalf of the Union."
+    )
+    assert [(name, affiliation) for name, affiliation, _ in counsel] == [
+        ("JO PARK", "on behalf of the Petitioner"),
+        ("Ann Lee", ""),
+        ("Tom Wu", ""),
+    ]
 
 
 def test_a_summary_tells_who_asks():
