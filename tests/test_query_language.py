@@ -164,6 +164,14 @@ def test_the_canonical_form_puts_filters_after_the_words_in_a_fixed_order():
     assert parsed.canonical() == '-ISIS border speaker:"Peter Neumann" topic:Syria date:2016'
 
 
+def test_a_filter_added_to_words_joined_by_or_applies_to_them_all_without_a_notice():
+    narrowed = parse_query("tariffs OR trade").with_filter(Filter("speaker", "Ann Lee"))
+
+    assert narrowed.canonical() == '(tariffs OR trade) speaker:"Ann Lee"'
+    assert parse_query(narrowed.canonical()).notices == ()
+    assert parse_query("tariffs OR trade").canonical() == "tariffs OR trade"
+
+
 def test_adding_a_date_replaces_the_dates_already_chosen():
     parsed = parse_query("border date:2010..2020 -date:2015")
 

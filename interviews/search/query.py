@@ -275,7 +275,10 @@ class ParsedQuery:
         """The query as the archive writes it: free text, then filters in a fixed order."""
         order = {name: i for i, name in enumerate(FILTER_FIELDS)}
         filters = sorted(self.filters, key=lambda f: (order[f.field], f.negated))
-        return " ".join(part for part in [self.free_text, *(f.render() for f in filters)] if part)
+        text = self.free_text
+        if filters and isinstance(self.text, Or):
+            text = f"({text})"  # filters after "a OR b" would read as one side of the OR
+        return " ".join(part for part in [text, *(f.render() for f in filters)] if part)
 
     def of_field(self, name: str, *, negated: bool = False) -> list[Filter]:
         return [f for f in self.filters if f.field == name and f.negated == negated]
