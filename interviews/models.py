@@ -264,6 +264,10 @@ class TurnQuerySet(models.QuerySet):
         # for the 20 turns a search page loads (50 ms at a million turns instead of 1).
         return self.filter(segment__in=Segment.objects.published())
 
+    def spoken(self):
+        """Someone's words: not a stage direction or a record's heading."""
+        return self.exclude(attribution=self.model.Attribution.DIRECTION)
+
     def by_speaker(self, speaker: Speaker):
         return self.filter(speaker=speaker)
 
@@ -297,6 +301,8 @@ class Turn(TimeStamped):
         INFERRED = "inferred", "Inferred from the text"
         UNKNOWN = "unknown", "Unknown"
         EDITOR = "editor", "Set by an editor"
+        # No one's words: a stage direction ("(APPLAUSE)") or a record's heading.
+        DIRECTION = "direction", "Stage direction"
 
     segment = models.ForeignKey(Segment, on_delete=models.CASCADE, related_name="turns")
     sequence = models.PositiveIntegerField()
@@ -355,6 +361,8 @@ class Turn(TimeStamped):
 
     @property
     def speaker_name(self) -> str:
+        if self.attribution == self.Attribution.DIRECTION:
+            return self.Attribution.DIRECTION.label
         if self.speaker_id:
             return self.speaker.name
         if self.voice:

@@ -65,6 +65,14 @@ def test_uncertain_turns_need_checking_until_the_editor_sets_them(draft):
     assert draft.transcript.turns[1].role == "guest"
 
 
+def test_a_stage_direction_needs_no_checking_and_an_unknown_speaker_does(draft):
+    draft.transcript.turns.append(parsing.Turn(paragraphs=["(APPLAUSE)"], attribution="direction"))
+    draft.transcript.turns.append(parsing.Turn(paragraphs=["Who was that?"]))
+    draft.edited += [False, False]
+
+    assert draft.turns_to_check() == {1, 3}
+
+
 def test_only_the_drafts_speakers_can_be_assigned(draft):
     with pytest.raises(DraftError, match="not one of this transcript's speakers"):
         draft_speaker_assign(draft, turn=0, name="Somebody Else")

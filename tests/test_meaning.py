@@ -49,6 +49,12 @@ def test_a_second_sync_embeds_only_new_and_changed_turns_and_drops_drafts(meanin
     assert archive[SCHOOLS] not in meaning.search_turns("teachers pay", limit=3)
 
 
+def test_a_stage_direction_is_not_embedded(meaning_extra, archive):
+    TurnFactory(text="(APPLAUSE AND CHEERING FROM THE CROWD)", attribution="direction")
+
+    assert turn_embeddings_sync().total == 3
+
+
 def test_similar_quotes_are_by_others_or_elsewhere(meaning_extra, client, archive):
     echo = TurnFactory(
         segment=SegmentFactory(), text="Our borders must decide who enters this nation."

@@ -108,6 +108,23 @@ def test_topic_and_program_pages_list_their_segments(client):
     assert segment.title in client.get(segment.program.get_absolute_url()).content.decode()
 
 
+def test_a_stage_direction_is_shown_in_its_place_as_no_ones_words(client):
+    direction = TurnFactory(
+        text="(APPLAUSE)", speaker=None, role="unknown", attribution="direction", confidence=0
+    )
+    TurnFactory(segment=direction.segment, sequence=2, text="Thank you all.")
+
+    html = client.get(direction.segment.get_absolute_url()).content.decode()
+
+    shown = html.split(f'id="{direction.anchor}"')[1].split("</article>")[0]
+    assert "turn--direction" in html.split(f'id="{direction.anchor}"')[0].rsplit("<article", 1)[1]
+    assert "Stage direction" in shown and "(APPLAUSE)" in shown
+    assert "Unidentified speaker" not in shown
+    assert "Cite" not in shown and "Similar quotes" not in shown
+    assert "<blockquote" not in shown
+    assert html.count("Similar quotes") == 1
+
+
 def test_transcript_text_is_shown_as_text_not_markup(client):
     turn = TurnFactory(text='<script>alert("x")</script> said <b>bold</b>')
 

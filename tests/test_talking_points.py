@@ -37,6 +37,17 @@ def test_a_passage_said_by_two_speakers_becomes_a_talking_point():
     assert TalkingPointPassage.objects.echoes_of(first).get().turn == second
 
 
+def test_stage_directions_are_no_ones_talking_points():
+    heading = "ORAL ARGUMENT OF THE PETITIONERS ON THE SECOND QUESTION PRESENTED TO THE COURT"
+    for day in (1, 2):
+        turn = said(heading, date=datetime.date(2016, 1, day))
+        turn.attribution = Turn.Attribution.DIRECTION
+        turn.save()
+    said(heading, date=datetime.date(2016, 1, 3))
+
+    assert talking_points_update().talking_points == 0
+
+
 def test_short_stock_phrases_are_not_talking_points():
     said("Thank you very much.", date=datetime.date(2016, 1, 1))
     said("Thank you very much.", date=datetime.date(2016, 2, 1))

@@ -79,7 +79,9 @@ class TurnBase(Schema):
     speaker_label: str = Field(description="The label printed in the transcript, if any.")
     affiliation: str | None = Field(description="The speaker's affiliation in this segment.")
     role: str
-    attribution: str = Field(description="label, inferred, unknown or editor.")
+    attribution: str = Field(
+        description="label, inferred, unknown, editor, or direction (a stage direction or heading)."
+    )
     confidence: float
     start_seconds: float | None
     end_seconds: float | None

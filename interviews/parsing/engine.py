@@ -1299,7 +1299,14 @@ def _turns(
     speakers: dict[int, Speaker] = {}
     for block, decision in zip(draft.blocks, decisions, strict=True):
         if decision is None:
-            turns.append(Turn(paragraphs=list(block.paragraphs), start=block.start, end=block.end))
+            turns.append(
+                Turn(
+                    paragraphs=list(block.paragraphs),
+                    attribution="direction",
+                    start=block.start,
+                    end=block.end,
+                )
+            )
             continue
         person = decision.person
         name = person.shown_name if person is not None else None
@@ -1320,7 +1327,7 @@ def _turns(
             previous is not None
             and block.label is None
             and block.start is None
-            and previous.attribution != "unknown"
+            and previous.attribution != "direction"
             and (previous.speaker, previous.role) == (name, decision.role)
         ):
             previous.paragraphs.extend(block.paragraphs)

@@ -11,7 +11,8 @@ import datetime
 from dataclasses import dataclass, field
 
 ROLES = ("anchor", "host", "correspondent", "guest", "unknown")
-ATTRIBUTIONS = ("label", "inferred", "unknown")
+# "direction": no one's words, but a stage direction or a record's heading ("(APPLAUSE)").
+ATTRIBUTIONS = ("label", "inferred", "unknown", "direction")
 
 
 class ParseError(ValueError):

@@ -96,7 +96,10 @@ def turn_embeddings_sync(
         index, state = _load(directory, empty=rebuild)
         current = {
             pk: _microseconds(modified)
-            for pk, modified in Turn.objects.published().values_list("pk", "modified").iterator()
+            for pk, modified in Turn.objects.published()
+            .spoken()
+            .values_list("pk", "modified")
+            .iterator()
         }
         stale = [pk for pk, modified in state.items() if current.get(pk) != modified]
         removed = sum(1 for pk in stale if pk not in current)

@@ -219,7 +219,10 @@ def talking_points_update(
         state = _load(directory, empty=rebuild)
         current = {
             pk: int(modified.timestamp() * 1_000_000)
-            for pk, modified in Turn.objects.published().values_list("pk", "modified").iterator()
+            for pk, modified in Turn.objects.published()
+            .spoken()
+            .values_list("pk", "modified")
+            .iterator()
         }
         stale = [pk for pk, (modified, _) in state.turns.items() if current.get(pk) != modified]
         _forget(state, stale)

@@ -64,7 +64,7 @@ def test_a_stage_direction_is_kept_and_spoken_by_nobody():
     assert (direction.text, direction.speaker, direction.attribution) == (
         "(CROSSTALK)",
         None,
-        "unknown",
+        "direction",
     )
 
 
