@@ -50,6 +50,8 @@ _DATE = (
 )
 _DATELINE = re.compile(
     r"^(?:(?:Last\s+)?(?:Updated|Published|Posted|Aired|Broadcast|Recorded|Date)(?:\s+on)?:?\s+)?"
+    # Where, as a court's or a committee's record heads the day: "Washington, D.C. Wednesday, ...".
+    r"(?:[A-Z][\w.'’ -]{1,30},\s+[A-Z][\w.]{1,20}\s+)?"
     rf"{_DATE}"
     r"(?:,?\s+(?:[-–—]\s*|at\s+)?\d{1,2}:\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?$",
     re.I,

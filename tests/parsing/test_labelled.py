@@ -707,6 +707,9 @@ IN THE SUPREME COURT OF THE UNITED STATES
 
 LOPER BRIGHT ENTERPRISES, ET AL., Petitioners, v. No. 22-451
 
+Washington, D.C.
+Wednesday, January 17, 2024
+
 APPEARANCES:
 
 PAUL D. CLEMENT, ESQUIRE, Alexandria, Virginia; on behalf of the Petitioners.
@@ -735,6 +738,7 @@ GENERAL PRELOGAR: It is, Justice Kagan.
 def test_a_courts_record_lists_counsel_in_its_header_and_headings_between_turns_name_them():
     parsed = parse_transcript(SUPREME_COURT_RECORD)
     assert parsed.title == "IN THE SUPREME COURT OF THE UNITED STATES"
+    assert parsed.air_date == "2024-01-17"
     assert "APPEARANCES:\n\nPAUL D. CLEMENT, ESQUIRE" in parsed.summary
     assert parsed.summary.endswith("on behalf of the Respondents.\n\nPROCEEDINGS")
     assert [(t.speaker, t.label, t.text[:24]) for t in parsed.turns] == [
