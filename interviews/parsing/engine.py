@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .calibration import calibrated
+from .casing import in_capitals, readable
 from .decode import NEG, Chain
 from .draft import Block, Draft, FloatingLabel
 from .labels import HOST_LIKE, Label
@@ -138,10 +139,13 @@ def attribute(
         title=draft.title,
         summary=draft.summary,
         labels_guests=draft.labels_guests,
-        blocks=[
-            replace(draft.blocks[i], label=None) if voice else draft.blocks[i]
-            for i, voice in zip(speech_at, voices, strict=True)
-        ],
+        blocks=_in_readable_case(
+            draft,
+            [
+                replace(draft.blocks[i], label=None) if voice else draft.blocks[i]
+                for i, voice in zip(speech_at, voices, strict=True)
+            ],
+        ),
         floating=[
             FloatingLabel(f.label, bisect.bisect_left(speech_at, f.block)) for f in draft.floating
         ],
@@ -150,6 +154,21 @@ def attribute(
     return _turns(
         draft, [None if b.direction else next(decisions) for b in draft.blocks], calibrate
     )
+
+
+def _in_readable_case(draft: Draft, blocks: list[Block]) -> list[Block]:
+    """The blocks to read, where their speech is printed in capitals throughout (closed captions),
+    in ordinary case (see `casing`); the turns keep the words as printed."""
+    paragraphs = [p for block in blocks for p in block.paragraphs]
+    if not in_capitals(paragraphs):
+        return blocks
+    labels = [b.label for b in draft.blocks if b.label] + [f.label for f in draft.floating]
+    header = f"{draft.title}\n\n{draft.summary}"
+    known = [label.name for label in labels if label.name]
+    if not in_capitals([header]):
+        known += [printed for printed, _, _ in prose_people(header)]
+    recased = iter(readable(paragraphs, known))
+    return [replace(b, paragraphs=[next(recased) for _ in b.paragraphs]) for b in blocks]
 
 
 class _Model:

@@ -197,6 +197,23 @@ def test_srt_chevrons_mark_a_new_speaker_whom_the_engine_names():
     assert parsed.turns[2].start == 5.0
 
 
+def test_captions_in_capitals_are_read_for_names_as_ordinary_case_and_keep_their_capitals():
+    shouted = parse_transcript(CHEVRONS.upper())
+    assert [t.speaker for t in shouted.turns] == [
+        "Anna Smith",
+        "Bob Jones",
+        "Anna Smith",
+        "Bob Jones",
+    ]
+    assert shouted.turns[3].text == "IT WAS SUNNY ALL WEEK, ANNA."
+    unlabelled = parse_transcript(
+        ">> GOOD EVENING. I'M MARIA LOPEZ. MY GUEST IS DR. ALAN BROOKS.\n"
+        ">> THANKS FOR HAVING ME, MARIA.\n>> DR. BROOKS, HOW BAD IS IT?\n>> IT IS EARLY.\n"
+        ">> WHAT SHOULD PEOPLE DO?\n>> GET THE SHOT.\n"
+    )
+    assert [t.speaker for t in unlabelled.turns] == ["Maria Lopez", None] * 3
+
+
 def test_a_cue_opening_with_an_interruption_dash_is_speech_not_a_new_speaker():
     interrupted = SRT.replace("How are you?", "- - I mean, how are you?")
 

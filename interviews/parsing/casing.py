@@ -1,0 +1,76 @@
+"""Speech printed in capitals throughout, as broadcast closed captions are, in the case prose is
+printed in, for the engine to read names from.
+
+The engine finds people by their capitals ("Dr. Alan Brooks", "Thanks, Maria."); in captions
+printed in capitals every word looks like a name and none stands out. So the engine reads a copy
+in lower case but for sentence starts, "I", titles, and the words of names: those the labels or a
+header in ordinary case give, those after a title ("DR. ALAN BROOKS.", "SENATOR WARREN"), and
+whom a speaker introduces as themself ("I'M MARIA LOPEZ.") where someone calls on them by a word
+of that name ("THANKS, MARIA."). The turns keep the words as printed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .names import COMMON_WORDS, HONORIFICS, canonical_name, is_honorific, opens_sentence
+from .text import sentence_spans
+
+_NAME_WORD = r"[A-Z][A-Z'’-]*"
+_TITLE = "|".join(re.escape(h.rstrip(".")) for h in HONORIFICS)
+# A title and the name after it: up to three words where punctuation ends them, one elsewhere.
+_TITLED = re.compile(
+    rf"\b(?i:{_TITLE})\.?\s+((?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD}(?=[,.?!;:]|\s*$)|{_NAME_WORD})"
+)
+_SELF_NAMED = re.compile(
+    rf"\b(?:I['’]M|I AM|MY NAME IS)\s+((?:{_NAME_WORD}\s+){{1,2}}{_NAME_WORD})(?=[,.?!]|\s*$)"
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_PRONOUN = re.compile(r"\bi(?=\b|['’])")
+
+
+def in_capitals(texts: list[str]) -> bool:
+    """Whether the texts have letters and none of them in lower case."""
+    joined = "".join(texts)
+    return any(c.isalpha() for c in joined) and not any(c.islower() for c in joined)
+
+
+def readable(texts: list[str], known: list[str]) -> list[str]:
+    """`texts`, printed in capitals, in ordinary case, the words of the `known` names and of the
+    names the texts give (see the module's docstring) capitalised."""
+    whole = "\n".join(texts)
+    names = {word.lower() for name in known for word in _WORD.findall(name)}
+    for match in _TITLED.finditer(whole):
+        names.update(_name_words(match.group(1)))
+    for match in _SELF_NAMED.finditer(whole):
+        words = _name_words(match.group(1))
+        if len(words) == len(match.group(1).split()) and any(_called(w, whole) for w in words):
+            names.update(words)
+    return [_recased(text, names) for text in texts]
+
+
+def _name_words(printed: str) -> list[str]:
+    """The words of a name found in capitals, none of them a word that opens a sentence."""
+    words = [w.lower() for w in printed.split()]
+    return [w for w in words if w not in COMMON_WORDS and not opens_sentence(w)]
+
+
+def _called(word: str, text: str) -> bool:
+    """Whether someone calls on `word` in `text`: "MARIA, ..." or "..., MARIA."."""
+    name = re.escape(word.upper())
+    return bool(re.search(rf"(?:^|[.?!>]\s*){name},|,\s+{name}[.?!]", text, re.M))
+
+
+def _recased(text: str, names: set[str]) -> str:
+    def word(match: re.Match[str]) -> str:
+        printed = match.group(0)
+        if printed in names:
+            return canonical_name(printed)
+        return printed.capitalize() if is_honorific(printed) else printed
+
+    recased = list(_PRONOUN.sub("I", _WORD.sub(word, text.lower())))
+    for start, _ in sentence_spans(text):  # read in capitals, where every word may open one
+        first = _WORD.search(text, start)
+        if first:
+            recased[first.start()] = recased[first.start()].upper()
+    return "".join(recased)

@@ -1,0 +1,26 @@
+from interviews.parsing.casing import in_capitals, readable
+
+
+def test_speech_in_capitals_reads_in_ordinary_case_with_names_capitalised():
+    assert readable(
+        [
+            ">> GOOD EVENING. I'M MARIA LOPEZ. MY GUEST IS DR. ALAN BROOKS.",
+            ">> THANKS FOR HAVING ME, MARIA. SENATOR WARREN SAID SO, AND I AGREE.",
+            "I'M VERY GLAD. ANN LEE TOLD US. WHAT DID THE U.S. DO?",
+        ],
+        ["Ann Lee"],
+    ) == [
+        ">> Good evening. I'm Maria Lopez. My guest is Dr. Alan Brooks.",
+        ">> Thanks for having me, Maria. Senator Warren said so, and I agree.",
+        "I'm very glad. Ann Lee told us. What did the u.s. do?",
+    ]
+
+
+def test_whom_a_speaker_says_they_are_is_a_name_only_where_someone_calls_on_them_so():
+    assert readable(["I'M MARIA LOPEZ.", "GO ON."], []) == ["I'm maria lopez.", "Go on."]
+
+
+def test_only_letters_all_in_capitals_are_in_capitals():
+    assert in_capitals([">> HELLO.", "(APPLAUSE)"])
+    assert not in_capitals([">> HELLO.", "Hi."])
+    assert not in_capitals(["123 -- !"])
