@@ -879,9 +879,14 @@ def _build_roster(draft: Draft, *, with_voices: bool) -> Roster:
                 if subject:
                     roster.add(printed, affiliation=affiliation, evidence="intro")
     # People introduce themselves at the start; an "I'm ..." later is more often a quotation.
-    # A moderator's opening may name the panel: "Questions will be put by Ann Lee of CNN, ...".
+    # A moderator's opening may name the panel: "Questions will be put by Ann Lee of CNN, ...",
+    # and whom it introduces speaks, though no label names them and they never say who they are
+    # ("My guest today is Dr. Alan Brooks.", "I'm joined by ...").
     for block in draft.blocks[:6]:
         if block.label is None:
+            for sentence in filter(_INTRODUCES.search, split_sentences(block.text)):
+                for printed, affiliation, _ in prose_people(sentence):
+                    roster.add(printed, affiliation=affiliation, evidence="introduced")
             for match in _SELF_INTRO.finditer(block.text):
                 roster.add(match.group("name"), evidence="self")
             for printed in askers(block.text):
@@ -898,6 +903,12 @@ def _capitalised_throughout(title: str) -> bool:
     return all(word[0].isupper() for word in re.findall(r"[A-Za-z]{5,}", title))
 
 
+_INTRODUCES = re.compile(
+    r"\b(?:my|our)\s+guests?\s+(?:today\s+|tonight\s+|this\s+\w+\s+)?(?:is|are)\b|"
+    r"\bjoin(?:ing|s)\s+(?:me|us)\b|\b(?:I['’]m|I\s+am|we['’]re|we\s+are)\s+joined\s+by\b|"
+    r"\bwith\s+(?:me|us)\s+(?:now\s+|here\s+)?(?:is|are)\b",
+    re.I,
+)
 # Paragraphs an anchor's introduction runs to at most, where the layout does not part it.
 _INTRODUCTION = 5
 _SELF_INTRO = re.compile(

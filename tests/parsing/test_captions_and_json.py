@@ -211,7 +211,7 @@ def test_captions_in_capitals_are_read_for_names_as_ordinary_case_and_keep_their
         ">> THANKS FOR HAVING ME, MARIA.\n>> DR. BROOKS, HOW BAD IS IT?\n>> IT IS EARLY.\n"
         ">> WHAT SHOULD PEOPLE DO?\n>> GET THE SHOT.\n"
     )
-    assert [t.speaker for t in unlabelled.turns] == ["Maria Lopez", None] * 3
+    assert [t.speaker for t in unlabelled.turns] == ["Maria Lopez", "Alan Brooks"] * 3
 
 
 def test_a_cue_opening_with_an_interruption_dash_is_speech_not_a_new_speaker():

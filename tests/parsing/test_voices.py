@@ -190,6 +190,22 @@ def test_a_name_the_opening_gives_once_and_speech_seems_to_address_once_names_no
     assert {t.speaker for t in parsed.turns} == {None}
 
 
+def test_a_voice_is_named_after_the_guest_the_opening_introduces():
+    parsed = parse_transcript(
+        "Speaker 1: Welcome to City Desk. I'm Maria Lopez. My guest today is Dr. Alan Brooks.\n\n"
+        "Speaker 2: Thanks for having me, Maria.\n\nSpeaker 1: How bad is the flu season?\n\n"
+        "Speaker 2: It's earlier than usual.\n"
+    )
+    assert [t.speaker for t in parsed.turns] == ["Maria Lopez", "Alan Brooks"] * 2
+    # Whom it only talks about is no one's voice.
+    talked_about = parse_transcript(
+        "Speaker 1: Welcome to City Desk. I'm Maria Lopez. We asked doctors like Dr. Alan Brooks.\n\n"
+        "Speaker 2: Thanks for having me, Maria.\n\nSpeaker 1: How bad is the flu season?\n\n"
+        "Speaker 2: It's earlier than usual.\n"
+    )
+    assert [t.speaker for t in talked_about.turns] == ["Maria Lopez", None] * 2
+
+
 def test_caption_voices_that_number_or_name_parts_are_told_apart():
     vtt = (
         "WEBVTT\n\n"
