@@ -365,11 +365,12 @@ def read_labelled(text: str) -> Draft:
     apart = cast.keys() | _header_fields(lines[:first_label])
     # Blank lines separate paragraphs, or nothing does and the lines are wrapped at a width.
     wraps = any(not line.strip() for line in lines) or _wrapped(split)
-    capitals = _in_capitals(split)
+    capitals = _mostly_in_capitals(split)
 
     def is_heading(i: int) -> bool:
         """A record's heading between turns, where speech is not in capitals too."""
-        return i > first_label and not capitals and bool(_RECORD_HEADING.match(split[i][2]))
+        _, label, body = split[i]
+        return i > first_label and not capitals and not label and bool(_RECORD_HEADING.match(body))
 
     indents = _indents_paragraphs(lines, split)
     draft = Draft(format="labelled")
@@ -382,7 +383,7 @@ def read_labelled(text: str) -> Draft:
             continue
         if i in apart:
             label, body, previous_blank = None, line.strip(), True  # a header line, as printed
-        elif _EXAMINED_BY.match(line.strip()) or (is_heading(i) and label is None):
+        elif _EXAMINED_BY.match(line.strip()) or is_heading(i):
             label, body = None, line.strip()  # a heading, set apart as a direction is
         if start is not None and label is None and not body:
             heading = draft.blocks and draft.blocks[-1].label and not draft.blocks[-1].paragraphs
@@ -523,7 +524,7 @@ def _headline_under_program(draft: Draft) -> None:
         draft.title, draft.summary = below, "\n\n".join(rest)
 
 
-def _in_capitals(split: list[tuple[float | None, Label | None, str]]) -> bool:
+def _mostly_in_capitals(split: list[tuple[float | None, Label | None, str]]) -> bool:
     """Whether most lines of speech are printed in capitals, as captions' often are."""
     texts = [text for _, _, text in split if text]
     return sum(1 for text in texts if not any(c.islower() for c in text)) * 2 > len(texts)
