@@ -22,6 +22,10 @@ _TITLE = "|".join(re.escape(h.rstrip(".")) for h in HONORIFICS)
 _TITLED = re.compile(
     rf"\b(?i:{_TITLE})\.?\s+((?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD}(?=[,.?!;:]|\s*$)|{_NAME_WORD})"
 )
+# A title after these is a noun, not a name's: "THE SENATOR SAID", "A GOVERNOR WHO".
+_DETERMINER = re.compile(
+    r"\b(?:THE|A|AN|THIS|THAT|EVERY|EACH|ANY|NO|MY|OUR|YOUR|HIS|HER|THEIR)\s+$"
+)
 _SELF_NAMED = re.compile(
     rf"\b(?:I['’]M|I AM|MY NAME IS)\s+((?:{_NAME_WORD}\s+){{1,2}}{_NAME_WORD})(?=[,.?!]|\s*$)"
 )
@@ -41,7 +45,8 @@ def readable(texts: list[str], known: list[str]) -> list[str]:
     whole = "\n".join(texts)
     names = {word.lower() for name in known for word in _WORD.findall(name)}
     for match in _TITLED.finditer(whole):
-        names.update(_name_words(match.group(1)))
+        if not _DETERMINER.search(whole, 0, match.start()):
+            names.update(_name_words(match.group(1)))
     for match in _SELF_NAMED.finditer(whole):
         words = _name_words(match.group(1))
         if len(words) == len(match.group(1).split()) and any(_called(w, whole) for w in words):

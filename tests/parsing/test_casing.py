@@ -16,6 +16,12 @@ def test_speech_in_capitals_reads_in_ordinary_case_with_names_capitalised():
     ]
 
 
+def test_a_title_after_an_article_is_a_noun_and_the_word_after_it_no_name():
+    assert readable(["THE SENATOR SAID SO. A GOVERNOR WHO VOTED. GOVERNOR HOCHUL AGREED."], []) == [
+        "The Senator said so. A Governor who voted. Governor Hochul agreed."
+    ]
+
+
 def test_whom_a_speaker_says_they_are_is_a_name_only_where_someone_calls_on_them_so():
     assert readable(["I'M MARIA LOPEZ.", "GO ON."], []) == ["I'm maria lopez.", "Go on."]
 
