@@ -45,8 +45,14 @@ def readable(texts: list[str], known: list[str]) -> list[str]:
     whole = "\n".join(texts)
     names = {word.lower() for name in known for word in _WORD.findall(name)}
     for match in _TITLED.finditer(whole):
-        if not _DETERMINER.search(whole, 0, match.start()):
-            names.update(_name_words(match.group(1)))
+        if _DETERMINER.search(whole, 0, match.start()):
+            continue
+        words = match.group(1).split()
+        # "GOVERNOR HOCHUL AGREED.": the words after the first are a name's where its last is
+        # one elsewhere too, after a title or called on ("DR. ALAN BROOKS." and "DR. BROOKS,").
+        if not (_titled(words[-1], whole) or _called(words[-1], whole)):
+            words = words[:1]
+        names.update(_name_words(" ".join(words)))
     for match in _SELF_NAMED.finditer(whole):
         words = _name_words(match.group(1))
         if len(words) == len(match.group(1).split()) and any(_called(w, whole) for w in words):
@@ -58,6 +64,12 @@ def _name_words(printed: str) -> list[str]:
     """The words of a name found in capitals, none of them a word that opens a sentence."""
     words = [w.lower() for w in printed.split()]
     return [w for w in words if w not in COMMON_WORDS and not opens_sentence(w)]
+
+
+def _titled(word: str, text: str) -> bool:
+    """Whether `word` follows a title alone in `text`: "DR. BROOKS"."""
+    name = re.escape(word.upper())
+    return bool(re.search(rf"\b(?i:{_TITLE})\.?\s+{name}\b", text))
 
 
 def _called(word: str, text: str) -> bool:

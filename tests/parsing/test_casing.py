@@ -6,19 +6,24 @@ def test_speech_in_capitals_reads_in_ordinary_case_with_names_capitalised():
         [
             ">> GOOD EVENING. I'M MARIA LOPEZ. MY GUEST IS DR. ALAN BROOKS.",
             ">> THANKS FOR HAVING ME, MARIA. SENATOR WARREN SAID SO, AND I AGREE.",
-            "I'M VERY GLAD. ANN LEE TOLD US. WHAT DID THE U.S. DO?",
+            "I'M VERY GLAD. ANN LEE TOLD US. WHAT DID THE U.S. DO, DR. BROOKS?",
         ],
         ["Ann Lee"],
     ) == [
         ">> Good evening. I'm Maria Lopez. My guest is Dr. Alan Brooks.",
         ">> Thanks for having me, Maria. Senator Warren said so, and I agree.",
-        "I'm very glad. Ann Lee told us. What did the u.s. do?",
+        "I'm very glad. Ann Lee told us. What did the u.s. do, Dr. Brooks?",
     ]
 
 
 def test_a_title_after_an_article_is_a_noun_and_the_word_after_it_no_name():
     assert readable(["THE SENATOR SAID SO. A GOVERNOR WHO VOTED. GOVERNOR HOCHUL AGREED."], []) == [
         "The Senator said so. A Governor who voted. Governor Hochul agreed."
+    ]
+    # A name of more words after a title is one where its last word is a name's elsewhere.
+    assert readable(["DR. ALAN BROOKS.", "I ASKED DR. ALAN BROOKS."], []) == [
+        "Dr. Alan brooks.",
+        "I asked Dr. Alan brooks.",
     ]
 
 
