@@ -24,8 +24,10 @@ _TITLED = re.compile(
 )
 # A title after these is a noun, not a name's: "THE SENATOR SAID", "A GOVERNOR WHO".
 _DETERMINER = re.compile(
-    r"\b(?:THE|A|AN|THIS|THAT|EVERY|EACH|ANY|NO|MY|OUR|YOUR|HIS|HER|THEIR)\s+$"
+    r"(?:^|\W)(?:THE|A|AN|THIS|THAT|EVERY|EACH|ANY|NO|MY|OUR|YOUR|HIS|HER|THEIR)\s+$"
 )
+# Someone called on by a word: "MARIA, ..." or "..., MARIA.".
+_CALLED = re.compile(rf"(?:^|[.?!>]\s*)({_NAME_WORD}),|,\s+({_NAME_WORD})[.?!]", re.M)
 _SELF_NAMED = re.compile(
     rf"\b(?:I['’]M|I AM|MY NAME IS)\s+((?:{_NAME_WORD}\s+){{1,2}}{_NAME_WORD})(?=[,.?!]|\s*$)"
 )
@@ -44,18 +46,20 @@ def readable(texts: list[str], known: list[str]) -> list[str]:
     names the texts give (see the module's docstring) capitalised."""
     whole = "\n".join(texts)
     names = {word.lower() for name in known for word in _WORD.findall(name)}
-    for match in _TITLED.finditer(whole):
-        if _DETERMINER.search(whole, 0, match.start()):
-            continue
-        words = match.group(1).split()
-        # "GOVERNOR HOCHUL AGREED.": the words after the first are a name's where its last is
-        # one elsewhere too, after a title or called on ("DR. ALAN BROOKS." and "DR. BROOKS,").
-        if not (_titled(words[-1], whole) or _called(words[-1], whole)):
-            words = words[:1]
-        names.update(_name_words(" ".join(words)))
+    titled = [
+        match.group(1).split()
+        for match in _TITLED.finditer(whole)
+        if not _DETERMINER.search(whole[max(match.start() - 6, 0) : match.start()])
+    ]
+    called = {m.group(1) or m.group(2) for m in _CALLED.finditer(whole)}
+    # "GOVERNOR HOCHUL AGREED.": the words after the first are a name's where its last is one
+    # elsewhere too, after a title or called on ("DR. ALAN BROOKS." and "DR. BROOKS,").
+    named = {words[0] for words in titled} | called
+    for words in titled:
+        names.update(_name_words(" ".join(words if words[-1] in named else words[:1])))
     for match in _SELF_NAMED.finditer(whole):
         words = _name_words(match.group(1))
-        if len(words) == len(match.group(1).split()) and any(_called(w, whole) for w in words):
+        if len(words) == len(match.group(1).split()) and called & {w.upper() for w in words}:
             names.update(words)
     return [_recased(text, names) for text in texts]
 
@@ -64,18 +68,6 @@ def _name_words(printed: str) -> list[str]:
     """The words of a name found in capitals, none of them a word that opens a sentence."""
     words = [w.lower() for w in printed.split()]
     return [w for w in words if w not in COMMON_WORDS and not opens_sentence(w)]
-
-
-def _titled(word: str, text: str) -> bool:
-    """Whether `word` follows a title alone in `text`: "DR. BROOKS"."""
-    name = re.escape(word.upper())
-    return bool(re.search(rf"\b(?i:{_TITLE})\.?\s+{name}\b", text))
-
-
-def _called(word: str, text: str) -> bool:
-    """Whether someone calls on `word` in `text`: "MARIA, ..." or "..., MARIA."."""
-    name = re.escape(word.upper())
-    return bool(re.search(rf"(?:^|[.?!>]\s*){name},|,\s+{name}[.?!]", text, re.M))
 
 
 def _recased(text: str, names: set[str]) -> str:
