@@ -666,7 +666,7 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
             behalf = _ON_BEHALF.match(after)
             if behalf:
                 affiliation = f"on behalf of {behalf.group('party').strip()}"
-            elif appos and not re.match(r"(?:and|but|who|which)\b", appos.group(1)):
+            elif appos and not re.match(rf"(?:and|but|who|which)\b|{_MONTH}", appos.group(1)):
                 affiliation = appos.group(1).strip()
         clause_start = (
             not before.strip()
@@ -726,6 +726,8 @@ _DESCRIBES = re.compile(
     r"(?!(?:after|over|under|ever|never|other|rather|whether|together|later|former|latter)\b)"
     r"[a-z]{2,}(?:or|er|ar|ist|ent|ant|ian|ee|ert|ial|man|woman|person)\s+[A-Z][\w'’.\-]*\s+[A-Z]"
 )
+# A date set off after a name ("Tom Reed, March 3, 2019.") says when, not where they work.
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d"
 # Counsel as a court's record lists them: "PAUL D. CLEMENT, ESQUIRE, Alexandria, Virginia; on
 # behalf of the Petitioners." (whom they appear for, not where they practise).
 _ON_BEHALF = re.compile(
@@ -773,7 +775,7 @@ def _printed_in(run: str, named: list[str]) -> str:
 _LIST_JOIN = re.compile(r"(?:\s+(?:of|from|at)\s+[^,;.]{1,60}?)?(?:,?\s+(?:and|&)\s+|,\s+)")
 _ASKED_BEFORE = re.compile(
     r"\b(?:questions?\s+(?:will\s+be\s+(?:put|asked)\s+)?(?:from|by)|"
-    r"(?:moderated|hosted|anchored|questioned|asked|interviewed)"
+    r"(?:moderated|hosted|anchored|questioned|asked|interviewed|conducted)"
     r"\s+by|moderators?|panel(?:ists)?|co-?hosts?|hosts?)[:,]?\s+$",
     re.I,
 )

@@ -1018,6 +1018,19 @@ def test_people_listed_under_a_heading_above_the_speech_are_the_header_and_name_
     ]
 
 
+def test_an_oral_historys_parts_are_whom_its_note_says_it_interviews_and_who_conducts_it():
+    parsed = parse_transcript(
+        "Oral history interview with Jane Doe, conducted by Tom Reed, March 3, 2019.\n\n"
+        "Interviewer: Where were you born?\n\nInterviewee: In Dayton, Ohio.\n\n"
+        "Interviewer: And your parents?\n\nInterviewee: My father built cash registers.\n"
+    )
+    assert [(t.speaker, t.role) for t in parsed.turns] == [
+        ("Tom Reed", "host"),
+        ("Jane Doe", "guest"),
+    ] * 2
+    assert {s.name: s.affiliation for s in parsed.speakers} == {"Tom Reed": "", "Jane Doe": ""}
+
+
 def test_a_headers_lines_of_one_fact_each_stay_apart_and_the_title_names_the_initials_too():
     parsed = parse_transcript(
         "Oral History Interview with Margaret Doyle\nInterviewer: Thomas Reed\n"

@@ -407,6 +407,10 @@ def test_a_summary_tells_who_asks():
         "Abe Fortas",
     }
     assert askers("A debate moderated by Ann Lee, with Tom Wu and Jo Park.") == {"Ann Lee"}
+    assert askers("An interview with Jo Park, conducted by Tom Wu, March 3, 2019.") == {"Tom Wu"}
+    assert prose_people("An interview conducted by Tom Wu, March 3, 2019.") == [
+        ("Tom Wu", "", False)
+    ]
     assert askers("Ann Lee talks with Tom Wu of Acme and Jo Park of the Times.") == set()
     # Whom someone described, not named, talks to asks them.
     assert askers("The author of a new novel talks to Peter Lang about exile.") == {"Peter Lang"}
