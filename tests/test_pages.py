@@ -1,9 +1,11 @@
 from datetime import date
+from importlib import import_module
 
 import pytest
+from django.apps import apps
 from django.urls import reverse
 
-from interviews.models import TURNS_PER_PAGE
+from interviews.models import TURNS_PER_PAGE, Turn
 from tests.factories import SegmentFactory, TurnFactory
 
 pytestmark = pytest.mark.django_db
@@ -123,6 +125,24 @@ def test_a_stage_direction_is_shown_in_its_place_as_no_ones_words(client):
     assert "Cite" not in shown and "Similar quotes" not in shown
     assert "<blockquote" not in shown
     assert html.count("Similar quotes") == 1
+
+
+def test_the_migration_tells_the_stage_directions_parsed_before_from_speech():
+    mark_directions = import_module(
+        "interviews.migrations.0010_turn_attribution_direction"
+    ).mark_directions
+    unknown = {"speaker": None, "role": "unknown", "attribution": "unknown", "confidence": 0}
+    applause = TurnFactory(text=" (APPLAUSE) ", **unknown)
+    inaudible = TurnFactory(text="[inaudible]", **unknown)
+    unnamed = TurnFactory(text="(Laughs) Yes, I was there.", **unknown)
+    labelled = TurnFactory(text="(CROSSTALK)", speaker_label="ANN LEE", **unknown)
+    said = TurnFactory(text="(APPLAUSE)", attribution="inferred", confidence=0.4)
+
+    mark_directions(apps, None)  # the live models stand in for the historical ones
+
+    marked = {t.pk for t in Turn.objects.filter(attribution="direction")}
+    assert marked == {applause.pk, inaudible.pk}
+    assert {unnamed.pk, labelled.pk, said.pk}.isdisjoint(marked)
 
 
 def test_transcript_text_is_shown_as_text_not_markup(client):
