@@ -193,7 +193,7 @@ def speaker_id(printed: str, *, from_zero: bool = False) -> Label | None:
     return Label(printed=voice, name="", voice=voice)
 
 
-_RUNS_ON = re.compile(r"(?:,|\s(?i:of|and|the|for|to|at|in|on|with|from|by))$")
+_RUNS_ON = re.compile(r"(?:,|\s(?i:of|and|the|for|with|from))$")
 
 
 def parse_label(printed: str, *, upper_only: bool = False) -> Label | None:

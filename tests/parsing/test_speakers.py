@@ -180,6 +180,10 @@ def test_a_name_label_and_a_part_label_are_told_apart():
     assert parse_label("UNIDENTIFIED MALE").name == ""
     assert parse_label("MODERATOR").role == "host"
     assert parse_label("Here's the thing", upper_only=True) is None
+    # A caption's line that runs on is no label; a surname that is a short word is a name.
+    assert parse_label("GINA RAIMONDO, SECRETARY OF") is None
+    assert parse_label("LOPER BRIGHT ENTERPRISES, ET AL.,") is None
+    assert parse_label("LAM TO").name == "Lam To"
 
 
 def test_the_people_a_text_introduces_are_read_without_what_describes_them():
