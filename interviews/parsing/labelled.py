@@ -31,7 +31,7 @@ from .labels import (
     office_held,
     parse_label,
 )
-from .names import given_name, is_title, surname, title_of
+from .names import canonical_name, given_name, is_title, surname, title_of
 from .people import Roster, name_runs, names_in_capitals, prose_people
 from .text import STAGE_DIRECTION, fold
 from .webpage import calls_to_action, opens_with_call
@@ -112,6 +112,8 @@ _SPOKEN = re.compile(
 # it (exports of recorded calls and podcasts): a label only where the layout repeats, see
 # `label_lines`.
 _NAME_LINE = re.compile(r"^(?P<label>[^:\[\]\n!?,;\"“”]{2,60})(?<!\.)$")
+# A name alone on its line in lower case, two or three words: "michael barbaro".
+_LOWER_NAME = re.compile(r"^[a-z][a-z'’-]+(?: [a-z][a-z'’-]+){1,2}$")
 _BRACKETED_NAME_LINE = re.compile(r"^\[(?P<label>[^:\[\]\n!?,;\"“”]{2,60})\]$")
 
 
@@ -162,6 +164,10 @@ def _split_label(line: str) -> _Split:
     plain = _EMPHASIS.sub(r"\g<label>", MARKDOWN_HEADING.sub("", rest, count=1), count=1)
     for match, layout in _label_matches(plain, bool(stamp)):
         label = parse_label(match.group("label")) if match else None
+        if match and layout == "alone" and _LOWER_NAME.match(match.group("label")):
+            # The New York Times prints its podcasts' speakers so: "michael barbaro".
+            named = parse_label(canonical_name(match.group("label")))
+            label = replace(named, printed=plain) if named and named.name else None
         if label is None or (
             match.groupdict().get("mixed") and not (label.honorific or label.office)
         ):

@@ -216,6 +216,25 @@ def test_a_name_alone_on_its_line_heads_the_speech_below_it_where_the_layout_rep
     assert parsed.speaker("Mark Stevens").role == "host"
 
 
+def test_a_name_alone_on_its_line_in_lower_case_heads_the_speech_below_where_the_layout_repeats():
+    parsed = parse_transcript(
+        "michael barbaro\nFrom The New York Times, I'm Michael Barbaro.\n\n[MUSIC PLAYING]\n\n"
+        "Adam, welcome back.\n\nadam liptak\nThank you, Michael.\n\n"
+        "michael barbaro\nWhat is Chevron?\n\nadam liptak\nA 1984 decision.\n"
+    )
+    assert [(t.speaker, t.label, t.attribution) for t in parsed.turns] == [
+        ("Michael Barbaro", "michael barbaro", "label"),
+        (None, "", "direction"),
+        ("Michael Barbaro", "michael barbaro", "label"),
+        ("Adam Liptak", "adam liptak", "label"),
+        ("Michael Barbaro", "michael barbaro", "label"),
+        ("Adam Liptak", "adam liptak", "label"),
+    ]
+    # Words in lower case on a line of their own, once each, stay words.
+    once = parse_transcript("ALICE WU: Who came?\n\nmy brother\nAnd his wife.\n\nBOB ROSS: Fine.\n")
+    assert once.turns[0].paragraphs == ["Who came?", "my brother And his wife."]
+
+
 def test_a_name_alone_on_its_line_once_or_above_a_blank_line_stays_words():
     parsed = parse_transcript(
         "ALICE WU: My favourite painters?\n\nBob Ross\n\nAnd then Carol King.\n\n"
