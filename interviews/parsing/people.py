@@ -662,7 +662,9 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
             # "William J. Brennan, Jr., of ...", "PAUL D. CLEMENT, ESQUIRE, ...": a suffix to a
             # name is no affiliation.
             after = _SUFFIX_AFTER.sub("", after, count=1)
-            appos = re.match(r",\s+((?:the\s+|The\s+)?[A-Z][^,;.]{1,60}?)(?:,|;|\.\s|$)", after)
+            appos = re.match(
+                r",\s+((?:the\s+|The\s+)?[A-Z][^,;.]{1,60}?)(?:,|;|\.(?:\s|$)|$)", after
+            )
             behalf = _ON_BEHALF.match(after)
             if behalf:
                 affiliation = f"on behalf of {behalf.group('party').strip()}"
@@ -712,7 +714,7 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
     # is the next person, not what the one before it works for ("Bob R." of "Bob R. Cole" too).
     names = {printed for printed, _, _ in people}
     return [
-        (p, "" if a and any(n.startswith(a) for n in names) else a, subject)
+        (p, "" if a and any(n.startswith(a) or a.startswith(n) for n in names) else a, subject)
         for p, a, subject in people
     ]
 

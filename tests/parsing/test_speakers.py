@@ -412,6 +412,9 @@ def test_a_summary_tells_who_asks():
     }
     assert askers("A debate moderated by Ann Lee, with Tom Wu and Jo Park.") == {"Ann Lee"}
     assert askers("An interview with Jo Park, conducted by Tom Wu, March 3, 2019.") == {"Tom Wu"}
+    assert prose_people("A talk with Jo Park, Professor of Law.") == [
+        ("Jo Park", "Professor of Law", False)
+    ]
     assert prose_people("An interview conducted by Tom Wu, March 3, 2019.") == [
         ("Tom Wu", "", False)
     ]
