@@ -227,7 +227,13 @@ class _Model:
         self.expected_parts = {self.nameless["anchor"], self.nameless["host"]}
         if nobody_answers:
             self.expected_parts.add(self.nameless["guest"])
-        parts_printed = {lb.role for lb in labels if not lb.name}
+        # A part whose role another part printed shares ("Question:" and "Spokesman:", both
+        # answering at a briefing) is no one the summary can be said to play.
+        printed_as: dict[str, set[str]] = {}
+        for lb in labels:
+            if not lb.name:
+                printed_as.setdefault(lb.role, set()).add(lb.printed.strip(" .").lower())
+        parts_printed = {role: part for role, (part, *more) in printed_as.items() if not more}
         names_printed = any(lb.name for lb in labels)
         # (Not a page's part labels beside named ones, "• MODERATOR:" among the candidates': in
         # the bench's debates, whose records print both, casting them cost 690 paragraphs.)
@@ -280,19 +286,26 @@ class _Model:
         self.opening, self.hands_over = self._opening()
         self.anchor_back = self._anchor_back()
 
-    def cast_parts(self, parts: set[str], *, names_printed: bool) -> None:
-        """Where labels print parts ("Q:" and "A:", "INTERVIEWER:"), the summary says who plays
-        them, when it names one person for a part whom no label names: its subject the host
-        ("Jane Smith talks to ..."), or else the one it says asks ("Interviewed by Hannah
-        Parkinson."); where the labels print only parts, the one other person it names the guest
-        ("... sat down with Maria Lopez")."""
+    def cast_parts(self, parts: dict[str, str], *, names_printed: bool) -> None:
+        """Where labels print parts ("Q:" and "A:", "INTERVIEWER:"; `parts`, the one printed for
+        each role), the summary says who plays them, when it names one person for a part whom no
+        label names: the one it describes so ("Stéphane Dujarric, Spokesman for the
+        Secretary-General" for "Spokesman:"), its subject the host ("Jane Smith talks to ..."), or
+        else the one it says asks ("Interviewed by Hannah Parkinson."); where the labels print only
+        parts, the one other person it names the guest ("... sat down with Maria Lopez")."""
         unlabelled = [p for p in self.roster if "label" not in p.evidence]
         hosts = [p for p in unlabelled if "summary-subject" in p.evidence] or [
             p for p in unlabelled if "asker" in p.evidence
         ]
         guests = [p for p in unlabelled if p.evidence == {"summary"}] if not names_printed else []
         for part, players in (("host", hosts), ("guest", guests)):
-            if part in parts and len(players) == 1:
+            if part not in parts:
+                continue
+            word = re.compile(rf"\b{re.escape(parts[part])}\b", re.I)
+            described = [p for p in unlabelled if word.search(p.affiliation)]
+            if len(described) == 1:
+                players = described
+            if len(players) == 1:
                 k = self.person_state[id(players[0])]
                 self.states[k].role = part
                 self.nameless[part] = k

@@ -119,6 +119,10 @@ _NAMELESS = {
         "deponent",
         "defendant",
         "plaintiff",
+        # A briefing's: "Spokesman: Good afternoon." answers the "Question:"s.
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
     },
     "unknown": {
         "unknown",

@@ -1050,6 +1050,24 @@ def test_an_oral_historys_parts_are_whom_its_note_says_it_interviews_and_who_con
     assert {s.name: s.affiliation for s in parsed.speakers} == {"Tom Reed": "", "Jane Doe": ""}
 
 
+BRIEFING = (
+    "Noon briefing by Stéphane Dujarric, Spokesman for the Secretary-General, with Farhan Haq.\n\n"
+    "Spokesman: Good afternoon.\n\n{ASKS}: Any comment on the ceasefire?\n\n"
+    "Spokesman: We welcome it.\n\n{ASKS}: Will he travel?\n\nSpokesman: Not yet.\n"
+)
+
+
+def test_a_part_is_played_by_whom_the_summary_describes_so_if_no_other_part_shares_its_role():
+    parsed = parse_transcript(BRIEFING.replace("{ASKS}", "Q"))
+    assert [t.speaker for t in parsed.turns] == ["Stéphane Dujarric", None] * 2 + [
+        "Stéphane Dujarric"
+    ]
+    assert parsed.speakers[0].affiliation == "Spokesman for the Secretary-General"
+    # "Question:" answers in a town hall's records, as "Spokesman:" does here: neither is cast.
+    shared = parse_transcript(BRIEFING.replace("{ASKS}", "Question"))
+    assert {t.speaker for t in shared.turns} == {None}
+
+
 def test_a_headers_lines_of_one_fact_each_stay_apart_and_the_title_names_the_initials_too():
     parsed = parse_transcript(
         "Oral History Interview with Margaret Doyle\nInterviewer: Thomas Reed\n"
