@@ -35,7 +35,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _PRONOUN = re.compile(r"\bi(?=\b|['’])")
 
 
-def in_capitals(texts: list[str]) -> bool:
+def all_in_capitals(texts: list[str]) -> bool:
     """Whether the texts have letters and none of them in lower case."""
     joined = "".join(texts)
     return any(c.isalpha() for c in joined) and not any(c.islower() for c in joined)

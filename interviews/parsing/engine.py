@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .calibration import calibrated
-from .casing import in_capitals, readable
+from .casing import all_in_capitals, readable
 from .decode import NEG, Chain
 from .draft import Block, Draft, FloatingLabel
 from .labels import HOST_LIKE, Label
@@ -160,12 +160,12 @@ def _in_readable_case(draft: Draft, blocks: list[Block]) -> list[Block]:
     """The blocks to read, where their speech is printed in capitals throughout (closed captions),
     in ordinary case (see `casing`); the turns keep the words as printed."""
     paragraphs = [p for block in blocks for p in block.paragraphs]
-    if not in_capitals(paragraphs):
+    if not all_in_capitals(paragraphs):
         return blocks
     labels = [b.label for b in draft.blocks if b.label] + [f.label for f in draft.floating]
     header = f"{draft.title}\n\n{draft.summary}"
     known = [label.name for label in labels if label.name]
-    if not in_capitals([header]):
+    if not all_in_capitals([header]):
         known += [printed for printed, _, _ in prose_people(header)]
     recased = iter(readable(paragraphs, known))
     return [replace(b, paragraphs=[next(recased) for _ in b.paragraphs]) for b in blocks]

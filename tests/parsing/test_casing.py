@@ -1,4 +1,4 @@
-from interviews.parsing.casing import in_capitals, readable
+from interviews.parsing.casing import all_in_capitals, readable
 
 
 def test_speech_in_capitals_reads_in_ordinary_case_with_names_capitalised():
@@ -32,6 +32,6 @@ def test_whom_a_speaker_says_they_are_is_a_name_only_where_someone_calls_on_them
 
 
 def test_only_letters_all_in_capitals_are_in_capitals():
-    assert in_capitals([">> HELLO.", "(APPLAUSE)"])
-    assert not in_capitals([">> HELLO.", "Hi."])
-    assert not in_capitals(["123 -- !"])
+    assert all_in_capitals([">> HELLO.", "(APPLAUSE)"])
+    assert not all_in_capitals([">> HELLO.", "Hi."])
+    assert not all_in_capitals(["123 -- !"])
