@@ -34,7 +34,7 @@ from .labels import (
 from .names import canonical_name, given_name, is_title, surname, title_of
 from .people import Roster, name_runs, names_in_capitals, prose_people
 from .text import STAGE_DIRECTION, fold
-from .webpage import calls_to_action, opens_with_call
+from .webpage import calls_to_action, controls_run_together
 
 TIMESTAMP = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 _STAMP = rf"(?:\[{TIMESTAMP}\]|\({TIMESTAMP}\)|{TIMESTAMP}(?=\s|$))"
@@ -772,7 +772,9 @@ def _take_title(draft: Draft) -> None:
         return
     first = draft.blocks[0]
     controls = 0
-    while controls < len(first.paragraphs) - 1 and opens_with_call(first.paragraphs[controls]):
+    while controls < len(first.paragraphs) - 1 and controls_run_together(
+        first.paragraphs[controls]
+    ):
         controls += 1
     at = controls if title_like(first.paragraphs[controls]) else 0
     heading = first.paragraphs[at]

@@ -313,6 +313,19 @@ def test_a_copied_pages_furniture_is_neither_its_title_nor_anyones_words():
     assert "Support Provided By" not in [s.name for s in parsed.speakers]
 
 
+def test_a_headline_opening_with_a_controls_word_is_the_title_not_a_control():
+    parsed = parse_transcript(
+        "Transcript for Jane Doe: The Future of Energy | Lex Fridman Podcast #400\n\n"
+        "Introduction\n\nLex Fridman\n(00:00:00) Welcome, Jane.\n\nJane Doe\n(00:00:12) Thanks.\n\n"
+        "Lex Fridman\n(00:00:15) What is fusion?\n\nJane Doe\n(00:00:20) What powers the sun.\n"
+    )
+    assert (
+        parsed.title == "Transcript for Jane Doe: The Future of Energy | Lex Fridman Podcast #400"
+    )
+    assert parsed.summary == "Introduction"
+    assert [t.speaker for t in parsed.turns] == ["Lex Fridman", "Jane Doe"] * 2
+
+
 def test_a_copyright_notice_below_the_transcript_is_no_ones_words():
     parsed = parse_transcript(
         "LEILA FADEL, HOST: Thanks, Scott.\n\nSCOTT HORSLEY, BYLINE: You're welcome.\n\n"
