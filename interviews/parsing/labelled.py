@@ -33,7 +33,7 @@ from .labels import (
 )
 from .names import canonical_name, given_name, is_title, surname, title_of
 from .people import Roster, name_runs, names_in_capitals, prose_people
-from .text import STAGE_DIRECTION, fold
+from .text import STAGE_DIRECTION, ends_sentence, fold
 from .webpage import calls_to_action, controls_run_together
 
 TIMESTAMP = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
@@ -504,7 +504,7 @@ def _lists_people(lines: list[str]) -> bool:
         if not line or _DIRECTION.match(line):
             continue
         named = named or bool(_LISTED.match(line))
-        if not named and re.search(r"[.!?…][\"'”’)]*$", line):
+        if not named and ends_sentence(line):
             return False
     return True
 

@@ -548,7 +548,8 @@ def _spread_group_vocatives(text: str, mentions: list[Mention]) -> list[Mention]
 # In capitals, a given name, perhaps initials, and a surname: "PAUL D. CLEMENT" (looked for at
 # every word, for "OF JANE R. SMITH" holds the pair "OF JANE" as well).
 _CAPITAL_NAME = re.compile(r"(?=\b([A-Z][A-Z'’-]+)((?:\s+[A-Z]\.)*)\s+([A-Z][A-Z'’-]+)\b)")
-_CONNECTORS = {"of", "by", "for", "to", "be", "the", "and", "on", "from", "with", "at", "in"}
+# Words before a surname in capitals that are no given name.
+_NOT_GIVEN = COMMON_WORDS | {"of", "by", "for", "to", "be", "on", "from", "at", "in"}
 
 
 def names_in_capitals(text: str, surnames: set[str]) -> list[str]:
@@ -564,7 +565,7 @@ def names_in_capitals(text: str, surnames: set[str]) -> list[str]:
             name = f"{given}{initials} {last}"
             if (
                 surname(name) in surnames
-                and fold(given) not in COMMON_WORDS | _CONNECTORS
+                and fold(given) not in _NOT_GIVEN
                 and not is_honorific(given)
             ):
                 found.append(name)

@@ -63,14 +63,18 @@ def controls_run_together(text: str) -> bool:
     """Whether text is a page's controls: one call to action, or several copied as one line
     ("Leave your feedback Share Copy URL ... Email"), not a headline opening with one of their
     words ("Transcript for Jane Doe: The Future of Energy")."""
-    called = sum(1 for word in text.split() if word.lower().strip("\"'“‘") in _UI_VERBS)
+    called = sum(1 for word in text.split() if _calls(word))
     return calls_to_action(text) or (opens_with_call(text) and called >= 2)
 
 
 def opens_with_call(text: str) -> bool:
     """Whether text opens with a call to action, as a page's controls do ("Share", "Read")."""
     words = text.split()
-    return bool(words) and words[0].lower().strip("\"'“‘") in _UI_VERBS
+    return bool(words) and _calls(words[0])
+
+
+def _calls(word: str) -> bool:
+    return word.lower().strip("\"'“‘") in _UI_VERBS
 
 
 _PAGE = re.compile(
