@@ -198,6 +198,9 @@ def speaker_id(printed: str, *, from_zero: bool = False) -> Label | None:
 
 
 _RUNS_ON = re.compile(r"(?:,|\s(?i:of|and|the|for|with|from))$")
+# The House's record tells members of one surname apart by their states: "Mr. JOHNSON of
+# Georgia", "Ms. JOHNSON of Texas" (the surname in capitals, after a courtesy title).
+_OF_STATE = re.compile(r"^(?P<name>[^a-z]+?)\s+of\s+(?P<state>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})$")
 
 
 def parse_label(printed: str, *, upper_only: bool = False) -> Label | None:
@@ -243,6 +246,9 @@ def parse_label(printed: str, *, upper_only: bool = False) -> Label | None:
             voice = canonical_name(name_part) if number and part == "unknown" else ""
             return Label(printed=printed, name="", affiliation=title, role=part, voice=voice)
     honorific, bare = split_honorific(name_part)
+    of_state = _OF_STATE.match(bare) if honorific else None
+    if of_state:
+        bare = of_state.group("name")
     tokens = bare.split()
     if not 1 <= len(tokens) <= 6 or not any(c.isalpha() for c in bare):
         return None
@@ -263,7 +269,7 @@ def parse_label(printed: str, *, upper_only: bool = False) -> Label | None:
         title = qualifier
     return Label(
         printed=printed,
-        name=canonical_name(bare),
+        name=canonical_name(bare) + (f" of {of_state.group('state')}" if of_state else ""),
         honorific=canonical_name(honorific) if honorific.isupper() else honorific,
         affiliation=_without_role_words(title),
         role=role,

@@ -652,6 +652,30 @@ def test_a_hearing_labels_an_office_or_title_and_a_surname_in_capitals_with_a_fu
     assert [t.text for t in once.turns] == ["Who taught you?", "Well. Mr. SMITH. Then Mr. JONES."]
 
 
+def test_the_houses_record_tells_members_of_one_surname_apart_by_their_states():
+    parsed = parse_transcript(
+        "Chairman GRAVES. I recognize the gentleman from Georgia.\n\n"
+        "Mr. JOHNSON of Georgia. Thank you. Mr. Lopez, how many pipes are lead?\n\n"
+        "Mr. LOPEZ. About nine million.\n\n"
+        "Ms. JOHNSON of Texas. What will it cost to replace them?\n\n"
+        "Mr. LOPEZ. Forty-five billion dollars.\n\n"
+        "Mr. JOHNSON of Georgia. That is a lot of money.\n\n"
+        "Ms. JOHNSON of Texas. I yield back.\n\n"
+        "Mr. JOHNSON of New Mexico. And in my state?\n"
+    )
+    assert [(t.speaker, t.text) for t in parsed.turns] == [
+        ("Graves", "I recognize the gentleman from Georgia."),
+        ("Johnson of Georgia", "Thank you. Mr. Lopez, how many pipes are lead?"),
+        ("Lopez", "About nine million."),
+        ("Johnson of Texas", "What will it cost to replace them?"),
+        ("Lopez", "Forty-five billion dollars."),
+        ("Johnson of Georgia", "That is a lot of money."),
+        ("Johnson of Texas", "I yield back."),
+        ("Johnson of New Mexico", "And in my state?"),
+    ]
+    assert {s.name: s.honorific for s in parsed.speakers}["Johnson of Texas"] == "Ms."
+
+
 SENATE_RECORD = """\
     Chairman Grassley. The Committee will come to order. We
 welcome everyone to today's hearing.
