@@ -572,6 +572,24 @@ def names_in_capitals(text: str, surnames: set[str]) -> list[str]:
     return found
 
 
+# A header's lines of their own ("Matthew Miller, Department Spokesperson" above "Washington, DC")
+# run shorter than lines wrapped at a width, which a summary's sentences run on over.
+_OWN_LINE = 50
+
+
+def _rest_of_line(text: str, start: int, end: int) -> str:
+    """What follows the name at `start:end` up to the end of its line, where that line is a
+    paragraph's last or one of its own; the rest of the text where it is wrapped at a width."""
+    after = text[end:]
+    newline = re.search(r"\n", after)
+    if not newline:
+        return after
+    line = text[text.rfind("\n", 0, start) + 1 : end + newline.start()]
+    if len(line) < _OWN_LINE or re.match(r"\n\s*\n", after[newline.start() :]):
+        return after[: newline.start()]
+    return after
+
+
 def prose_people(text: str) -> list[tuple[str, str, bool]]:
     """People a summary or introduction names: (printed name, affiliation, is_subject).
 
@@ -645,7 +663,7 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
         printed = " ".join(words)
         if printed.endswith(".") and len(words[-1]) > 2:
             printed = printed[:-1]  # the sentence's full stop, not an initial
-        after = text[end:]
+        after = _rest_of_line(text, start, end)
         affiliation = ""
         # "of" and "for" join the words of a name: "the University of Chicago", "the Institute
         # for the Study of War".
@@ -693,8 +711,13 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
             affiliation = network.group("network")
         # "... join Judy Woodruff to discuss": whom guests join is the program's own.
         joined = re.search(r"\bjoin(?:s|ed)?\s+$", before)
+        # (An affiliation wrapped over lines is one line of words.)
         people.append(
-            (printed, affiliation, bool((clause_start and verb and not passive) or joined))
+            (
+                printed,
+                " ".join(affiliation.split()),
+                bool((clause_start and verb and not passive) or joined),
+            )
         )
         spans.append((start, end, not before.strip() or before.rstrip()[-1] in ".?!:;"))
     # "Steve Inskeep and Leila Fadel speak with ...": both are the sentence's subject.

@@ -371,6 +371,20 @@ def test_an_affiliation_runs_on_through_of_and_for_and_dotted_letters_name_no_on
     ]
 
 
+def test_an_affiliation_ends_with_a_header_line_of_its_own_not_a_line_wrapped_at_a_width():
+    assert prose_people("Jo Park, Department Spokesperson\nWashington, DC") == [
+        ("Jo Park", "Department Spokesperson", False)
+    ]
+    assert prose_people("Jo Park, Department Spokesperson\n\nWashington") == [
+        ("Jo Park", "Department Spokesperson", False)
+    ]
+    wrapped = prose_people(
+        "Tonight the program looks at the talks on Gaza with Jo Park, Spokesperson of the\n"
+        "Department of State, and others."
+    )
+    assert wrapped == [("Jo Park", "Spokesperson of the Department of State", False)]
+
+
 def test_a_name_before_versus_is_a_party_to_a_case_not_the_subject_of_a_sentence():
     assert prose_people("Number 3, Ann Toth versus the Air Force.") == [("Ann Toth", "", False)]
     assert prose_people("Ann Toth reports on the case.") == [("Ann Toth", "", True)]
