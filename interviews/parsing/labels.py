@@ -330,8 +330,10 @@ def label_key(label: Label) -> str:
 
 
 def in_capitals(label: Label) -> bool:
-    """Whether the label's name is printed in capitals, the sign of a label wherever it stands."""
-    return not any(c.islower() for c in label.printed.partition(",")[0])
+    """Whether the label's name is printed in capitals, the sign of a label wherever it stands;
+    how it is heard may be in lower case ("ELAM (on camera)")."""
+    name = re.split(r"[,(\[]", label.printed, maxsplit=1)[0].strip() or label.printed
+    return not any(c.islower() for c in name)
 
 
 def mixed_case_is_label(label: Label, counts: Counter[str], *, capitals: bool) -> bool:

@@ -937,6 +937,21 @@ def test_what_a_parliament_prints_in_parentheses_after_a_name_is_the_affiliation
     ]
 
 
+def test_a_surname_in_capitals_is_a_label_however_the_words_after_it_say_it_is_heard():
+    parsed = parse_transcript(
+        "JIM SCIUTTO, CNN ANCHOR: Good morning.\n\n"
+        "STEPHANIE ELAM, CNN CORRESPONDENT (voice-over): The crowds grew overnight.\n\n"
+        "ELAM (on camera): Police say forty were arrested.\n\n"
+        "SCIUTTO: Stephanie, thank you.\n"
+    )
+    assert [t.speaker for t in parsed.turns] == [
+        "Jim Sciutto",
+        "Stephanie Elam",
+        "Stephanie Elam",
+        "Jim Sciutto",
+    ]
+
+
 def test_names_and_parts_in_brackets_before_the_colon_label_the_turns():
     bracketed = parse_transcript(
         "[Ann Lee]: Hi.\n\n[Tom Wu]: Hello.\n\n[Ann Lee]: Why?\n\n[Tom Wu]: No.\n"
