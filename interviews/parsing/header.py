@@ -75,6 +75,12 @@ _DATE_FORMATS = ("%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d")
 _FIRST_PERSON = re.compile(r"\b(?:I(?!\.\s+[A-Z])|I['’]m|I['’]ve|I['’]d|me|my)\b")
 
 
+def is_dateline(line: str) -> bool:
+    """Whether a line tells when and nothing else ("March 2, 2025", "By Tom Wu · March 4,
+    2024"): in a header, a line of its own."""
+    return bool(_DATELINE.match(line.strip()) or _DATED_BYLINE.match(line.strip()))
+
+
 def air_date(paragraphs: list[str]) -> str | None:
     """The date (ISO) of the first of the paragraphs that is a dateline ("Aired: March 5, 2024",
     "TUESDAY, APRIL 10, 2018", "By Tom Wu · March 4, 2024") or, the first, a headline opening

@@ -21,7 +21,14 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from .draft import Block, Draft
-from .header import air_date, footer_start, program_named, title_like, without_asides
+from .header import (
+    air_date,
+    footer_start,
+    is_dateline,
+    program_named,
+    title_like,
+    without_asides,
+)
 from .labels import (
     HOST_LIKE,
     Label,
@@ -516,9 +523,9 @@ _FIELD = re.compile(r"^[A-Z][a-z]+(?: [A-Za-z]+){0,2}:\s+\S(?:\S*\s+){0,7}\S*$")
 
 
 def _header_fields(header: list[str]) -> set[int]:
-    """The lines above the first label that give one fact each, under a name and a colon, by
-    index: lines of their own, not a summary's wrapped lines to join."""
-    return {i for i, line in enumerate(header) if _FIELD.match(line.strip())}
+    """The lines above the first label that give one fact each, under a name and a colon or a
+    date alone, by index: lines of their own, not a summary's wrapped lines to join."""
+    return {i for i, line in enumerate(header) if _FIELD.match(line.strip()) or is_dateline(line)}
 
 
 def _headline_under_program(draft: Draft) -> None:

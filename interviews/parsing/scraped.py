@@ -19,6 +19,7 @@ from .draft import Block, Draft, FloatingLabel
 from .header import (
     air_date,
     footer_start,
+    is_dateline,
     program_named,
     summary_index,
     title_and_summary,
@@ -114,7 +115,7 @@ def read_scraped(text: str) -> Draft:
             )
         )
     first, last = _body_span(lines)
-    header = _paragraphs(lines[:first])
+    header = _header_paragraphs(lines[:first])
     title, summary = title_and_summary(header)
     draft = Draft(
         format="scraped",
@@ -166,17 +167,19 @@ def _paragraph_starts(lines: list[_Line]) -> list[int]:
     return [i for i, ln in enumerate(lines) if ln.text and (i == 0 or not lines[i - 1].text)]
 
 
-def _paragraphs(lines: list[_Line]) -> list[str]:
+def _header_paragraphs(lines: list[_Line]) -> list[str]:
+    """The header's paragraphs, their lines joined; a date alone on its line is one of its own
+    ("If ISIS falls, where will its fighters flee?" above "March 2, 2025")."""
     paragraphs: list[list[str]] = []
-    previous_blank = True
+    apart = True
     for line in lines:
         if not line.text:
-            previous_blank = True
+            apart = True
             continue
-        if previous_blank:
+        if apart or is_dateline(line.text):
             paragraphs.append([])
         paragraphs[-1].append(line.text)
-        previous_blank = False
+        apart = is_dateline(line.text)
     return [" ".join(p) for p in paragraphs]
 
 

@@ -53,6 +53,19 @@ def test_a_scraped_page_and_a_hearing_record_are_dated_by_their_header(seed_text
     assert hearing.air_date == "2018-04-10"
 
 
+def test_a_date_on_the_line_under_the_title_dates_the_transcript_and_is_no_part_of_the_title(
+    seed_text,
+):
+    title = "If ISIS falls, where will its fighters flee?"
+    scraped = parse_transcript(seed_text.replace(title, f"{title}\nNov 3, 2016", 1))
+    assert (scraped.title, scraped.air_date) == (title, "2016-11-03")
+    labelled = parse_transcript(
+        "Sunday Morning Futures\nAired March 2, 2025\n\n"
+        "ANN LEE: Will prices go up?\n\nTOM WU: No.\n\nANN LEE: Why?\n\nTOM WU: Demand.\n"
+    )
+    assert (labelled.title, labelled.air_date) == ("Sunday Morning Futures", "2025-03-02")
+
+
 ASIDES = [
     "Advertisement",
     "Story continues below advertisement",
