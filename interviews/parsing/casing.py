@@ -1,5 +1,6 @@
-"""Speech printed in capitals throughout, as broadcast closed captions are, in the case prose is
-printed in, for the engine to read names from.
+"""Words printed in capitals in the case prose is printed in: speech in capitals throughout, as
+broadcast closed captions are, for the engine to read names from, and the affiliations broadcast
+labels print so ("FOX NEWS"), for the archive to show and count as one with "Fox News".
 
 The engine finds people by their capitals ("Dr. Alan Brooks", "Thanks, Maria."); in captions
 printed in capitals every word looks like a name and none stands out. So the engine reads a copy
@@ -32,6 +33,13 @@ _SELF_NAMED = re.compile(
     rf"\b(?:I['’]M|I AM|MY NAME IS)\s+((?:{_NAME_WORD}\s+){{1,2}}{_NAME_WORD})(?=[,.?!]|\s*$)"
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# The small words of a title, in lower case but for the first: "President of the United States".
+# An affiliation's words, and its abbreviations kept as printed: "U.S.", "D.C.", a party and a
+# state ("D-CA").
+_AFFILIATION_WORD = re.compile(
+    r"(?P<abbreviation>\b(?:[A-Z]\.){2,}|\b[A-Z]{1,2}-[A-Z]{1,2}\b)|[A-Za-z][A-Za-z'’-]*"
+)
+_MINOR_WORDS = {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to"}
 _PRONOUN = re.compile(r"\bi(?=\b|['’])")
 
 
@@ -83,3 +91,33 @@ def _recased(text: str, names: set[str]) -> str:
         if first:
             recased[first.start()] = recased[first.start()].upper()
     return "".join(recased)
+
+
+def readable_affiliations(affiliations: list[str], texts: list[str]) -> list[str]:
+    """Affiliations printed in capitals, as broadcast labels print them ("FOX NEWS", "PRESIDENT
+    OF THE UNITED STATES"), in title case ("Fox News", "President of the United States"), so
+    that one transcript's "FOX NEWS" and another's "Fox News" are one affiliation. A word the
+    `texts` print only in capitals stays so ("CNN"), as does an abbreviation ("U.S.", "D-CA")
+    and, where the texts never print it, a word of two letters or of no vowel ("AP", "NBC")."""
+    if not any(all_in_capitals([a]) for a in affiliations):
+        return affiliations
+    ordinary: set[str] = set()
+    capitals: set[str] = set()
+    for text in texts:
+        if not all_in_capitals([text]):
+            for printed in _WORD.findall(text):
+                (capitals if printed.isupper() else ordinary).add(printed.lower())
+
+    def recased(match: re.Match[str]) -> str:
+        printed, lower = match.group(0), match.group(0).lower()
+        if match.group("abbreviation") or lower in capitals - ordinary:
+            return printed
+        # A title's first word, or the first of a work's title in quotes, is capitalised.
+        before = match.string[: match.start()].rstrip(" ")
+        if lower in _MINOR_WORDS:
+            return printed.capitalize() if not before or before[-1] in "\"“‘':(—–" else lower
+        if lower not in ordinary and (len(lower) <= 2 or not re.search("[aeiouy]", lower)):
+            return printed
+        return "-".join(part.capitalize() for part in printed.split("-"))
+
+    return [_AFFILIATION_WORD.sub(recased, a) if all_in_capitals([a]) else a for a in affiliations]

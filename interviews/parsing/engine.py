@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .calibration import calibrated
-from .casing import all_in_capitals, readable
+from .casing import all_in_capitals, readable, readable_affiliations
 from .decode import NEG, Chain
 from .draft import Block, Draft, FloatingLabel
 from .labels import HOST_LIKE, Label
@@ -1391,4 +1391,11 @@ def _turns(
                 end=block.end,
             )
         )
-    return list(speakers.values()), turns
+    texts = [draft.title, draft.summary]
+    texts += [paragraph for b in draft.blocks if not b.direction for paragraph in b.paragraphs]
+    people = list(speakers.values())
+    shown = readable_affiliations([person.affiliation for person in people], texts)
+    return [
+        replace(person, affiliation=affiliation)
+        for person, affiliation in zip(people, shown, strict=True)
+    ], turns

@@ -1,4 +1,5 @@
-from interviews.parsing.casing import all_in_capitals, readable
+from interviews.parsing import parse_transcript
+from interviews.parsing.casing import all_in_capitals, readable, readable_affiliations
 
 
 def test_speech_in_capitals_reads_in_ordinary_case_with_names_capitalised():
@@ -35,3 +36,41 @@ def test_only_letters_all_in_capitals_are_in_capitals():
     assert all_in_capitals([">> HELLO.", "(APPLAUSE)"])
     assert not all_in_capitals([">> HELLO.", "Hi."])
     assert not all_in_capitals(["123 -- !"])
+
+
+def test_an_affiliation_in_capitals_reads_in_title_case_as_the_transcript_prints_its_words():
+    speech = ["This is CNN. My guest is the Treasury Secretary.", "(BEGIN VIDEO CLIP)"]
+    assert readable_affiliations(
+        [
+            "FOX NEWS",
+            "PRESIDENT OF THE UNITED STATES",
+            "CNN",
+            "NBC NEWS",
+            "U.S. SENATOR, D-CA",
+            'AUTHOR, "THE LONG GAME"',
+            "The New York Times",
+            "VIDEO JOURNALIST",
+        ],
+        speech,
+    ) == [
+        "Fox News",
+        "President of the United States",
+        "CNN",
+        "NBC News",
+        "U.S. Senator, D-CA",
+        'Author, "The Long Game"',
+        "The New York Times",
+        "Video Journalist",
+    ]
+
+
+def test_a_labels_affiliation_in_capitals_is_shown_in_title_case():
+    parsed = parse_transcript(
+        "BRET BAIER, FOX NEWS ANCHOR: Good evening. Joining me is Senator Ann Lee.\n\n"
+        "SEN. ANN LEE (D-CA), BUDGET COMMITTEE: Thank you, Bret.\n\n"
+        "BAIER: Will you vote?\n\nLEE: I will.\n"
+    )
+    assert [(s.name, s.affiliation) for s in parsed.speakers] == [
+        ("Bret Baier", "Fox News"),
+        ("Ann Lee", "Budget Committee"),
+    ]
