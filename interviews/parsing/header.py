@@ -208,18 +208,27 @@ _END_MARK = re.compile(
 )
 
 
+# A network's notice of what the transcript is: "THIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE
+# IN ITS FINAL FORM ...", which MSNBC prints below the transcript and CNN above it.
+_NOTICE = re.compile(
+    r"^(?i:this is a rush transcript|this copy may not be in its final form|"
+    r"to order a video of this transcript)\b"
+)
+
+
 def footer_start(lines: list[str], after: int = 0) -> int:
     """Where a copied page's footer begins, past line `after`: at a copyright notice ("© 2024
-    NPR"), at the mark a transcript ends at ("END"), or at two page controls in a row ("Listen
-    to this Segment", "Watch the Full Episode"; speech never reads so: its sentences end with a
-    stop); `len(lines)` where there is none."""
+    NPR") or a network's ("THIS IS A RUSH TRANSCRIPT."), at the mark a transcript ends at
+    ("END"), or at two page controls in a row ("Listen to this Segment", "Watch the Full
+    Episode"; speech never reads so: its sentences end with a stop); `len(lines)` where there is
+    none."""
 
     def control(line: str) -> bool:
         return calls_to_action(line) and not ends_sentence(line)
 
     printed = [i for i in range(after, len(lines)) if lines[i].strip()]
     for n, i in enumerate(printed):
-        if _COPYRIGHT.match(lines[i]) or _END_MARK.match(lines[i]):
+        if any(mark.match(lines[i].strip()) for mark in (_COPYRIGHT, _END_MARK, _NOTICE)):
             return i
         if control(lines[i]) and n + 1 < len(printed) and control(lines[printed[n + 1]]):
             return i

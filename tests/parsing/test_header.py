@@ -134,6 +134,13 @@ def test_a_networks_notice_of_a_rush_transcript_names_the_program_and_dates_it()
     abc = 'This is a rush transcript of "This Week," airing Sunday, March 12, 2023 on ABC News.'
     assert (program_named([abc]), air_date([abc])) == ("This Week", "2023-03-12")
     assert transcript.turns[-1].text == "No. And they know it."
+    # MSNBC prints its notice below the transcript: a footer, not the last speaker's words.
+    msnbc = parse_transcript(
+        "RACHEL MADDOW, MSNBC HOST: Good evening.\n\nSEN. ANN LEE (D-CA): Hi, Rachel.\n\n"
+        "MADDOW: Why?\n\nLEE: Because.\n\n[COMMERCIAL BREAK]\n\n"
+        "THIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM AND MAY BE UPDATED.\n"
+    )
+    assert [t.text for t in msnbc.turns][-2:] == ["Because.", "[COMMERCIAL BREAK]"]
     # "Copyright" within a sentence is speech.
     said = parse_transcript("ANN LEE: Why?\n\nTOM WU: The law on copyright 2019 changed it.\n")
     assert said.turns[-1].text == "The law on copyright 2019 changed it."
