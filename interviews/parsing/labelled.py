@@ -83,6 +83,8 @@ _SPACED = re.compile(
     r"^(?P<label>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3})\s+"
     r"(?P<text>(?:[A-Z][a-z]|I\b|A\b|[\d\"“‘(\[]).*)$"
 )
+# A full stop after a name's last word, not an initial's ("JOHN F.") or a suffix's ("JR.").
+_STOP_AFTER_NAME = re.compile(r"(?<=[A-Z'’\-]{2})(?<!\bJR)(?<!\bSR)\.$")
 # The layout of automatic transcripts (Otter, for one): the speaker and the time on a line of
 # their own, "Speaker 1  0:03", "Ann Lee  1:02:03", "Speaker 1 [00:00:05]" or, as Zoom prints
 # it, "[Ann Lee] 10:02:15", and the speech on the lines below.
@@ -172,7 +174,10 @@ def _split_label(line: str) -> _Split:
     # A name set as a Markdown heading ("### Ann Lee") is one alone on its line.
     plain = _EMPHASIS.sub(r"\g<label>", MARKDOWN_HEADING.sub("", rest, count=1), count=1)
     for match, layout in _label_matches(plain, bool(stamp)):
-        label = parse_label(match.group("label")) if match else None
+        printed = match.group("label") if match else ""
+        if layout == "spaced":
+            printed = _STOP_AFTER_NAME.sub("", printed)  # "ANN LEE. Hello.": the stop ends it
+        label = parse_label(printed) if match else None
         if match and layout == "alone" and _LOWER_NAME.match(match.group("label")):
             # The New York Times prints its podcasts' speakers so: "michael barbaro".
             named = parse_label(canonical_name(match.group("label")))

@@ -1319,3 +1319,9 @@ def test_a_name_in_capitals_and_a_space_labels_the_turns_where_two_names_recur()
     ]
     once = parse_transcript("ANN LEE: Hello.\n\nNASA Today launched.\n\nTOM WU: Good.\n")
     assert once.turns[0].paragraphs == ["Hello.", "NASA Today launched."]
+    # A full stop after the name ends it; an initial's or a suffix's is the name's.
+    stopped = parse_transcript(
+        "ANN LEE. Good evening.\n\nJOHN F. WU JR. Thanks, Ann.\n\nANN LEE. Why?\n\n"
+        "JOHN F. WU JR. Because.\n"
+    )
+    assert [t.speaker for t in stopped.turns] == ["Ann Lee", "John F. Wu Jr."] * 2
