@@ -119,10 +119,12 @@ _SPOKEN = re.compile(
     r"our(?!\s+(?:own\s+)?(?:host|guest|correspondent|reporter|anchor|moderator|panel|producer)s?\b))\b",
     re.I,
 )
-# A name alone on its line, perhaps in brackets ("[Ann Lee]"), the speech on the lines right below
-# it (exports of recorded calls and podcasts): a label only where the layout repeats, see
-# `label_lines`.
-_NAME_LINE = re.compile(r"^(?P<label>[^:\[\]\n!?,;\"“”]{2,60})(?<!\.)$")
+# A name alone on its line, perhaps in brackets ("[Ann Lee]") or with an affiliation ("Ann Lee,
+# Acme Corp"), the speech on the lines right below it (exports of recorded calls and podcasts):
+# a label only where the layout repeats, see `label_lines`.
+_NAME_LINE = re.compile(
+    r"^(?P<label>[^:\[\]\n!?,;\"“”]{2,60}(?:,\s+[^:\[\]\n!?,;\"“”]{2,60})?)(?<![.,])$"
+)
 # A name alone on its line in lower case, two or three words: "michael barbaro".
 _LOWER_NAME = re.compile(r"^[a-z][a-z'’-]+(?: [a-z][a-z'’-]+){1,2}$")
 _BRACKETED_NAME_LINE = re.compile(r"^\[(?P<label>[^:\[\]\n!?,;\"“”]{2,60})\]$")

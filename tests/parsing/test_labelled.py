@@ -214,6 +214,17 @@ def test_a_name_alone_on_its_line_heads_the_speech_below_it_where_the_layout_rep
     ]
     assert parsed.speaker("Linda Greenfield").role == "guest"
     assert parsed.speaker("Mark Stevens").role == "host"
+    affiliated = parse_transcript(
+        "Judy Woodruff, PBS NewsHour\nGood evening.\n\nTom Wu, Acme Corp\nThanks, Judy.\n\n"
+        "Judy Woodruff, PBS NewsHour\nWhy now?\n\nTom Wu, Acme Corp\nBecause.\n"
+    )
+    assert [(s.name, s.affiliation) for s in affiliated.speakers] == [
+        ("Judy Woodruff", "PBS NewsHour"),
+        ("Tom Wu", "Acme Corp"),
+    ]
+    assert [t.text for t in affiliated.turns] == ["Good evening.", "Thanks, Judy.", "Why now?"] + [
+        "Because."
+    ]
 
 
 def test_a_name_alone_on_its_line_in_lower_case_heads_the_speech_below_where_the_layout_repeats():
