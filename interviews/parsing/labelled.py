@@ -44,7 +44,10 @@ from .text import STAGE_DIRECTION, ends_sentence, fold
 from .webpage import calls_to_action, controls_run_together
 
 TIMESTAMP = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
-_STAMP = rf"(?:\[{TIMESTAMP}\]|\({TIMESTAMP}\)|{TIMESTAMP}(?=\s|$))"
+# A time in brackets, or the span a turn takes as Riverside prints it: "(00:00:01 - 00:00:05)".
+_SPAN = rf"{TIMESTAMP}(?:\s*[-–—]\s*{TIMESTAMP})?"
+_BRACKETED_STAMP = rf"\[{_SPAN}\]|\({_SPAN}\)"
+_STAMP = rf"(?:{_BRACKETED_STAMP}|{TIMESTAMP}(?=\s|$))"
 # Words in brackets within a label, never a time: "[Ann Lee]:", "Ann Lee [Host]:".
 _PART_IN_BRACKETS = r"\[[^\[\]:\n]{1,60}\]"
 _LEADING_STAMP = re.compile(rf"^\s*(?P<stamp>{_STAMP})\s*")
@@ -59,7 +62,7 @@ _TABBED = re.compile(
 )
 # A time in brackets can stand for the colon: "Ann Lee [00:01:02] Hello" (Sonix, Trint).
 _STAMPED = re.compile(
-    rf"^(?P<label>[^:\[\]\n]{{1,100}}?)\s+(?P<stamp>\[{TIMESTAMP}\]|\({TIMESTAMP}\))\s+(?P<text>\S.*)$"
+    rf"^(?P<label>[^:\[\]\n]{{1,100}}?)\s+(?P<stamp>{_BRACKETED_STAMP})\s+(?P<text>\S.*)$"
 )
 # Depositions and print interviews: "Q. Where were you?" and "A. At home."; White House
 # transcripts: "Q Mr. President, ..." (see `label_lines`).
@@ -86,11 +89,11 @@ _SPACED = re.compile(
 # A full stop after a name's last word, not an initial's ("JOHN F.") or a suffix's ("JR.").
 _STOP_AFTER_NAME = re.compile(r"(?<=[A-Z'’\-]{2})(?<!\bJR)(?<!\bSR)\.$")
 # The layout of automatic transcripts (Otter, for one): the speaker and the time on a line of
-# their own, "Speaker 1  0:03", "Ann Lee  1:02:03", "Speaker 1 [00:00:05]" or, as Zoom prints
-# it, "[Ann Lee] 10:02:15", and the speech on the lines below.
+# their own, "Speaker 1  0:03", "Ann Lee  1:02:03", "Speaker 1 [00:00:05]", "Ann Lee (00:00:01 -
+# 00:00:05)" or, as Zoom prints it, "[Ann Lee] 10:02:15", and the speech on the lines below.
 _HEADING = re.compile(
     rf"^\[?(?P<label>[^:\[\]\n]{{1,100}}?)\]?\s+"
-    rf"(?P<stamp>{TIMESTAMP}|\[{TIMESTAMP}\]|\({TIMESTAMP}\))\s*$"
+    rf"(?P<stamp>{_SPAN}|{_BRACKETED_STAMP})\s*$"
 )
 _DIRECTION = re.compile(rf"^\s*(?:{STAGE_DIRECTION})\s*$")
 # A label set in bold or italics, as web pages and Markdown print them: "**Ann Lee:** Hello",
@@ -131,8 +134,10 @@ _BRACKETED_NAME_LINE = re.compile(r"^\[(?P<label>[^:\[\]\n!?,;\"“”]{2,60})\]
 
 
 def seconds(stamp: str) -> float:
-    """Seconds in a printed timestamp: "[01:02:03]" -> 3723.0, "(1:02.5)" -> 62.5."""
-    parts = stamp.strip("[]() ").replace(",", ".").split(":")
+    """Seconds in a printed timestamp: "[01:02:03]" -> 3723.0, "(1:02.5)" -> 62.5; where it
+    is a span, its start's."""
+    start = re.split(r"\s*[-–—]\s*", stamp.strip("[]() "))[0]
+    parts = start.replace(",", ".").split(":")
     total = 0.0
     for part in parts:
         total = total * 60 + float(part)

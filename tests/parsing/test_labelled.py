@@ -449,6 +449,25 @@ def test_a_time_and_a_name_alone_on_a_line_head_the_speech_below_and_date_it():
         ("Jenna Park", 11.0),
         ("Omar Haddad", 14.0),
     ]
+    # The span a turn takes, as Riverside prints it above the speech or before the colon.
+    for layout in ("{name} ({span})\n{text}", "{name} [{span}]: {text}"):
+        spans = parse_transcript(
+            "\n\n".join(
+                layout.format(name=name, span=f"00:00:{at:02} - 00:00:{at + 4:02}", text=text)
+                for name, at, text in [
+                    ("Jenna Park", 1, "Welcome."),
+                    ("Omar Haddad", 5, "Glad to be here."),
+                    ("Jenna Park", 9, "How did Lumen start?"),
+                    ("Omar Haddad", 13, "In a garage."),
+                ]
+            )
+        )
+        assert [(t.speaker, t.start, t.text) for t in spans.turns] == [
+            ("Jenna Park", 1.0, "Welcome."),
+            ("Omar Haddad", 5.0, "Glad to be here."),
+            ("Jenna Park", 9.0, "How did Lumen start?"),
+            ("Omar Haddad", 13.0, "In a garage."),
+        ]
 
 
 PARTLY_LABELLED = """Brooks and Capehart on the shutdown
