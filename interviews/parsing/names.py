@@ -450,9 +450,20 @@ def is_honorific(word: str) -> bool:
     return fold(word).rstrip(".") in _HONORIFIC_KEYS
 
 
+# A member of the House told apart from another of their surname by their state ("Johnson of
+# Georgia"): a name's, not the surname's, part.
+_OF_STATE = re.compile(r"\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}$")
+
+
+def of_a_state(name: str) -> bool:
+    """Whether the name is a member's told apart by their state: "Johnson of Georgia"."""
+    return bool(_OF_STATE.search(name))
+
+
 def surname(name: str) -> str:
     """The folded family name: last word, skipping suffixes; particles kept ("de blasio"), and
     every part of a hyphenated one ("smith jones")."""
+    name = _OF_STATE.sub("", name)
     tokens = name_tokens(name)
     if not tokens:
         return ""
@@ -474,6 +485,7 @@ def _hyphen_joined(name: str, tokens: tuple[str, ...]) -> int:
 def given_name(name: str) -> str:
     """The folded first name, all of a hyphenated one ("jean luc" of Jean-Luc Picard), or ""
     for a single-word name."""
+    name = _OF_STATE.sub("", name)
     tokens = name_tokens(name)
     words = split_honorific(name)[1].split()
     size = len(name_tokens(words[0])) if words else 0

@@ -22,6 +22,7 @@ from .names import (
     is_honorific,
     is_title,
     name_tokens,
+    of_a_state,
     opens_sentence,
     same_given_name,
     speaker_key,
@@ -81,8 +82,8 @@ class Roster:
             return None
         key = " ".join(tokens)
         exact = [p for p in self.people if p.key == key]
-        if exact:
-            return exact[0]
+        if exact or of_a_state(printed):
+            return exact[0] if exact else None  # "Johnson of Georgia" is no other Johnson
         if set(tokens[:-1]) <= PARTICLES or surname(printed) == key:
             # A surname alone, its particles included: "Mr. de Blasio", "DeBlasio" and "De Blasio"
             # name Bill de Blasio, and the person known only as "De Blasio" (whose capital

@@ -4,7 +4,7 @@ import pytest
 
 from interviews.parsing import canonical_name, parse_transcript, speaker_key
 from interviews.parsing.labels import parse_label
-from interviews.parsing.names import split_honorific
+from interviews.parsing.names import given_name, split_honorific, surname
 from interviews.parsing.people import Roster, askers, find_mentions, prose_people
 from interviews.parsing.text import split_sentences
 
@@ -146,6 +146,15 @@ def test_a_hyphenated_surname_is_one_surname():
     for printed in ("Ms. Smith-Jones", "Smith-Jones", "Ann Smith-Jones", "Dr. Ann Smith-Jones"):
         assert roster.find(printed) is ann, printed
     assert roster.find("Smith") is not ann
+
+
+def test_a_member_told_apart_by_their_state_has_the_surname_before_it_and_no_given_name():
+    assert (surname("Johnson of Georgia"), given_name("Johnson of Georgia")) == ("johnson", "")
+    assert surname("Hank Johnson of New Mexico") == "johnson"
+    roster = Roster()
+    georgia, texas = roster.add("Johnson of Georgia"), roster.add("Johnson of Texas")
+    assert (roster.find("Johnson of Georgia"), roster.find("Johnson of Texas")) == (georgia, texas)
+    assert roster.find("Mr. Johnson") is None  # either of them
 
 
 def test_what_a_printed_name_finds_follows_the_people_added_since():
