@@ -67,6 +67,28 @@ def test_srt_name_labels_start_turns_and_unlabelled_cues_continue_them():
     ]
 
 
+def _srt(cues: list[tuple[float, str]]) -> str:
+    def clock(at: float) -> str:
+        return f"00:{int(at) // 60:02}:{int(at) % 60:02},000"
+
+    return "\n\n".join(
+        f"{n}\n{clock(at)} --> {clock(at + 2)}\n{text}" for n, (at, text) in enumerate(cues, 1)
+    )
+
+
+def test_a_long_stretch_of_one_voice_reads_as_paragraphs_where_it_pauses_or_runs_on():
+    paused = parse_transcript(
+        _srt([(0, "ANN LEE: We begin."), (2, "It was a long day."), (7, "Then it rained.")])
+    )
+    assert paused.turns[0].paragraphs == ["We begin. It was a long day.", "Then it rained."]
+    # A minute on, a paragraph ends with its sentence; two on, wherever it is.
+    address = parse_transcript(_srt([(at, f"Line {at} of the address.") for at in range(0, 90, 2)]))
+    assert [len(p.split(". ")) for p in address.turns[0].paragraphs] == [30, 15]
+    automatic = parse_transcript(_srt([(at, "and so we went on") for at in range(0, 250, 2)]))
+    assert [len(p.split()) // 5 for p in automatic.turns[0].paragraphs] == [60, 60, 5]
+    assert len(automatic.turns) == 1
+
+
 def test_youtube_sbv_cues_are_read_like_srt_with_their_times():
     parsed = parse_transcript(
         "0:00:01.000,0:00:04.500\n>> ANN LEE: Welcome to the program.\n\n"
