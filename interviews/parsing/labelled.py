@@ -70,12 +70,13 @@ _DOTTED = re.compile(r"^(?P<label>[QA])\.\s+(?P<text>\S.*)$")
 _ASKED = re.compile(r"^(?P<label>Q)\s+(?P<text>[A-Z\"“‘].*)$")
 # Congressional hearings and records: an office or a courtesy title, the surname and a full stop,
 # "Senator LEAHY. Judge, ...", "Mr. SMITH. I yield", "Mr. JOHNSON of Georgia. Thank you", "The
-# CHAIRMAN. Without objection"; Senate
+# CHAIRMAN. Without objection", "The SPEAKER pro tempore. The gentleman ..."; Senate
 # hearings print the surname in mixed case ("Chairman Grassley.", "The Chairman."), taken only
 # after a title or for an office (see `_split_label`).
 _STOPPED = re.compile(
     r"^(?P<label>(?:(?:[A-Z][a-z]{0,3}\.|[A-Z][a-z]+)\s+){1,3}"
-    r"(?:[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+){0,2}(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})?"
+    r"(?:[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+){0,2}"
+    r"(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}|\s+pro\s+tempore)?"
     r"|(?P<mixed>[A-Z][a-z][\w'’\-]*)))"
     r"\.\s+(?P<text>\S.*)$"
 )

@@ -72,7 +72,7 @@ _NUMBERED = re.compile(r"(?:\s*#?\d+|\s+[A-Z])$")
 _SPEAKER_ID = re.compile(r"^(?:speaker|spk)?[ _-]*(?P<id>[0-9]+|[A-Za-z])$", re.I)
 # Parliamentary committees number each question before the member's name: "Q12 Chair:".
 _QUESTION_NUMBER = re.compile(r"^Q\d{1,4}\s+")
-_THE_OFFICE = re.compile(r"^the [a-z]+(?: [a-z]+)?$")
+_THE_OFFICE = re.compile(r"^the [a-z]+(?: [a-z]+)?(?: pro tempore)?$")  # "The SPEAKER pro tempore"
 _COURTESY = {"mr", "mrs", "ms", "madam", "madame"}
 
 
@@ -310,7 +310,9 @@ def _delivery(qualifier: str) -> bool:
 def _office_in(nameless: str) -> str:
     """The office a folded label names instead of a person, whoever holds it in the transcript:
     "the court" and "the chairman" -> "court", "chairman"; "mr speaker" -> "speaker"; or ""."""
-    if _THE_OFFICE.match(nameless) and not all(split_honorific(nameless[4:])):
+    if _THE_OFFICE.match(nameless) and not all(
+        split_honorific(nameless[4:].removesuffix(" pro tempore"))
+    ):
         return nameless[4:]
     courtesy, _, rest = nameless.partition(" ")
     return rest if courtesy.rstrip(".") in _COURTESY and rest and is_title(rest) else ""

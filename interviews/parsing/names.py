@@ -341,7 +341,15 @@ def _case_part(part: str, first: bool) -> str:
     return low.capitalize()
 
 
+# A surname in capitals as the Congressional Record prints it, its prefix in mixed case:
+# "McGOVERN", "DeLAURO", "DesJARLAIS".
+_PREFIXED_CAPITALS = re.compile(r"^(?P<prefix>[A-Z][a-z]{1,2})(?P<rest>[A-Z]{3}[A-Z'’]*)$")
+
+
 def _case_token(token: str, first: bool) -> str:
+    prefixed = _PREFIXED_CAPITALS.match(token)
+    if prefixed:
+        return prefixed.group("prefix") + _case_part(prefixed.group("rest"), False)
     if any(c.isupper() for c in token) and any(c.islower() for c in token):
         return token  # mixed case is how the writer wanted it (McCain, DeSantis, deGrasse)
     return "-".join(_case_part(p, first and i == 0) for i, p in enumerate(token.split("-")))

@@ -706,6 +706,24 @@ def test_the_houses_record_tells_members_of_one_surname_apart_by_their_states():
     assert {s.name: s.honorific for s in parsed.speakers}["Johnson of Texas"] == "Ms."
 
 
+def test_the_houses_floor_record_labels_the_speaker_pro_tempore_and_surnames_with_a_prefix():
+    parsed = parse_transcript(
+        "The SPEAKER pro tempore. The gentleman from Massachusetts is recognized.\n\n"
+        "Mr. McGOVERN. Madam Speaker, I yield myself such time as I may consume.\n\n"
+        "The SPEAKER pro tempore. The gentlewoman from Connecticut is recognized.\n\n"
+        "Ms. DeLAURO. I thank the gentleman.\n\nMr. McGOVERN. I yield back.\n\n"
+        "Ms. DeLAURO. So do I.\n"
+    )
+    assert [(t.speaker, t.label) for t in parsed.turns] == [
+        (None, "The SPEAKER pro tempore"),
+        ("McGovern", "Mr. McGOVERN"),
+        (None, "The SPEAKER pro tempore"),
+        ("DeLauro", "Ms. DeLAURO"),
+        ("McGovern", "Mr. McGOVERN"),
+        ("DeLauro", "Ms. DeLAURO"),
+    ]
+
+
 SENATE_RECORD = """\
     Chairman Grassley. The Committee will come to order. We
 welcome everyone to today's hearing.

@@ -22,6 +22,13 @@ from interviews.parsing.text import split_sentences
         ("BILL DE BLASIO", "Bill de Blasio"),
         ("MARTIN LUTHER KING JR.", "Martin Luther King Jr."),
         ("JOHN M. HARLAN II", "John M. Harlan II"),
+        # The Congressional Record prints a surname's prefix in mixed case.
+        ("McGOVERN", "McGovern"),
+        ("DeLAURO", "DeLauro"),
+        ("DesJARLAIS", "DesJarlais"),
+        ("McCOY", "McCoy"),
+        ("MacOS", "MacOS"),
+        ("DeSantis", "DeSantis"),
     ],
 )
 def test_capitals_become_name_case(printed, canonical):
