@@ -73,9 +73,11 @@ _ASKED = re.compile(r"^(?P<label>Q)\s+(?P<text>[A-Z\"“‘].*)$")
 # CHAIRMAN. Without objection", "The SPEAKER pro tempore. The gentleman ..."; Senate
 # hearings print the surname in mixed case ("Chairman Grassley.", "The Chairman."), taken only
 # after a title or for an office (see `_split_label`).
+# A surname in capitals as a record prints it, a prefix in mixed case or not: "SMITH", "McGOVERN".
+_RECORD_SURNAME = r"[A-Z](?:[a-z]{1,2}[A-Z])?[A-Z'’\-]+"
 _STOPPED = re.compile(
     r"^(?P<label>(?:(?:[A-Z][a-z]{0,3}\.|[A-Z][a-z]+)\s+){1,3}"
-    r"(?:[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+){0,2}"
+    rf"(?:{_RECORD_SURNAME}(?:\s+{_RECORD_SURNAME}){{0,2}}"
     r"(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}|\s+pro\s+tempore)?"
     r"|(?P<mixed>[A-Z][a-z][\w'’\-]*)))"
     r"\.\s+(?P<text>\S.*)$"

@@ -712,7 +712,7 @@ def test_the_houses_floor_record_labels_the_speaker_pro_tempore_and_surnames_wit
         "Mr. McGOVERN. Madam Speaker, I yield myself such time as I may consume.\n\n"
         "The SPEAKER pro tempore. The gentlewoman from Connecticut is recognized.\n\n"
         "Ms. DeLAURO. I thank the gentleman.\n\nMr. McGOVERN. I yield back.\n\n"
-        "Ms. DeLAURO. So do I.\n"
+        "Ms. DeLAURO. So do I.\n\nMrs. McMORRIS RODGERS. And I.\n"
     )
     assert [(t.speaker, t.label) for t in parsed.turns] == [
         (None, "The SPEAKER pro tempore"),
@@ -721,6 +721,7 @@ def test_the_houses_floor_record_labels_the_speaker_pro_tempore_and_surnames_wit
         ("DeLauro", "Ms. DeLAURO"),
         ("McGovern", "Mr. McGOVERN"),
         ("DeLauro", "Ms. DeLAURO"),
+        ("McMorris Rodgers", "Mrs. McMORRIS RODGERS"),
     ]
 
 
