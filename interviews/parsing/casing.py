@@ -33,12 +33,12 @@ _SELF_NAMED = re.compile(
     rf"\b(?:I['’]M|I AM|MY NAME IS)\s+((?:{_NAME_WORD}\s+){{1,2}}{_NAME_WORD})(?=[,.?!]|\s*$)"
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-# The small words of a title, in lower case but for the first: "President of the United States".
 # An affiliation's words, and its abbreviations kept as printed: "U.S.", "D.C.", a party and a
 # state ("D-CA").
 _AFFILIATION_WORD = re.compile(
     r"(?P<abbreviation>\b(?:[A-Z]\.){2,}|\b[A-Z]{1,2}-[A-Z]{1,2}\b)|[A-Za-z][A-Za-z'’-]*"
 )
+# The small words of a title, in lower case but for the first: "President of the United States".
 _MINOR_WORDS = {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to"}
 _PRONOUN = re.compile(r"\bi(?=\b|['’])")
 

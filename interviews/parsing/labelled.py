@@ -38,7 +38,15 @@ from .labels import (
     office_held,
     parse_label,
 )
-from .names import canonical_name, given_name, is_title, surname, title_of
+from .names import (
+    OF_STATE,
+    RECORD_SURNAME,
+    canonical_name,
+    given_name,
+    is_title,
+    surname,
+    title_of,
+)
 from .people import Roster, name_runs, names_in_capitals, prose_people
 from .text import STAGE_DIRECTION, ends_sentence, fold
 from .webpage import calls_to_action, controls_run_together
@@ -73,12 +81,9 @@ _ASKED = re.compile(r"^(?P<label>Q)\s+(?P<text>[A-Z\"“‘].*)$")
 # CHAIRMAN. Without objection", "The SPEAKER pro tempore. The gentleman ..."; Senate
 # hearings print the surname in mixed case ("Chairman Grassley.", "The Chairman."), taken only
 # after a title or for an office (see `_split_label`).
-# A surname in capitals as a record prints it, a prefix in mixed case or not: "SMITH", "McGOVERN".
-_RECORD_SURNAME = r"[A-Z](?:[a-z]{1,2}[A-Z])?[A-Z'’\-]+"
 _STOPPED = re.compile(
     r"^(?P<label>(?:(?:[A-Z][a-z]{0,3}\.|[A-Z][a-z]+)\s+){1,3}"
-    rf"(?:{_RECORD_SURNAME}(?:\s+{_RECORD_SURNAME}){{0,2}}"
-    r"(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}|\s+pro\s+tempore)?"
+    rf"(?:{RECORD_SURNAME}(?:\s+{RECORD_SURNAME}){{0,2}}(?:{OF_STATE}|\s+pro\s+tempore)?"
     r"|(?P<mixed>[A-Z][a-z][\w'’\-]*)))"
     r"\.\s+(?P<text>\S.*)$"
 )

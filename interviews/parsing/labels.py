@@ -8,7 +8,9 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from .names import (
+    OF_STATE,
     PARTICLES,
+    RECORD_SURNAME,
     canonical_name,
     is_honorific,
     is_name_suffix,
@@ -199,8 +201,8 @@ def speaker_id(printed: str, *, from_zero: bool = False) -> Label | None:
 
 _RUNS_ON = re.compile(r"(?:,|\s(?i:of|and|the|for|with|from))$")
 # The House's record tells members of one surname apart by their states: "Mr. JOHNSON of
-# Georgia", "Ms. JOHNSON of Texas" (the surname in capitals, after a courtesy title).
-_OF_STATE = re.compile(r"^(?P<name>[^a-z]+?)\s+of\s+(?P<state>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})$")
+# Georgia", "Ms. JOHNSON of Texas" (after a courtesy title).
+_OF_STATE = re.compile(rf"^(?P<name>{RECORD_SURNAME}(?:\s+{RECORD_SURNAME}){{0,2}}){OF_STATE}$")
 
 
 def parse_label(printed: str, *, upper_only: bool = False) -> Label | None:

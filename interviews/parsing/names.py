@@ -458,9 +458,12 @@ def is_honorific(word: str) -> bool:
     return fold(word).rstrip(".") in _HONORIFIC_KEYS
 
 
-# A member of the House told apart from another of their surname by their state ("Johnson of
-# Georgia"): a name's, not the surname's, part.
-_OF_STATE = re.compile(r"\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}$")
+# How the Congressional Record prints a member: the surname in capitals, a prefix in mixed case or
+# not ("SMITH", "McGOVERN"), and after it, where two members share it, their state ("JOHNSON of
+# Georgia"), a part of their name but not of their surname.
+RECORD_SURNAME = r"[A-Z](?:[a-z]{1,2}[A-Z])?[A-Z'’\-]+"
+OF_STATE = r"\s+of\s+(?P<state>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
+_OF_STATE = re.compile(OF_STATE + "$")
 
 
 def of_a_state(name: str) -> bool:

@@ -582,12 +582,12 @@ def _rest_of_line(text: str, start: int, end: int) -> str:
     """What follows the name at `start:end` up to the end of its line, where that line is a
     paragraph's last or one of its own; the rest of the text where it is wrapped at a width."""
     after = text[end:]
-    newline = re.search(r"\n", after)
-    if not newline:
+    newline = after.find("\n")
+    if newline < 0:
         return after
-    line = text[text.rfind("\n", 0, start) + 1 : end + newline.start()]
-    if len(line) < _OWN_LINE or re.match(r"\n\s*\n", after[newline.start() :]):
-        return after[: newline.start()]
+    line = text[text.rfind("\n", 0, start) + 1 : end + newline]
+    if len(line) < _OWN_LINE or re.match(r"\n\s*\n", after[newline:]):
+        return after[:newline]
     return after
 
 
