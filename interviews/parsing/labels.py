@@ -10,7 +10,6 @@ from dataclasses import dataclass, replace
 from .names import (
     OF_STATE,
     PARTICLES,
-    RECORD_SURNAME,
     canonical_name,
     is_honorific,
     is_name_suffix,
@@ -74,7 +73,10 @@ _NUMBERED = re.compile(r"(?:\s*#?\d+|\s+[A-Z])$")
 _SPEAKER_ID = re.compile(r"^(?:speaker|spk)?[ _-]*(?P<id>[0-9]+|[A-Za-z])$", re.I)
 # Parliamentary committees number each question before the member's name: "Q12 Chair:".
 _QUESTION_NUMBER = re.compile(r"^Q\d{1,4}\s+")
-_THE_OFFICE = re.compile(r"^the [a-z]+(?: [a-z]+)?(?: pro tempore)?$")  # "The SPEAKER pro tempore"
+# "The CHAIRMAN", "The SPEAKER pro tempore", "The Secretary of State for Health".
+_THE_OFFICE = re.compile(
+    r"^the [a-z]+(?: [a-z]+)?(?: of [a-z]+(?: [a-z]+)?| pro tempore)?(?: for [a-z]+(?: [a-z]+){0,3})?$"
+)
 _COURTESY = {"mr", "mrs", "ms", "madam", "madame"}
 
 
@@ -200,9 +202,10 @@ def speaker_id(printed: str, *, from_zero: bool = False) -> Label | None:
 
 
 _RUNS_ON = re.compile(r"(?:,|\s(?i:of|and|the|for|with|from))$")
-# The House's record tells members of one surname apart by their states: "Mr. JOHNSON of
-# Georgia", "Ms. JOHNSON of Texas" (after a courtesy title).
-_OF_STATE = re.compile(rf"^(?P<name>{RECORD_SURNAME}(?:\s+{RECORD_SURNAME}){{0,2}}){OF_STATE}$")
+# A place after a titled name is part of it: the House's record tells members of one surname
+# apart by their states ("Mr. JOHNSON of Georgia", "Ms. JOHNSON of Texas"), and a peer's title
+# names one ("Lord Smith of Finsbury").
+_OF_STATE = re.compile(rf"^(?P<name>.+?){OF_STATE}$")
 
 
 def parse_label(printed: str, *, upper_only: bool = False) -> Label | None:
@@ -233,10 +236,15 @@ def parse_label(printed: str, *, upper_only: bool = False) -> Label | None:
     office = _office_in(nameless)
     if office:
         part = next((p for p, words in _NAMELESS.items() if office in words), "unknown")
-        holder = parse_label(qualifier) if qualifier else None
-        if holder and holder.name:
-            # "The Prime Minister (Keir Starmer)": a parliament names the holder the first time.
-            return replace(holder, printed=printed, role=part, affiliation=canonical_name(office))
+        # "The Prime Minister (Keir Starmer)": a parliament names the holder the first time, the
+        # Lords after the department too ("The Minister of State, Department for Energy (Lord
+        # Hunt of Kings Heath) (Lab)"); a party's initials name no one.
+        held_by = [qualifier, *re.findall(r"\(([^()]+)\)", title)]
+        holders = [parse_label(q) for q in held_by if q]
+        holder = next((h for h in holders if h and (h.honorific or " " in h.name)), None)
+        shown = name_part[4:] if any(c.islower() for c in name_part) else canonical_name(office)
+        if holder:
+            return replace(holder, printed=printed, role=part, affiliation=shown)
         voice = canonical_name(name_part)
         return Label(printed, "", affiliation=title, role=part, voice=voice, office=True)
     for part, words in _NAMELESS.items():
@@ -312,10 +320,13 @@ def _delivery(qualifier: str) -> bool:
 def _office_in(nameless: str) -> str:
     """The office a folded label names instead of a person, whoever holds it in the transcript:
     "the court" and "the chairman" -> "court", "chairman"; "mr speaker" -> "speaker"; or ""."""
-    if _THE_OFFICE.match(nameless) and not all(
-        split_honorific(nameless[4:].removesuffix(" pro tempore"))
-    ):
-        return nameless[4:]
+    if _THE_OFFICE.match(nameless):
+        held = nameless[4:].removesuffix(" pro tempore")
+        of = re.search(r" (?:of|for) ", held)
+        # "The Senator Smith" is a person, and "The Secretary of State" an office where a title
+        # heads it ("The Future of Energy" is a headline).
+        if is_title(held[: of.start()]) if of else not all(split_honorific(held)):
+            return nameless[4:]
     courtesy, _, rest = nameless.partition(" ")
     return rest if courtesy.rstrip(".") in _COURTESY and rest and is_title(rest) else ""
 
@@ -343,11 +354,11 @@ def in_capitals(label: Label) -> bool:
 def mixed_case_is_label(label: Label, counts: Counter[str], *, capitals: bool) -> bool:
     """Whether a label printed in mixed case ("Ann Lee:") is one, not the start of a sentence
     ("Here's the thing:"): the same name labels two lines or more (`counts`: the lines each
-    `label_key` opens), or it is a full name or a numbered voice in a transcript with labels in
-    `capitals` or labels of two names or more, as is a part named in two words or more
-    ("Unknown Speaker"), which no sentence opens with."""
+    `label_key` opens), or it is a full name, a titled one ("Baroness Hayman") or a numbered
+    voice in a transcript with labels in `capitals` or labels of two names or more, as is a part
+    named in two words or more ("Unknown Speaker"), which no sentence opens with."""
     part = not label.name and len(label.printed.split()) >= 2
-    full = len(label.name.split()) >= 2 or bool(label.voice) or part
+    full = len(label.name.split()) >= 2 or bool(label.voice or label.honorific) or part
     return counts[label_key(label)] >= 2 or (full and (capitals or len(counts) >= 2))
 
 

@@ -1096,6 +1096,32 @@ def test_a_parliament_names_an_office_holder_once_and_each_member_alone_on_a_lin
     assert parsed.speaker("Tom Hayes").affiliation == "Bournemouth East, Lab"
 
 
+def test_the_lords_name_peers_by_their_titles_and_a_minister_after_the_department():
+    parsed = parse_transcript(
+        "Energy Bill\n\n"
+        "Lord Smith of Finsbury (Lab): My Lords, I beg to move.\n\n"
+        "Baroness Hayman (CB): I have questions.\n\n"
+        "The Minister of State, Department for Energy Security and Net Zero (Lord Hunt of Kings"
+        " Heath) (Lab): My Lords, I will write.\n\n"
+        "Lord Smith of Finsbury (Lab): I thank the Minister.\n\n"
+        "The Secretary of State for Health (Wes Streeting): And I.\n"
+    )
+    assert [(t.speaker, t.text) for t in parsed.turns] == [
+        ("Smith of Finsbury", "My Lords, I beg to move."),
+        ("Hayman", "I have questions."),
+        ("Hunt of Kings Heath", "My Lords, I will write."),
+        ("Smith of Finsbury", "I thank the Minister."),
+        ("Wes Streeting", "And I."),
+    ]
+    assert [(s.honorific, s.affiliation) for s in parsed.speakers][2:] == [
+        ("Lord", "Minister of State"),
+        ("", "Secretary of State for Health"),
+    ]
+    # A headline's "of" heads no office.
+    headline = parse_transcript("The Future of Energy: a debate\n\nANN LEE: Hi.\n\nTOM WU: Hi.\n")
+    assert headline.title == "The Future of Energy: a debate"
+
+
 def test_a_header_casting_the_parts_names_the_initials_that_label_the_turns():
     parsed = parse_transcript(
         "Oral History Project: Voices of the Mill\n"
