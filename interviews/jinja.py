@@ -20,9 +20,21 @@ def environment(**options) -> Environment:
     env = Environment(**options)
     env.globals.update(url=path_to, search_url=search_url, citation=citation)
     env.filters.update(
-        capfirst=capfirst, date=date, intcomma=intcomma, passages=passages, pluralize=pluralize
+        capfirst=capfirst,
+        clock=clock,
+        date=date,
+        intcomma=intcomma,
+        passages=passages,
+        pluralize=pluralize,
     )
     return env
+
+
+def clock(seconds: float) -> str:
+    """A time into a recording as a player shows it: 0:07, 12:34, 1:02:03."""
+    minutes, second = divmod(int(seconds), 60)
+    hours, minute = divmod(minutes, 60)
+    return f"{hours}:{minute:02}:{second:02}" if hours else f"{minute}:{second:02}"
 
 
 def citation(turn: Turn, request: HttpRequest | None) -> str:

@@ -1,5 +1,6 @@
 """The archive's vocabulary: programs air segments, in which speakers appear and take turns."""
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
@@ -151,6 +152,17 @@ class Segment(TimeStamped):
         last = self.turns.aggregate(last=models.Max("sequence"))["last"] or 0
         return Paginator(range(1, last + 1), TURNS_PER_PAGE)
 
+    def turn_at(self, moment: str) -> "Turn | None":
+        """The turn being spoken at `moment` into the recording ("754", "12:34", "1:02:03",
+        "12m34s"), the first timed one before it starts; None where the time is no time or no
+        turn of this segment is timed."""
+        seconds = _seconds(moment)
+        if seconds is None:
+            return None
+        timed = self.turns.filter(start_seconds__isnull=False).select_related("segment")
+        before = timed.filter(start_seconds__lte=seconds).order_by("-start_seconds", "-sequence")
+        return before.first() or timed.order_by("start_seconds", "sequence").first()
+
     def transcript(self, sequences: range | None = None) -> list["Turn"]:
         """Its turns in order (those numbered in `sequences`, if given), ready to show
         (`for_display`). They share this segment and one instance per speaker, so a long
@@ -293,6 +305,27 @@ class TurnQuerySet(models.QuerySet):
         )
 
 
+_MOMENT = re.compile(
+    r"^(?:(?P<h>\d+):(?=\d+:))?(?:(?P<m>\d+):)?(?P<s>\d+(?:\.\d+)?)$"
+    r"|^(?:(?P<hh>\d+)h)?(?:(?P<mm>\d+)m)?(?:(?P<ss>\d+)s)?$"
+)
+
+
+def _seconds(moment: str) -> float | None:
+    """Seconds in a time as players and video addresses print it: "754", "12:34", "1:02:03",
+    "1h2m3s"; None for anything else."""
+    moment = moment.strip()
+    match = _MOMENT.match(moment) if 0 < len(moment) <= 20 else None
+    if not match:
+        return None
+    hours, minutes, seconds = (
+        match["h"] or match["hh"],
+        match["m"] or match["mm"],
+        match["s"] or match["ss"],
+    )
+    return int(hours or 0) * 3600 + int(minutes or 0) * 60 + float(seconds or 0)
+
+
 class Turn(TimeStamped):
     """One uninterrupted stretch of speech: the archive's quote unit."""
 
@@ -345,6 +378,13 @@ class Turn(TimeStamped):
         page = self.transcript_page
         query = f"?page={page}" if page > 1 else ""
         return f"{self.segment.get_absolute_url()}{query}#{self.anchor}"
+
+    def get_moment_url(self) -> str:
+        """Its segment at the moment it starts: the address `segment_detail` takes to this
+        turn, as a clip's time in a video's address does; "" for a turn with no time."""
+        if self.start_seconds is None:
+            return ""
+        return f"{self.segment.get_absolute_url()}?t={int(self.start_seconds)}"
 
     @property
     def transcript_page(self) -> int:

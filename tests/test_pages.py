@@ -64,6 +64,24 @@ def test_a_long_transcript_is_shown_in_pages_and_each_turn_links_to_its_page(cli
     assert f'id="turn-{2 * TURNS_PER_PAGE + 10}"' in past_the_end  # the last page
 
 
+def test_a_timed_turn_shows_its_time_linking_to_the_moment_and_a_time_opens_the_turn_then(client):
+    segment = SegmentFactory(air_date=date(2020, 1, 1))
+    for sequence in range(1, TURNS_PER_PAGE + 11):
+        TurnFactory(segment=segment, sequence=sequence, start_seconds=30.0 * sequence)
+    later = segment.turns.get(sequence=TURNS_PER_PAGE + 3)  # at 30 * 103 s, 51:30
+
+    page = client.get(later.get_absolute_url().split("#")[0]).content.decode()
+    assert f'href="{segment.get_absolute_url()}?t={30 * later.sequence}"' in page
+    assert ">51:30</a>" in page
+    for moment in (f"{30 * later.sequence + 10}", "51:40", "51m40s", "0:51:40"):
+        response = client.get(f"{segment.get_absolute_url()}?t={moment}")
+        assert response.status_code == 302 and response.url == later.get_absolute_url(), moment
+    before_the_first = client.get(f"{segment.get_absolute_url()}?t=5")
+    assert before_the_first.url == segment.turns.get(sequence=1).get_absolute_url()
+    for no_time in ("", "soon", "1:2:3:4", "-5", "9" * 400):
+        assert client.get(f"{segment.get_absolute_url()}?t={no_time}").status_code == 200
+
+
 def test_an_edited_segment_or_speaker_links_to_its_new_address():
     turn = TurnFactory(segment__air_date=date(2020, 1, 1), segment__slug="before")
     old_segment_url, old_speaker_url = turn.get_absolute_url(), turn.speaker.get_absolute_url()
