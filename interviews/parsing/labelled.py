@@ -796,7 +796,8 @@ def _holders_addressed(draft: Draft, offices: set[str]) -> dict[str, Label]:
 
 def _take_title(draft: Draft) -> None:
     """A short unlabelled first line above the first label is the transcript's title; on a
-    copied page, the first after its controls ("Leave your feedback", "Share", "Transcript")."""
+    copied page, the first after its controls ("Leave your feedback", "Share", "Transcript") and
+    its section's name ("Politics")."""
     if len(draft.blocks) < 2 or draft.blocks[0].label is not None or draft.blocks[0].direction:
         return
     first = draft.blocks[0]
@@ -806,6 +807,9 @@ def _take_title(draft: Draft) -> None:
     ):
         controls += 1
     at = controls if title_like(first.paragraphs[controls]) else 0
+    # A section's name above the headline ("Politics"), as news sites print it, is no title.
+    if len(first.paragraphs[at].split()) == 1 and at + 1 < len(first.paragraphs):
+        at += title_like(first.paragraphs[at + 1]) and not is_dateline(first.paragraphs[at + 1])
     heading = first.paragraphs[at]
     if len(heading.split()) <= 15 and not re.search(r"[.,;:]$", heading):
         draft.title = MARKDOWN_HEADING.sub("", heading)

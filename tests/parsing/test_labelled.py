@@ -322,6 +322,9 @@ def test_a_copied_pages_furniture_is_neither_its_title_nor_anyones_words():
     ]
     assert parsed.turns[-1].text == "Such an important story."
     assert "Support Provided By" not in [s.name for s in parsed.speakers]
+    # A news site's section above the headline is no title either.
+    sectioned = parse_transcript(PAGE_COPY.replace("Audio\n", "Audio\n\nScience\n"))
+    assert sectioned.title == "Why are so many bees dying?"
 
 
 def test_a_headline_opening_with_a_controls_word_is_the_title_not_a_control():
