@@ -200,10 +200,10 @@ _COPYRIGHT = re.compile(
 )
 
 
-# The mark a transcript ends at: "END", "END 1:52 P.M. EDT" (the White House's), "###", "-- END
-# OF TRANSCRIPT --".
+# The mark a transcript ends at: "END", "END 1:52 P.M. EDT" (the White House's), "ENDS" (an
+# Australian minister's), "###", "-- END OF TRANSCRIPT --".
 _END_MARK = re.compile(
-    r"^[\s\-–—*]*(?:END(?: OF (?:TRANSCRIPT|INTERVIEW|SHOW|PROGRAM))?|###)[\s\-–—*]*"
+    r"^[\s\-–—*]*(?:ENDS?(?: OF (?:TRANSCRIPT|INTERVIEW|SHOW|PROGRAM))?|###)[\s\-–—*]*"
     r"(?:\d{1,2}:\d\d\s*[AP]\.?M\.?(?:\s+[A-Z]{2,4})?\s*)?$"
 )
 

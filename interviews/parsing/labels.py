@@ -98,7 +98,7 @@ _NAMELESS = {
         "presiding officer",
     },
     "anchor": {"anchor", "announcer", "narrator", "voiceover", "voice-over", "voice over"},
-    "correspondent": {"reporter", "correspondent"},
+    "correspondent": {"reporter", "correspondent", "journalist"},
     "guest": {
         "question",
         "audience",
@@ -255,6 +255,10 @@ def parse_label(printed: str, *, upper_only: bool = False) -> Label | None:
                 return replace(named, printed=printed, role=part)
             voice = canonical_name(name_part) if number and part == "unknown" else ""
             return Label(printed=printed, name="", affiliation=title, role=part, voice=voice)
+    # "PRIME MINISTER:", a press conference's: an office, as printed ("KING:" is more likely a
+    # surname than a title).
+    if " " in nameless and is_title(nameless):
+        return Label(printed, "", affiliation=title, voice=canonical_name(name_part), office=True)
     honorific, bare = split_honorific(name_part)
     of_state = _OF_STATE.match(bare) if honorific else None
     if of_state:

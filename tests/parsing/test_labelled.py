@@ -768,6 +768,22 @@ def test_a_senate_hearing_labels_a_title_and_a_surname_in_mixed_case_with_a_full
     assert [t.speaker for t in prose.turns] == ["Ann Lee", "Tom Wu"]
 
 
+def test_a_ministers_press_conference_labels_an_office_and_journalists_and_ends_at_its_mark():
+    parsed = parse_transcript(
+        "Press conference - Parliament House, Canberra\n\nE&OE\n\n"
+        "PRIME MINISTER: Good morning. Today we announce new funding for housing.\n\n"
+        "JOURNALIST: Prime Minister, how much will it cost?\n\n"
+        "PRIME MINISTER: Ten billion dollars.\n\nJOURNALIST: When?\n\n"
+        "PRIME MINISTER: This year. Thanks, everyone.\n\nENDS\n"
+    )
+    assert parsed.speakers == []  # no one named "Prime Minister" across the archive
+    assert [(t.label, t.role) for t in parsed.turns][:2] == [
+        ("PRIME MINISTER", "unknown"),
+        ("JOURNALIST", "correspondent"),
+    ]
+    assert parsed.turns[-1].text == "This year. Thanks, everyone."
+
+
 def test_a_q_and_a_space_label_the_questions_of_a_press_briefing():
     parsed = parse_transcript(
         "MS. JEAN-PIERRE: Good afternoon.\n\nWith that, Zeke, go ahead.\n\n"
