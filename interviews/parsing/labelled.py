@@ -403,9 +403,12 @@ def read_labelled(text: str) -> Draft:
     capitals = _mostly_in_capitals(split)
 
     def is_heading(i: int) -> bool:
-        """A record's heading between turns, where speech is not in capitals too."""
+        """A heading between turns: a record's, where speech is not in capitals too, or a
+        Markdown one ("## Why prices rose", a podcast's chapter)."""
         _, label, body = split[i]
-        return i > first_label and not capitals and not label and bool(_RECORD_HEADING.match(body))
+        if i <= first_label or label:
+            return False
+        return bool(MARKDOWN_HEADING.match(body) or not capitals and _RECORD_HEADING.match(body))
 
     indents = _indents_paragraphs(lines, split)
     draft = Draft(format="labelled")
@@ -419,7 +422,8 @@ def read_labelled(text: str) -> Draft:
         if i in apart:
             label, body, previous_blank = None, line.strip(), True  # a header line, as printed
         elif _EXAMINED_BY.match(line.strip()) or is_heading(i):
-            label, body = None, line.strip()  # a heading, set apart as a direction is
+            # A heading, set apart as a direction is (a Markdown one without its marks).
+            label, body = None, MARKDOWN_HEADING.sub("", line.strip())
         if start is not None and label is None and not body:
             heading = draft.blocks and draft.blocks[-1].label and not draft.blocks[-1].paragraphs
             if heading and draft.blocks[-1].start is None:
@@ -844,7 +848,7 @@ def _take_preamble(draft: Draft) -> None:
         narration += 1
     if not narration:
         return
-    draft.summary = "\n\n".join(first.paragraphs[:narration])
+    draft.summary = "\n\n".join(MARKDOWN_HEADING.sub("", p) for p in first.paragraphs[:narration])
     del first.paragraphs[:narration]
     if not first.paragraphs:
         draft.blocks.pop(0)

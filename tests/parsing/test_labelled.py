@@ -199,6 +199,17 @@ def test_labels_set_in_bold_or_as_markdown_headings_are_labels_and_the_first_hea
         ("Sam Rivera", "Sam Rivera", "Why now?"),
         ("Aiko Tanaka", "Aiko Tanaka", "Cost."),
     ]
+    # A chapter's heading between the turns is nobody's words, nor its marks any words.
+    chapters = parse_transcript(
+        "# Episode 12: Housing\n\n## Introduction\n\n**Sam Rivera:** Welcome.\n\n"
+        "**Aiko Tanaka:** Thanks.\n\n## Why prices rose\n\n**Sam Rivera:** Why?\n\n"
+        "**Aiko Tanaka:** Rates fell.\n"
+    )
+    assert chapters.summary == "Introduction"
+    assert [(t.speaker, t.attribution, t.text) for t in chapters.turns][1:3] == [
+        ("Aiko Tanaka", "label", "Thanks."),
+        (None, "direction", "Why prices rose"),
+    ]
 
 
 def test_a_name_alone_on_its_line_heads_the_speech_below_it_where_the_layout_repeats():

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from interviews.parsing import FORMATS, ParseError, Transcript, parse_transcript
 from interviews.parsing.header import footer_start
+from interviews.parsing.labelled import MARKDOWN_HEADING
 from interviews.parsing.webpage import calls_to_action
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -22,7 +23,8 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 names = st.sampled_from(["ALICE WU", "BOB ROSS", "Carol King", "SEN. DAN LEE", "MODERATOR"])
 # Speech that could itself be a label ("A: ...", a colon after its first words) is left out: a
 # label it would be, in any transcript; and so is a line where a copied page's footer begins (a
-# copyright notice, the mark a transcript ends at) or a page's control ("Listen to this Segment").
+# copyright notice, the mark a transcript ends at) or a page's control ("Listen to this Segment"),
+# and a Markdown heading ("## Why prices rose"), whose marks are no words.
 speech = st.text(
     alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp", "Cf")), min_size=1
 ).filter(
@@ -30,6 +32,7 @@ speech = st.text(
         re.search(r"\w", s)
         and not re.search(r":(?:\s|$)", s[:120])
         and footer_start(s.split("\n")) == len(s.split("\n"))
+        and not MARKDOWN_HEADING.match(s)
         and not calls_to_action(s)
     )
 )
