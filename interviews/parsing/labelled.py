@@ -44,6 +44,7 @@ from .names import (
     canonical_name,
     given_name,
     is_title,
+    opens_sentence,
     surname,
     title_of,
 )
@@ -401,14 +402,17 @@ def read_labelled(text: str) -> Draft:
     # Blank lines separate paragraphs, or nothing does and the lines are wrapped at a width.
     wraps = any(not line.strip() for line in lines) or _wrapped(split)
     capitals = _mostly_in_capitals(split)
+    chapters = _chapter_titles(split)
 
     def is_heading(i: int) -> bool:
         """A heading between turns: a record's, where speech is not in capitals too, or a
-        Markdown one ("## Why prices rose", a podcast's chapter)."""
+        podcast's chapter ("## Why prices rose", or "Plasma physics" alone before a label)."""
         _, label, body = split[i]
         if i <= first_label or label:
             return False
-        return bool(MARKDOWN_HEADING.match(body) or not capitals and _RECORD_HEADING.match(body))
+        if MARKDOWN_HEADING.match(body) or i in chapters:
+            return True
+        return not capitals and bool(_RECORD_HEADING.match(body))
 
     indents = _indents_paragraphs(lines, split)
     draft = Draft(format="labelled")
@@ -544,6 +548,38 @@ def _lists_people(lines: list[str]) -> bool:
 
 # A header's line giving one fact: "Interviewer: Thomas Reed", "Date: March 3, 2019".
 _FIELD = re.compile(r"^[A-Z][a-z]+(?: [A-Za-z]+){0,2}:\s+\S(?:\S*\s+){0,7}\S*$")
+
+
+# A chapter's title: two to eight words and no punctuation but within words ("Plasma physics").
+_CHAPTER = re.compile(r"^[A-Z][\w'’&]*(?:-[\w'’&]+)*(?: [\w'’&]+(?:-[\w'’&]+)*){1,7}$")
+
+
+def _chapter_titles(split: list[tuple[float | None, Label | None, str]]) -> set[int]:
+    """The lines that are chapters' titles, as podcasts print them between turns ("Plasma
+    physics"), by index: a few words alone between blank lines, in no sentence and no one's first
+    or second person, after a sentence's end and right before a label; where two lines or more
+    are so (speech broken off, "Stop playing", is once)."""
+
+    def printed(j: int) -> bool:
+        return bool(split[j][1] or split[j][2])
+
+    def title(i: int) -> bool:
+        body = split[i][2]
+        if split[i][1] or not _CHAPTER.match(body):
+            return False
+        if opens_sentence(body.split()[0]) or _SPOKEN.search(body):
+            return False
+        before = next((j for j in range(i - 1, -1, -1) if printed(j)), i)
+        after = next((j for j in range(i + 1, len(split)) if printed(j)), i)
+        return (
+            before < i - 1
+            and ends_sentence(split[before][2])
+            and after > i + 1
+            and split[after][1] is not None
+        )
+
+    titles = {i for i in range(len(split)) if title(i)}
+    return titles if len(titles) >= 2 else set()
 
 
 def _header_fields(header: list[str]) -> set[int]:

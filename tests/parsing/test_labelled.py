@@ -212,6 +212,30 @@ def test_labels_set_in_bold_or_as_markdown_headings_are_labels_and_the_first_hea
     ]
 
 
+def test_a_chapters_title_alone_before_a_name_is_a_heading_and_a_short_last_line_speech():
+    parsed = parse_transcript(
+        "Lex Fridman\n(00:00:15) What is fusion?\n\n"
+        "Jane Doe\n(00:00:20) It's what powers the sun.\n\nPlasma physics\n\n"
+        "Lex Fridman\n(00:01:02) How hot does it get?\n\n"
+        "Jane Doe\n(00:01:05) Very hot.\n\nOh yeah\n\n"
+        "Lex Fridman\n(00:01:09) And then?\n\nJane Doe\n(00:01:12) Then it fuses. You see\n\n"
+        "Lex Fridman\n(00:01:20) I do.\n\nTokamaks and stellarators\n\n"
+        "Jane Doe\n(00:02:00) Two designs.\n"
+    )
+    assert [(t.speaker, t.text) for t in parsed.turns] == [
+        ("Lex Fridman", "What is fusion?"),
+        ("Jane Doe", "It's what powers the sun."),
+        (None, "Plasma physics"),
+        ("Lex Fridman", "How hot does it get?"),
+        ("Jane Doe", "Very hot.\n\nOh yeah"),
+        ("Lex Fridman", "And then?"),
+        ("Jane Doe", "Then it fuses. You see"),
+        ("Lex Fridman", "I do."),
+        (None, "Tokamaks and stellarators"),
+        ("Jane Doe", "Two designs."),
+    ]
+
+
 def test_a_name_alone_on_its_line_heads_the_speech_below_it_where_the_layout_repeats():
     parsed = parse_transcript(
         "Linda Greenfield\nThank you for having me.\n\n"
