@@ -242,7 +242,9 @@ def parse_label(printed: str, *, upper_only: bool = False) -> Label | None:
         held_by = [qualifier, *re.findall(r"\(([^()]+)\)", title)]
         holders = [parse_label(q) for q in held_by if q]
         holder = next((h for h in holders if h and (h.honorific or " " in h.name)), None)
-        shown = name_part[4:] if any(c.islower() for c in name_part) else canonical_name(office)
+        # The office as printed ("Secretary of State"), or in name case where in capitals.
+        shown = name_part[len(name_part) - len(office) :]
+        shown = shown if any(c.islower() for c in shown) else canonical_name(office)
         if holder:
             return replace(holder, printed=printed, role=part, affiliation=shown)
         voice = canonical_name(name_part)

@@ -2,7 +2,7 @@
 
 from interviews.parsing import parse_transcript
 from interviews.parsing.api import detect_format
-from interviews.parsing.labels import voice_of
+from interviews.parsing.labels import parse_label, voice_of
 
 BROADCAST = """Morning Edition
 
@@ -1171,6 +1171,7 @@ def test_the_lords_name_peers_by_their_titles_and_a_minister_after_the_departmen
         ("Lord", "Minister of State"),
         ("", "Secretary of State for Health"),
     ]
+    assert parse_label("Mr Speaker (Lindsay Hoyle)").affiliation == "Speaker"
     # A headline's "of" heads no office.
     headline = parse_transcript("The Future of Energy: a debate\n\nANN LEE: Hi.\n\nTOM WU: Hi.\n")
     assert headline.title == "The Future of Energy: a debate"
