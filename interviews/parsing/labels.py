@@ -334,7 +334,9 @@ def _office_in(nameless: str) -> str:
         if is_title(held[: of.start()]) if of else not all(split_honorific(held)):
             return nameless[4:]
     courtesy, _, rest = nameless.partition(" ")
-    return rest if courtesy.rstrip(".") in _COURTESY and rest and is_title(rest) else ""
+    # "Mr Speaker", "Madam Deputy Speaker".
+    office = rest.removeprefix("deputy ")
+    return rest if courtesy.rstrip(".") in _COURTESY and office and is_title(office) else ""
 
 
 def office_held(label: Label) -> str:

@@ -1172,6 +1172,9 @@ def test_the_lords_name_peers_by_their_titles_and_a_minister_after_the_departmen
         ("", "Secretary of State for Health"),
     ]
     assert parse_label("Mr Speaker (Lindsay Hoyle)").affiliation == "Speaker"
+    deputy = parse_label("Madam Deputy Speaker (Judith Cummins)")
+    assert (deputy.name, deputy.affiliation) == ("Judith Cummins", "Deputy Speaker")
+    assert parse_label("Madam Deputy Speaker").office
     # A headline's "of" heads no office.
     headline = parse_transcript("The Future of Energy: a debate\n\nANN LEE: Hi.\n\nTOM WU: Hi.\n")
     assert headline.title == "The Future of Energy: a debate"
