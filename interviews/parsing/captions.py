@@ -66,6 +66,7 @@ class _Piece:
     text: str
     change: bool  # the caption marks a new speaker here
     label: Label | None
+    heading: bool = False  # a chapter's title, which nobody speaks
 
 
 def looks_webvtt(text: str) -> bool:
@@ -89,16 +90,38 @@ def looks_sbv(lines: list[str]) -> bool:
     if len(content) >= 2 and _SBV_TIMING.match(content[0]):
         return True
     starts = sum(1 for line in content if _START.match(line))
-    return len(content) >= 4 and bool(_START.match(content[0])) and starts * 2 >= len(content)
+    # (A chapter's title stands between a line of words and the time below it, once in many
+    # lines: a name above every time is a labelled transcript's.)
+    titles = sum(
+        1
+        for n, line in enumerate(content[:-1])
+        if not _START.match(line)
+        and _START.match(content[n + 1])
+        and (n == 0 or not _START.match(content[n - 1]))
+    )
+    titles = titles if titles * 4 <= starts else 0
+    return (
+        len(content) >= 4 and _video_transcript(content) and (starts + titles) * 2 >= len(content)
+    )
+
+
+def _video_transcript(content: list[str]) -> bool:
+    """Whether the lines open as a video page's transcript does: with a time, or with the title
+    of its first chapter above one ("Intro", then "0:00")."""
+    return any(_START.match(line) for line in content[:1]) or (
+        len(content) >= 2 and bool(_START.match(content[1]))
+    )
 
 
 def read_captions(text: str, format: str) -> Draft:
     """Read WebVTT (`format="webvtt"`), SRT (`"srt"`), SBV (`"sbv"`) or TTML (`"ttml"`) captions
     into a draft."""
     lines = text.split("\n")
-    first = next((line for line in lines if line.strip()), "")
-    if format == "sbv" and _START.match(first):
-        cues = _started_cues(lines)
+    content = [line for line in lines if line.strip()]
+    first = content[0] if content else ""
+    chapters: dict[float, list[str]] = {}
+    if format == "sbv" and _video_transcript(content):
+        cues, chapters = _started_cues(content)
     elif format == "srt" and _LINED.match(first):
         cues = _lined_cues(lines)
     elif format == "ttml":
@@ -111,12 +134,14 @@ def read_captions(text: str, format: str) -> Draft:
         [line for _, _, payload in cues for line in payload],
         [payload[0] for _, _, payload in cues if len(payload) >= 2],
     )
-    pieces = [
-        piece
-        for start, end, payload in cues
-        for piece in _cue_pieces(payload, start, end, dialogue=dialogue, labels=labels)
-    ]
-    if not pieces:
+    pieces: list[_Piece] = []
+    for start, end, payload in cues:
+        for at in sorted(t for t in chapters if t <= start):
+            pieces += [
+                _Piece(at, at, title, True, None, heading=True) for title in chapters.pop(at)
+            ]
+        pieces += _cue_pieces(payload, start, end, dialogue=dialogue, labels=labels)
+    if not any(not piece.heading for piece in pieces):
         raise ParseError(f"No timed captions were found in this {format.upper()} file.")
     return Draft(format=format, blocks=_blocks(pieces))
 
@@ -140,18 +165,26 @@ def _cues(text: str, format: str) -> list[tuple[float, float, list[str]]]:
     return cues
 
 
-def _started_cues(lines: list[str]) -> list[tuple[float, float, list[str]]]:
-    """Cues that each open with the time they start at, and end where the next starts."""
+def _started_cues(
+    content: list[str],
+) -> tuple[list[tuple[float, float, list[str]]], dict[float, list[str]]]:
+    """Cues that each open with the time they start at, and end where the next starts; and the
+    titles of the chapters a video's transcript prints between them (a line right above a time,
+    where the cue above has its words already), by the time of the cue below each."""
     cues: list[tuple[float, float, list[str]]] = []
-    for line in lines:
+    chapters: dict[float, list[str]] = {}
+    for n, line in enumerate(content):
+        below = content[n + 1] if n + 1 < len(content) else ""
         if _START.match(line):
             start = seconds(line)
             if cues:
                 cues[-1] = (cues[-1][0], max(cues[-1][0], start), cues[-1][2])
             cues.append((start, start, []))
-        elif line.strip() and cues:
+        elif _START.match(below) and (not cues or cues[-1][2]):
+            chapters.setdefault(seconds(below), []).append(line.strip())
+        elif cues:
             cues[-1][2].append(line)
-    return cues
+    return cues, chapters
 
 
 def _unrolled(cues: list[tuple[float, float, list[str]]]) -> list[tuple[float, float, list[str]]]:
@@ -290,8 +323,11 @@ def _blocks(pieces: list[_Piece]) -> list[Block]:
     current: Label | None = None
     paragraph_start = 0.0
     for piece in pieces:
+        if piece.heading:
+            blocks.append(Block([piece.text], start=piece.start, direction=True))
+            continue
         same_voice = piece.label is not None and current is not None and _same(piece.label, current)
-        if blocks and (not piece.change or same_voice):
+        if blocks and not blocks[-1].direction and (not piece.change or same_voice):
             block = blocks[-1]
             if _new_paragraph(block, piece, paragraph_start):
                 block.paragraphs.append(piece.text)
@@ -300,12 +336,16 @@ def _blocks(pieces: list[_Piece]) -> list[Block]:
                 block.paragraphs[-1] += " " + piece.text
             block.end = max(block.end or piece.end, piece.end)
             continue
+        # After a chapter's title the voice before it goes on, unless a new one is marked.
+        resumed = bool(blocks) and not piece.change
+        label = current if resumed else piece.label
+        separation = "soft" if resumed and label is None else "turn"
         blocks.append(
             Block(
-                [piece.text], label=piece.label, separation="turn", start=piece.start, end=piece.end
+                [piece.text], label=label, separation=separation, start=piece.start, end=piece.end
             )
         )
-        current, paragraph_start = piece.label, piece.start
+        current, paragraph_start = label, piece.start
     return blocks
 
 

@@ -113,6 +113,16 @@ def test_a_video_pages_transcript_copied_with_each_line_below_its_time_is_timed_
         ("thanks for having me it's great to be here", 6.0, 62.0),
     ]
     assert parsed.turns[0].speaker == "Ann Lee"
+    # A video with chapters prints each one's title above its first line: nobody says it.
+    lines = [f"0:{at:02}\n{words}" for at, words in enumerate(["so it begins", "and goes on"] * 5)]
+    chaptered = parse_transcript("\n".join(["Intro", *lines[:5], "Why prices rose", *lines[5:]]))
+    assert chaptered.format == "sbv"
+    assert [(t.attribution, t.start, t.text[:12]) for t in chaptered.turns] == [
+        ("direction", 0.0, "Intro"),
+        ("inferred", 0.0, "so it begins"),
+        ("direction", 5.0, "Why prices r"),
+        ("inferred", 5.0, "and goes on "),
+    ]
 
 
 def test_captions_that_roll_up_give_each_line_once_and_an_escaped_chevron_a_new_speaker():
