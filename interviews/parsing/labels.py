@@ -86,6 +86,8 @@ _NAMELESS = {
     "host": {
         "moderator",
         "host",
+        "co-host",
+        "presenter",  # the BBC's
         "interviewer",
         "panelist",
         "questioner",
@@ -97,7 +99,15 @@ _NAMELESS = {
         "chairwoman",
         "presiding officer",
     },
-    "anchor": {"anchor", "announcer", "narrator", "voiceover", "voice-over", "voice over"},
+    "anchor": {
+        "anchor",
+        "announcer",
+        "newsreader",
+        "narrator",
+        "voiceover",
+        "voice-over",
+        "voice over",
+    },
     "correspondent": {"reporter", "correspondent", "journalist"},
     "guest": {
         "question",
@@ -113,6 +123,8 @@ _NAMELESS = {
         "candidate",
         "attorney",
         "participant",
+        "contributor",
+        "vox pop",
         "questioner from audience",
         "guest",
         "a",
@@ -146,6 +158,7 @@ _NAMELESS = {
         "voice",
         "speaker",
         "interpreter",
+        "producer",
         "translator",
         "various",
         "several",

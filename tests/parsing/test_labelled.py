@@ -1,5 +1,7 @@
 """Plain labelled transcripts: NAME: text, NAME, Title:, surnames after full labels, timestamps."""
 
+import pytest
+
 from interviews.parsing import parse_transcript
 from interviews.parsing.api import detect_format
 from interviews.parsing.labels import parse_label, voice_of
@@ -817,6 +819,25 @@ def test_a_ministers_press_conference_labels_an_office_and_journalists_and_ends_
         ("JOURNALIST", "correspondent"),
     ]
     assert parsed.turns[-1].text == "This year. Thanks, everyone."
+
+
+@pytest.mark.parametrize(
+    ("part", "role"),
+    [
+        ("PRESENTER", "host"),
+        ("CO-HOST", "host"),
+        ("NEWSREADER", "anchor"),
+        ("CONTRIBUTOR", "guest"),
+        ("VOX POP", "guest"),
+        ("PRODUCER", "unknown"),
+    ],
+)
+def test_a_programmes_parts_are_parts_not_people_named_so(part, role):
+    parsed = parse_transcript(
+        f"{part}: Good morning.\n\nREEVES: Morning.\n\n{part}: Will taxes rise?\n\nREEVES: No.\n"
+    )
+    assert [s.name for s in parsed.speakers] == ["Reeves"]
+    assert (parsed.turns[0].speaker, parsed.turns[0].role) == (None, role)
 
 
 def test_a_q_and_a_space_label_the_questions_of_a_press_briefing():
