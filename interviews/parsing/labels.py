@@ -98,6 +98,7 @@ _NAMELESS = {
         "chairman",
         "chairwoman",
         "presiding officer",
+        "operator",  # a conference call's
     },
     "anchor": {
         "anchor",
@@ -125,6 +126,27 @@ _NAMELESS = {
         "participant",
         "contributor",
         "vox pop",
+        # People a report hears from by what they are, not who (but not a word that is as often
+        # a surname: "NURSE:" after "PAUL NURSE:", "CHILD:" after "JULIA CHILD:").
+        "voter",
+        "supporter",
+        "customer",
+        "passerby",
+        "passer-by",
+        "listener",
+        "viewer",
+        "patient",
+        "worker",
+        "teacher",
+        "doctor",
+        "soldier",
+        "officer",
+        "police officer",
+        "official",
+        "aide",
+        "prosecutor",
+        "defense attorney",
+        "defence counsel",
         "questioner from audience",
         "guest",
         "a",
@@ -159,6 +181,10 @@ _NAMELESS = {
         "speaker",
         "interpreter",
         "producer",
+        "clerk",
+        "bailiff",
+        "male voice",
+        "female voice",
         "translator",
         "various",
         "several",
@@ -262,9 +288,16 @@ def parse_label(printed: str, *, upper_only: bool = False) -> Label | None:
             return replace(holder, printed=printed, role=part, affiliation=shown)
         voice = canonical_name(name_part)
         return Label(printed, "", affiliation=title, role=part, voice=voice, office=True)
+    if re.match(r"(?:unidentified|unknown) ", nameless):  # "UNIDENTIFIED PROTESTER"
+        nameless = "unidentified"
     for part, words in _NAMELESS.items():
         if nameless in words:
-            named = parse_label(qualifier) if qualifier and part != "unknown" else None
+            # (Not how they are heard: "NARRATOR (V.O.)".)
+            named = (
+                parse_label(qualifier)
+                if qualifier and part != "unknown" and not _delivery(qualifier)
+                else None
+            )
             if named and named.name:
                 # "HOST (Sam Rivera)", "MODERATOR (CHRIS WALLACE)": the part, then who plays it.
                 return replace(named, printed=printed, role=part)

@@ -830,6 +830,12 @@ def test_a_ministers_press_conference_labels_an_office_and_journalists_and_ends_
         ("CONTRIBUTOR", "guest"),
         ("VOX POP", "guest"),
         ("PRODUCER", "unknown"),
+        ("OPERATOR", "host"),
+        ("POLICE OFFICER", "guest"),
+        ("VOTER", "guest"),
+        ("MALE VOICE", "unknown"),
+        ("UNIDENTIFIED PROTESTER", "unknown"),
+        ("NARRATOR (V.O.)", "anchor"),
     ],
 )
 def test_a_programmes_parts_are_parts_not_people_named_so(part, role):
