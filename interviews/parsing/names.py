@@ -394,12 +394,13 @@ def split_honorific(name: str) -> tuple[str, str]:
 def name_tokens(name: str) -> tuple[str, ...]:
     """The folded words of a name without title, punctuation or generational suffix."""
     _, bare = split_honorific(name)
-    bare = re.sub(r"\([^)]*\)", " ", bare)  # "(D-NY)", "(voice-over)"
-    tokens = [t for t in re.split(r"[^a-z0-9']+", fold(bare).replace(".", " ")) if t.strip("'")]
-    tokens = [t.strip("'") for t in tokens]
-    while len(tokens) > 1 and tokens[-1] in _SUFFIXES:
-        tokens.pop()
-    return tuple(tokens)
+    words = re.sub(r"\([^)]*\)", " ", bare).split()  # "(D-NY)", "(voice-over)"
+    while len(words) > 1 and is_name_suffix(words[-1].strip(",")):
+        words.pop()  # "Jr.", and "M.D.", whose full stops would part it into two words
+    tokens = [
+        t for t in re.split(r"[^a-z0-9']+", fold(" ".join(words)).replace(".", " ")) if t.strip("'")
+    ]
+    return tuple(t.strip("'") for t in tokens)
 
 
 def speaker_key(name: str) -> str:

@@ -128,6 +128,13 @@ def test_a_surname_after_a_name_with_jr_is_the_same_person_and_not_a_title():
             "Robert F. Kennedy Jr.",
         ]
         assert parsed.speaker("Robert F. Kennedy Jr.").affiliation == affiliation
+    # So is a credential, its full stops and all: "DOE:" and "DR. DOE:" are Jane Doe.
+    credited = parse_transcript(
+        "JUDY WOODRUFF: Joining us is Dr. Jane Doe.\n\n"
+        "JANE DOE, M.D., HARVARD MEDICAL SCHOOL: Thank you, Judy.\n\n"
+        "WOODRUFF: Is it safe?\n\nDR. DOE: It is.\n\nWOODRUFF: For children?\n\nDOE: Yes.\n"
+    )
+    assert [s.name for s in credited.speakers] == ["Judy Woodruff", "Jane Doe M.D."]
 
 
 def test_mixed_case_labels_are_read_when_they_recur():
