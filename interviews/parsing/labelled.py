@@ -368,6 +368,56 @@ def _heads_speech(split: list[_Split], i: int) -> bool:
     return bool(named and below is not None and below.text and below.label is None)
 
 
+# Titles that, printed alone as a label, are an office and hardly ever a surname (unlike "KING:",
+# "JUDGE:", "BISHOP:", "LORD:").
+_OFFICES_ALONE = {
+    "president",
+    "president-elect",
+    "governor",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "representative",
+    "mayor",
+    "premier",
+    "minister",
+    "secretary",
+    "ambassador",
+    "commissioner",
+    "sheriff",
+    "professor",
+    "admiral",
+    "colonel",
+    "sergeant",
+    "rabbi",
+    "imam",
+    "reverend",
+}
+
+
+def _titles_alone_as_offices(
+    split: list[tuple[float | None, Label | None, str]],
+) -> list[tuple[float | None, Label | None, str]]:
+    """A label that is a title alone ("GOVERNOR:", "PRESIDENT:") is an office, shown as printed
+    and never one speaker across the archive, unless it is the surname another label prints in
+    full."""
+    surnames = {surname(label.name) for _, label, _ in split if label and " " in label.name}
+
+    def office(label: Label | None) -> bool:
+        return bool(
+            label
+            and fold(label.name) in _OFFICES_ALONE - surnames
+            and fold(label.name) == fold(label.honorific)
+        )
+
+    return [
+        (start, replace(label, name="", honorific="", voice=label.name, office=True), text)
+        if office(label)
+        else (start, label, text)
+        for start, label, text in split
+    ]
+
+
 def looks_labelled(lines: list[str]) -> bool:
     """Whether labels open the text's turns: at least a quarter of its paragraphs.
 
@@ -394,6 +444,7 @@ def read_labelled(text: str) -> Draft:
         (None, None, line.strip()) if i in listed else s
         for i, (line, s) in enumerate(zip(lines, split, strict=True))
     ]
+    split = _titles_alone_as_offices(split)
     first_label = next((i for i, (_, label, _) in enumerate(split) if label), len(lines))
     end = footer_start(lines, first_label)
     lines, split = lines[:end], split[:end]

@@ -826,6 +826,16 @@ def test_a_ministers_press_conference_labels_an_office_and_journalists_and_ends_
         ("JOURNALIST", "correspondent"),
     ]
     assert parsed.turns[-1].text == "This year. Thanks, everyone."
+    # A title alone is an office too, but for a surname another label prints in full.
+    governor = parse_transcript("GOVERNOR: Good morning.\n\nREPORTER: When?\n\nGOVERNOR: Soon.\n")
+    assert (governor.speakers, governor.turns[0].label) == ([], "GOVERNOR")
+    king = parse_transcript("KING: Hi.\n\nTOM WU: Why?\n\nKING: Because.\n")
+    mayor = parse_transcript("ANN MAYOR: Hi.\n\nTOM WU: Why?\n\nMAYOR: Because.\n")
+    assert [t.speaker for t in king.turns + mayor.turns] == ["King", "Tom Wu", "King"] + [
+        "Ann Mayor",
+        "Tom Wu",
+        "Ann Mayor",
+    ]
 
 
 @pytest.mark.parametrize(
