@@ -115,7 +115,9 @@ _SENTENCE_OPENERS = {
     *("let", "i", "im", "ive", "ill", "id", "it", "its", "we", "you", "he", "she", "they"),
     *("this", "that", "if", "because", "when", "what", "why", "how"),
 }
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v", "esq", "phd", "md"}
+# Letters a British name may carry after it: "Wes Streeting MP", "Jane Doe QC".
+_POST_NOMINALS = {"mp", "msp", "mep", "qc", "obe", "mbe", "cbe"}
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v", "esq", "phd", "md"} | _POST_NOMINALS
 PARTICLES = {
     "de",
     "del",
@@ -321,7 +323,8 @@ def _case_part(part: str, first: bool) -> str:
     if not part or not any(c.isalpha() for c in part):
         return part
     if low.rstrip(".") in _SUFFIXES and not first:
-        return part.upper() if low.rstrip(".") in {"ii", "iii", "iv", "v"} else low.capitalize()
+        upper = {"ii", "iii", "iv", "v"} | _POST_NOMINALS
+        return part.upper() if low.rstrip(".") in upper else low.capitalize()
     if low in PARTICLES and not first:
         return low
     if re.fullmatch(r"(?:[a-z]\.)+[a-z]?\.?", low):

@@ -29,6 +29,7 @@ from interviews.parsing.text import split_sentences
         ("McCOY", "McCoy"),
         ("MacOS", "MacOS"),
         ("DeSantis", "DeSantis"),
+        ("WES STREETING MP", "Wes Streeting MP"),
     ],
 )
 def test_capitals_become_name_case(printed, canonical):
@@ -153,6 +154,11 @@ def test_a_hyphenated_surname_is_one_surname():
     for printed in ("Ms. Smith-Jones", "Smith-Jones", "Ann Smith-Jones", "Dr. Ann Smith-Jones"):
         assert roster.find(printed) is ann, printed
     assert roster.find("Smith") is not ann
+
+
+def test_letters_after_a_name_are_no_part_of_who_it_is():
+    assert speaker_key("Wes Streeting MP") == speaker_key("Wes Streeting")
+    assert speaker_key("Jane Doe QC") == speaker_key("JANE DOE")
 
 
 def test_a_member_told_apart_by_their_state_has_the_surname_before_it_and_no_given_name():
