@@ -108,9 +108,7 @@ def looks_sbv(lines: list[str]) -> bool:
 def _video_transcript(content: list[str]) -> bool:
     """Whether the lines open as a video page's transcript does: with a time, or with the title
     of its first chapter above one ("Intro", then "0:00")."""
-    return any(_START.match(line) for line in content[:1]) or (
-        len(content) >= 2 and bool(_START.match(content[1]))
-    )
+    return any(_START.match(line) for line in content[:2])
 
 
 def read_captions(text: str, format: str) -> Draft:
@@ -141,7 +139,7 @@ def read_captions(text: str, format: str) -> Draft:
                 _Piece(at, at, title, True, None, heading=True) for title in chapters.pop(at)
             ]
         pieces += _cue_pieces(payload, start, end, dialogue=dialogue, labels=labels)
-    if not any(not piece.heading for piece in pieces):
+    if all(piece.heading for piece in pieces):
         raise ParseError(f"No timed captions were found in this {format.upper()} file.")
     return Draft(format=format, blocks=_blocks(pieces))
 

@@ -118,6 +118,7 @@ _SENTENCE_OPENERS = {
 # Letters a British name may carry after it: "Wes Streeting MP", "Jane Doe QC".
 _POST_NOMINALS = {"mp", "msp", "mep", "qc", "obe", "mbe", "cbe"}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v", "esq", "phd", "md"} | _POST_NOMINALS
+_SUFFIXES_IN_CAPITALS = {"ii", "iii", "iv", "v"} | _POST_NOMINALS
 PARTICLES = {
     "de",
     "del",
@@ -323,8 +324,7 @@ def _case_part(part: str, first: bool) -> str:
     if not part or not any(c.isalpha() for c in part):
         return part
     if low.rstrip(".") in _SUFFIXES and not first:
-        upper = {"ii", "iii", "iv", "v"} | _POST_NOMINALS
-        return part.upper() if low.rstrip(".") in upper else low.capitalize()
+        return part.upper() if low.rstrip(".") in _SUFFIXES_IN_CAPITALS else low.capitalize()
     if low in PARTICLES and not first:
         return low
     if re.fullmatch(r"(?:[a-z]\.)+[a-z]?\.?", low):
