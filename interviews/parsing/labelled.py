@@ -85,6 +85,8 @@ _ASKED = re.compile(r"^(?P<label>Q)\s+(?P<text>[A-Z\"“‘].*)$")
 _STOPPED = re.compile(
     r"^(?P<label>(?:(?:[A-Z][a-z]{0,3}\.|[A-Z][a-z]+)\s+){1,3}"
     rf"(?:{RECORD_SURNAME}(?:\s+{RECORD_SURNAME}){{0,2}}(?:{OF_STATE}|\s+pro\s+tempore)?"
+    # (The Senate names who presides the first time: "The PRESIDING OFFICER (Mr. KAINE).")
+    rf"(?:\s+\((?:[A-Z][a-z]{{0,3}}\.\s+)?{RECORD_SURNAME}\))?"
     r"|(?P<mixed>[A-Z][a-z][\w'’\-]*)))"
     r"\.\s+(?P<text>\S.*)$"
 )

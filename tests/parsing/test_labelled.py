@@ -753,6 +753,19 @@ def test_the_houses_record_tells_members_of_one_surname_apart_by_their_states():
     assert {s.name: s.honorific for s in parsed.speakers}["Johnson of Texas"] == "Ms."
 
 
+def test_the_senates_floor_record_names_who_presides_the_first_time():
+    parsed = parse_transcript(
+        "The PRESIDING OFFICER (Mr. KAINE). The Senator from Ohio.\n\n"
+        "Mr. BROWN. Mr. President, I rise.\n\nThe PRESIDING OFFICER. The Senator from Texas.\n\n"
+        "Mr. CORNYN. I ask unanimous consent.\n\nThe PRESIDING OFFICER. Without objection.\n\n"
+        "Mr. BROWN. I yield the floor.\n"
+    )
+    assert [t.speaker for t in parsed.turns] == ["Kaine", "Brown", "Kaine", "Cornyn", "Kaine"] + [
+        "Brown"
+    ]
+    assert parsed.speaker("Kaine").affiliation == "Presiding Officer"
+
+
 def test_the_houses_floor_record_labels_the_speaker_pro_tempore_and_surnames_with_a_prefix():
     parsed = parse_transcript(
         "The SPEAKER pro tempore. The gentleman from Massachusetts is recognized.\n\n"
