@@ -68,6 +68,9 @@ _TRANSCRIPT_OF = re.compile(
 # Nation," May 7, 2023", NBC's "MEET THE PRESS - May 7, 2023".
 _ON_PROGRAM = re.compile(rf"\bon [\"“](?P<program>[^\"”]{{2,60}}?),?[\"”],?\s+{_DATE}$")
 _PROGRAM_DATELINE = re.compile(rf"^(?P<program>[A-Z][A-Z0-9 '’&.]{{2,60}}?)\s+[-–—|:]\s+{_DATE}$")
+# A headline and, after a dash, the date: "Meet the Press - March 2, 2025" (in mixed case no
+# program can be told from an episode's title, but the date is the broadcast's).
+_TITLE_DATED = re.compile(rf"^[A-Z][^\n]{{2,80}}?\s+[-–—|]\s+{_DATE}$")
 # A headline opening with the date: "September 29, 2020 Debate Transcript".
 _DATED_HEADLINE = re.compile(rf"^{_DATE}\s+[A-Z][\w'’]*(?:\s+[\w'’]+){{0,6}}$", re.I)
 _DATE_FORMATS = ("%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d")
@@ -93,7 +96,12 @@ def air_date(paragraphs: list[str]) -> str | None:
             or _TRANSCRIPT_OF.search(paragraph)
         )
         if line is None and i == 0:
-            line = _headline_dated(paragraph.strip()) or _DATED_HEADLINE.match(paragraph.strip())
+            headline = paragraph.strip()
+            line = (
+                _headline_dated(headline)
+                or _DATED_HEADLINE.match(headline)
+                or _TITLE_DATED.match(headline)
+            )
         if line is None:
             continue
         printed = re.sub(r"[.,]", "", line.group("date")).replace("Sept ", "Sep ").title()

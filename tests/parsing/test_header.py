@@ -146,6 +146,11 @@ def test_a_networks_notice_of_a_rush_transcript_names_the_program_and_dates_it()
     assert said.turns[-1].text == "The law on copyright 2019 changed it."
 
 
+def test_a_headline_in_mixed_case_and_the_date_after_a_dash_dates_the_transcript():
+    assert air_date(["Meet the Press - March 2, 2025", "KRISTEN WELKER: Hi."]) == "2025-03-02"
+    assert air_date(["Ann Lee", "Meet the Press - March 2, 2025"]) is None  # a headline's only
+
+
 def test_a_headline_naming_the_program_and_the_date_gives_both():
     for headline, program in (
         ('Transcript: Sen. Ann Lee on "Face the Nation," May 7, 2023', "Face the Nation"),
