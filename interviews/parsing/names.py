@@ -36,6 +36,7 @@ HONORIFICS = sorted(
         "Lt. Gov.",
         "Lieutenant Governor",
         "President",
+        "Pres.",
         "Vice President",
         "Former President",
         "President-elect",
@@ -329,6 +330,8 @@ def _case_part(part: str, first: bool) -> str:
         return low
     if re.fullmatch(r"(?:[a-z]\.)+[a-z]?\.?", low):
         return low.upper()
+    if first and re.fullmatch(r"[b-df-hj-np-tv-xz]{2}", low):
+        return low.upper()  # initials without their stops: "JD Vance", "JB Pritzker"
     for apostrophe in "'’":
         if apostrophe in low:
             head, _, tail = low.partition(apostrophe)
@@ -418,6 +421,7 @@ _POLITE = {"mr", "mrs", "ms", "miss", "mx", "madam", "madame", "sir", "dr"}
 # A label's "Sen." and a moderator's "Senator" give one office.
 _ABBREVIATED = {
     "sen": "senator",
+    "pres": "president",
     "rep": "representative",
     "gov": "governor",
     "lt": "lieutenant",

@@ -30,6 +30,9 @@ from interviews.parsing.text import split_sentences
         ("MacOS", "MacOS"),
         ("DeSantis", "DeSantis"),
         ("WES STREETING MP", "Wes Streeting MP"),
+        # Initials without their stops: no vowel, no given name.
+        ("JD VANCE", "JD Vance"),
+        ("ED MILIBAND", "Ed Miliband"),
     ],
 )
 def test_capitals_become_name_case(printed, canonical):
@@ -38,6 +41,7 @@ def test_capitals_become_name_case(printed, canonical):
 
 def test_honorifics_and_offices_are_kept_apart_from_the_name():
     assert split_honorific("Sen. Bernie Sanders") == ("Sen.", "Bernie Sanders")
+    assert split_honorific("PRES. DONALD TRUMP") == ("PRES.", "DONALD TRUMP")
     assert split_honorific("Vice President Joe Biden") == ("Vice President", "Joe Biden")
     assert split_honorific("President") == ("", "President")
     # A summary's list of justices names each of them, not a person called "Justices ...".
