@@ -42,6 +42,9 @@ def test_capitals_become_name_case(printed, canonical):
 def test_honorifics_and_offices_are_kept_apart_from_the_name():
     assert split_honorific("Sen. Bernie Sanders") == ("Sen.", "Bernie Sanders")
     assert split_honorific("PRES. DONALD TRUMP") == ("PRES.", "DONALD TRUMP")
+    for title in ("V.P.", "ATTY. GEN.", "DET.", "SUPT."):
+        assert split_honorific(f"{title} JANE ROE") == (title, "JANE ROE")
+    assert split_honorific("chief justice") == ("", "chief justice")  # an office, not a name
     assert split_honorific("Vice President Joe Biden") == ("Vice President", "Joe Biden")
     assert split_honorific("President") == ("", "President")
     # A summary's list of justices names each of them, not a person called "Justices ...".
