@@ -8,7 +8,6 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from .names import (
-    OF_STATE,
     PARTICLES,
     canonical_name,
     is_honorific,
@@ -17,6 +16,7 @@ from .names import (
     opens_sentence,
     speaker_key,
     split_honorific,
+    state_in,
 )
 from .text import fold, sentence_spans
 
@@ -241,10 +241,6 @@ def speaker_id(printed: str, *, from_zero: bool = False) -> Label | None:
 
 
 _RUNS_ON = re.compile(r"(?:,|\s(?i:of|and|the|for|with|from))$")
-# A place after a titled name is part of it: the House's record tells members of one surname
-# apart by their states ("Mr. JOHNSON of Georgia", "Ms. JOHNSON of Texas"), and a peer's title
-# names one ("Lord Smith of Finsbury").
-_OF_STATE = re.compile(rf"^(?P<name>.+?){OF_STATE}$")
 
 
 def parse_label(printed: str, *, upper_only: bool = False) -> Label | None:
@@ -308,9 +304,12 @@ def parse_label(printed: str, *, upper_only: bool = False) -> Label | None:
     if " " in nameless and is_title(nameless):
         return Label(printed, "", affiliation=title, voice=canonical_name(name_part), office=True)
     honorific, bare = split_honorific(name_part)
-    of_state = _OF_STATE.match(bare) if honorific else None
+    # A place after a titled name is part of it: the House's record tells members of one surname
+    # apart by their states ("Mr. JOHNSON of Georgia"), and a peer's title names one ("Lord Smith
+    # of Finsbury").
+    of_state = state_in(bare) if honorific else None
     if of_state:
-        bare = of_state.group("name")
+        bare = bare[: of_state.start()]
     tokens = bare.split()
     if not 1 <= len(tokens) <= 6 or not any(c.isalpha() for c in bare):
         return None

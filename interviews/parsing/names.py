@@ -481,11 +481,13 @@ OF_STATE = r"\s+of\s+(?P<state>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
 _OF_STATE = re.compile(OF_STATE + "$")
 
 
-def of_a_state(name: str) -> bool:
-    """Whether the name is a member's told apart by their state: "Johnson of Georgia"."""
-    return bool(_OF_STATE.search(name))
+def state_in(name: str) -> re.Match[str] | None:
+    """The place a name ends with, as a member's told apart by their state does ("Johnson of
+    Georgia") or a peer's title ("Smith of Finsbury"): its `state` group, or None."""
+    return _OF_STATE.search(name)
 
 
+@functools.lru_cache(maxsize=4096)
 def surname(name: str) -> str:
     """The folded family name: last word, skipping suffixes; particles kept ("de blasio"), and
     every part of a hyphenated one ("smith jones")."""
@@ -508,6 +510,7 @@ def _hyphen_joined(name: str, tokens: tuple[str, ...]) -> int:
     return 0
 
 
+@functools.lru_cache(maxsize=4096)
 def given_name(name: str) -> str:
     """The folded first name, all of a hyphenated one ("jean luc" of Jean-Luc Picard), or ""
     for a single-word name."""

@@ -22,11 +22,11 @@ from .names import (
     is_honorific,
     is_title,
     name_tokens,
-    of_a_state,
     opens_sentence,
     same_given_name,
     speaker_key,
     split_honorific,
+    state_in,
     surname,
     title_of,
 )
@@ -82,7 +82,7 @@ class Roster:
             return None
         key = " ".join(tokens)
         exact = [p for p in self.people if p.key == key]
-        if exact or of_a_state(printed):
+        if exact or state_in(printed):
             return exact[0] if exact else None  # "Johnson of Georgia" is no other Johnson
         if set(tokens[:-1]) <= PARTICLES or surname(printed) == key:
             # A surname alone, its particles included: "Mr. de Blasio", "DeBlasio" and "De Blasio"
