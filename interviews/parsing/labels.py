@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from .names import (
     PARTICLES,
     canonical_name,
+    holder_of_office,
     is_honorific,
     is_name_suffix,
     is_title,
@@ -73,6 +74,8 @@ _NUMBERED = re.compile(r"(?:\s*#?\d+|\s+[A-Z])$")
 _SPEAKER_ID = re.compile(r"^(?:speaker|spk)?[ _-]*(?P<id>[0-9]+|[A-Za-z])$", re.I)
 # Parliamentary committees number each question before the member's name: "Q12 Chair:".
 _QUESTION_NUMBER = re.compile(r"^Q\d{1,4}\s+")
+_OF_BODY = re.compile(r"(?:of|to|for)\s+(?:the\s+)?", re.I)
+_OF_BODY_WORDS = {"of", "to", "for", "the", "and"}
 # "The CHAIRMAN", "The SPEAKER pro tempore", "The Secretary of State for Health".
 _THE_OFFICE = re.compile(
     r"^the [a-z]+(?: [a-z]+)?(?: of [a-z]+(?: [a-z]+)?| pro tempore)?(?: for [a-z]+(?: [a-z]+){0,3})?$"
@@ -304,6 +307,20 @@ def parse_label(printed: str, *, upper_only: bool = False) -> Label | None:
     if " " in nameless and is_title(nameless):
         return Label(printed, "", affiliation=title, voice=canonical_name(name_part), office=True)
     honorific, bare = split_honorific(name_part)
+    # "SECRETARY OF STATE ANTONY BLINKEN": an office of a place or body before its holder's name,
+    # the office where they speak from, as "ANTONY BLINKEN, SECRETARY OF STATE" prints it; with
+    # no room for a name after the place ("SECRETARY OF STATE:", "PRESIDENT OF THE UNITED
+    # STATES:"), an office alone.
+    body = _OF_BODY.match(bare) if honorific else None
+    if body:
+        held = bare[body.end() :].split()
+        holder = holder_of_office(held) if len(held) >= 3 else []
+        if not holder or any(fold(word) in _OF_BODY_WORDS for word in holder):
+            return Label(
+                printed, "", affiliation=title, voice=canonical_name(name_part), office=True
+            )
+        office = name_part[: len(name_part) - len(" ".join(holder))].strip()
+        bare, title = " ".join(holder), title or office
     # A place after a titled name is part of it: the House's record tells members of one surname
     # apart by their states ("Mr. JOHNSON of Georgia"), and a peer's title names one ("Lord Smith
     # of Finsbury").

@@ -473,6 +473,14 @@ def is_honorific(word: str) -> bool:
     return fold(word).rstrip(".") in _HONORIFIC_KEYS
 
 
+def holder_of_office(words: list[str]) -> list[str]:
+    """The holder's name that ends the words after an office of something ("State Antony
+    Blinken" after "Secretary of", "New York Kathy C. Hochul" after "Governor of"): the last two
+    words, or three where the middle one is an initial. Where the place ends and the name begins
+    is not printed; most names printed after an office are two words."""
+    return words[-3:] if len(words) >= 3 and re.fullmatch(r"[A-Z]\.", words[-2]) else words[-2:]
+
+
 # How the Congressional Record prints a member: the surname in capitals, a prefix in mixed case or
 # not ("SMITH", "McGOVERN"), and after it, where two members share it, their state ("JOHNSON of
 # Georgia"), a part of their name but not of their surname.

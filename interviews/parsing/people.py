@@ -19,6 +19,7 @@ from .names import (
     PARTICLES,
     canonical_name,
     given_name,
+    holder_of_office,
     is_honorific,
     is_title,
     name_tokens,
@@ -622,7 +623,7 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
         office = _OFFICE_BEFORE.search(before)
         held = bool(office and is_honorific(office.group("title")) and len(words) >= 3)
         if held:
-            words = words[-3:] if re.fullmatch(r"[A-Z]\.", words[-2]) else words[-2:]
+            words = holder_of_office(words)
         # What stands before a title describes the person: "Vermont Senator Bernie Sanders",
         # "the U.S. Chamber of Commerce President Tom Donohue".
         described = 0

@@ -851,6 +851,21 @@ def test_a_ministers_press_conference_labels_an_office_and_journalists_and_ends_
     ]
 
 
+def test_an_office_of_a_place_printed_before_a_name_is_where_its_holder_speaks_from():
+    parsed = parse_transcript(
+        "MARGARET BRENNAN: Welcome.\n\nSECRETARY OF STATE ANTONY BLINKEN: Thank you.\n\n"
+        "MARGARET BRENNAN: And the governor?\n\nGOVERNOR OF NEW YORK KATHY C. HOCHUL: Hello.\n\n"
+        "PRESIDENT OF THE UNITED STATES: Hi.\n"
+    )
+    assert [(s.name, s.honorific, s.affiliation) for s in parsed.speakers] == [
+        ("Margaret Brennan", "", ""),
+        ("Antony Blinken", "Secretary", "Secretary of State"),
+        ("Kathy C. Hochul", "Governor", "Governor of New York"),
+    ]
+    # With no name after the place, the label is the office alone, as "PRIME MINISTER:" is.
+    assert parsed.turns[-1].label == "PRESIDENT OF THE UNITED STATES"
+
+
 @pytest.mark.parametrize(
     ("part", "role"),
     [
