@@ -170,6 +170,7 @@ def load_database(corpus: Path, turns_wanted: int, *, batch: int = 100) -> None:
                         1.0,
                         turn.get("start"),
                         turn.get("stop"),
+                        "[]",
                     )
                 )
             appearances += [
@@ -199,6 +200,7 @@ def load_database(corpus: Path, turns_wanted: int, *, batch: int = 100) -> None:
         "confidence",
         "start_seconds",
         "end_seconds",
+        "paragraph_starts",
     ]
     quote = connection.ops.quote_name
     insert_turn = (

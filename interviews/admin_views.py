@@ -294,6 +294,8 @@ def _preview_turns(draft: TranscriptDraft, *, title: str) -> list[dict]:
             speaker_label=parsed.label,
             attribution=Turn.Attribution.EDITOR if edited else parsed.attribution,
             confidence=1.0 if edited else parsed.confidence,
+            start_seconds=parsed.start,
+            paragraph_starts=parsed.paragraph_starts,
         )
         turn.affiliation = affiliations.get(parsed.speaker or "", "")
         rows.append(

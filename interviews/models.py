@@ -152,16 +152,18 @@ class Segment(TimeStamped):
         last = self.turns.aggregate(last=models.Max("sequence"))["last"] or 0
         return Paginator(range(1, last + 1), TURNS_PER_PAGE)
 
-    def turn_at(self, moment: str) -> "Turn | None":
-        """The turn being spoken at `moment` into the recording ("754", "12:34", "1:02:03",
-        "12m34s"), the first timed one before it starts; None where the time is no time or no
-        turn of this segment is timed."""
+    def moment_url(self, moment: str) -> str:
+        """The place in its transcript of what is being said at `moment` into the recording
+        ("754", "12:34", "1:02:03", "12m34s"): the paragraph then, in the last timed turn to
+        start by then (or the first timed one, before it starts); "" where the time is no time
+        or no turn of this segment is timed."""
         seconds = _seconds(moment)
         if seconds is None:
-            return None
+            return ""
         timed = self.turns.filter(start_seconds__isnull=False).select_related("segment")
         before = timed.filter(start_seconds__lte=seconds).order_by("-start_seconds", "-sequence")
-        return before.first() or timed.order_by("start_seconds", "sequence").first()
+        turn = before.first() or timed.order_by("start_seconds", "sequence").first()
+        return turn.get_absolute_url(at=seconds) if turn else ""
 
     def transcript(self, sequences: range | None = None) -> list["Turn"]:
         """Its turns in order (those numbered in `sequences`, if given), ready to show
@@ -353,6 +355,12 @@ class Turn(TimeStamped):
     confidence = models.FloatField(default=0.0)
     start_seconds = models.FloatField(null=True, blank=True)
     end_seconds = models.FloatField(null=True, blank=True)
+    paragraph_starts = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="When each paragraph starts, in seconds (null where unknown), where the"
+        " transcript times paragraphs after the first.",
+    )
 
     objects = TurnQuerySet.as_manager()
 
@@ -374,17 +382,50 @@ class Turn(TimeStamped):
     def __str__(self) -> str:
         return f"{self.segment} #{self.sequence}"
 
-    def get_absolute_url(self) -> str:
+    def get_absolute_url(self, *, at: float | None = None) -> str:
+        """Its place in its segment's transcript; with `at`, the place of the paragraph being
+        spoken at that many seconds into the recording."""
         page = self.transcript_page
         query = f"?page={page}" if page > 1 else ""
-        return f"{self.segment.get_absolute_url()}{query}#{self.anchor}"
+        return f"{self.segment.get_absolute_url()}{query}#{self.moment_anchor(at)}"
 
-    def get_moment_url(self) -> str:
-        """Its segment at the moment it starts: the address `segment_detail` takes to this
-        turn, as a clip's time in a video's address does; "" for a turn with no time."""
-        if self.start_seconds is None:
+    def get_moment_url(self, seconds: float | None = None) -> str:
+        """Its segment at the moment it starts (or `seconds`, a paragraph's start): the address
+        `segment_detail` takes to this turn, as a clip's time in a video's address does; "" for
+        a turn with no time."""
+        if seconds is None:
+            seconds = self.start_seconds
+        if seconds is None:
             return ""
-        return f"{self.segment.get_absolute_url()}?t={int(self.start_seconds)}"
+        return f"{self.segment.get_absolute_url()}?t={int(seconds)}"
+
+    @property
+    def timed_paragraphs(self) -> list[tuple[str, float | None, str]]:
+        """Its paragraphs, each with the time it starts at where that is its own (not the
+        turn's, shown with the speaker) and its anchor."""
+        paragraphs = self.paragraphs
+        starts = self.paragraph_starts
+        if len(starts) != len(paragraphs):  # an editor has changed the paragraphs since
+            starts = [None] * len(paragraphs)
+        return [
+            (paragraph, start if k else None, self._paragraph_anchor(k))
+            for k, (paragraph, start) in enumerate(zip(paragraphs, starts, strict=True))
+        ]
+
+    def moment_anchor(self, seconds: float | None) -> str:
+        """The anchor of the paragraph being spoken `seconds` into the recording: the last
+        that starts by then, where paragraphs have times; else the turn's."""
+        if seconds is None or len(self.paragraph_starts) != len(self.paragraphs):
+            return self.anchor
+        started = [
+            k
+            for k, start in enumerate(self.paragraph_starts)
+            if k and start is not None and start <= seconds
+        ]
+        return self._paragraph_anchor(started[-1]) if started else self.anchor
+
+    def _paragraph_anchor(self, index: int) -> str:
+        return f"{self.anchor}-p{index + 1}"
 
     @property
     def transcript_page(self) -> int:

@@ -112,8 +112,8 @@ def segment_detail(request, slug, year=None, month=None, day=None):
     )
     if request.path != segment.get_absolute_url():
         return redirect(segment, permanent=True)
-    moment = segment.turn_at(request.GET.get("t", ""))
-    if moment is not None:
+    moment = segment.moment_url(request.GET.get("t", ""))
+    if moment:
         return redirect(moment)
     page = segment.transcript_pages().get_page(request.GET.get("page"))
     context = {

@@ -49,6 +49,9 @@ def get(client, url, status=200, **params):
 
 
 def test_a_segment_comes_with_its_speakers_and_every_turn_in_order(client, interview):
+    interview.turns.filter(sequence=2).update(
+        text="Rents rose by a third.\n\nWages did not.", paragraph_starts=[4.0, 31.5]
+    )
     listed = get(client, "/api/segments/")["results"][0]
     detail = get(client, listed["api_url"])
 
@@ -63,6 +66,7 @@ def test_a_segment_comes_with_its_speakers_and_every_turn_in_order(client, inter
     assert detail["turns"][1]["speaker"]["slug"] == "ann-example"
     assert detail["turns"][1]["affiliation"] == "City Council"
     assert detail["turns"][1]["url"].endswith(f"{interview.get_absolute_url()}#turn-2")
+    assert [t["paragraph_starts"] for t in detail["turns"]] == [[], [4.0, 31.5]]
     assert detail["appearances"] == [
         {
             "speaker": detail["turns"][1]["speaker"],

@@ -40,6 +40,7 @@ def archive(seed_segment):
         confidence=0.123456789012345,
         start_seconds=12.345,
         end_seconds=67.891,
+        paragraph_starts=[12.345, 40.5],
         speaker_label="ZOË:",
     )
     TurnFactory(segment=draft, speaker=None, sequence=2, role="host", attribution="unknown")

@@ -122,6 +122,26 @@ def test_a_turn_splits_only_between_sentences_or_paragraphs(draft):
         draft_turn_split(draft, turn=0, at=3)
 
 
+def test_splitting_and_merging_keep_the_times_paragraphs_start_at(draft):
+    first, second = draft.transcript.turns
+    first.start, first.end = 0.0, 8.0
+    second.start, second.end, second.paragraph_starts = 8.0, 30.0, [8.0, 12.5]
+
+    draft_turn_split(draft, turn=1, at=split_points(second.text)[0][0])
+    cut = draft.transcript.turns[2]
+    assert (second.start, second.end, second.paragraph_starts) == (8.0, 12.5, [])
+    assert (cut.start, cut.end, cut.text) == (12.5, 30.0, "It started in May.")
+
+    draft_turns_merge(draft, turn=0)
+    assert (first.end, first.paragraph_starts) == (12.5, [0.0, 8.0])
+    draft_turns_merge(draft, turn=0)
+    assert (first.end, first.paragraph_starts) == (30.0, [0.0, 8.0, 12.5])
+    # Cut inside a paragraph, where the recording is cut is not known.
+    draft_turn_split(draft, turn=0, at=split_points(first.text)[0][0])
+    assert (first.text, first.end, draft.transcript.turns[1].start) == ("Welcome.", None, None)
+    assert draft.transcript.turns[1].paragraph_starts == [None, 8.0, 12.5]
+
+
 def test_naming_one_turn_of_a_numbered_voice_names_its_other_turns_the_editor_left_alone():
     voice = parsing.parse_transcript(
         "Speaker 1  0:00\nWhere were you?\n\nSpeaker 2  0:04\nAt home.\n\n"

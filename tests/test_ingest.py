@@ -120,6 +120,22 @@ def test_a_folder_is_ingested_file_by_file_with_a_summary(tmp_path, capsys):
     ).exists()
 
 
+def test_the_times_a_long_turns_paragraphs_start_at_are_stored(tmp_path):
+    (tmp_path / "address.vtt").write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Ann Lee>We begin.\n\n"
+        "00:00:40.000 --> 00:00:44.000\n<v Ann Lee>The budget passed.\n\n"
+        "00:00:45.000 --> 00:00:47.000\n<v Tom Wu>Thanks, Ann.\n"
+    )
+
+    call_command("ingest", str(tmp_path / "address.vtt"))
+
+    stored = Turn.objects.order_by("sequence")
+    assert [(t.text, t.start_seconds, t.paragraph_starts) for t in stored] == [
+        ("We begin.\n\nThe budget passed.", 1.0, [1.0, 40.0]),
+        ("Thanks, Ann.", 45.0, []),
+    ]
+
+
 def test_a_failure_while_storing_leaves_nothing_behind(monkeypatch):
     def fail(*args, **kwargs):
         raise ingest_service.DatabaseError("disk full")

@@ -82,6 +82,31 @@ def test_a_timed_turn_shows_its_time_linking_to_the_moment_and_a_time_opens_the_
         assert client.get(f"{segment.get_absolute_url()}?t={no_time}").status_code == 200
 
 
+def test_a_paragraph_with_its_own_time_shows_it_and_a_time_inside_a_long_turn_opens_it(client):
+    address = TurnFactory(
+        text="We begin.\n\nThe budget passed.\n\nNow the weather.",
+        start_seconds=60.0,
+        paragraph_starts=[60.0, 95.0, None],
+    )
+    TurnFactory(segment=address.segment, sequence=2, start_seconds=200.0)
+    segment = address.segment.get_absolute_url()
+
+    page = client.get(segment).content.decode()
+    shown = page.split(f'id="{address.anchor}"')[1].split("</article>")[0]
+    assert (
+        f'<p id="turn-1-p2"><a class="turn__time turn__time--paragraph" href="{segment}?t=95"'
+        in shown
+    )
+    assert ">1:35</a> The budget passed.</p>" in shown and "<p>Now the weather.</p>" in shown
+    assert client.get(f"{segment}?t=100").url == f"{segment}#turn-1-p2"
+    assert client.get(f"{segment}?t=70").url == f"{segment}#turn-1"
+    # Once an editor has changed the paragraphs, their times no longer say which is which.
+    address.text = "We begin. The budget passed."
+    address.save()
+    assert "turn__time--paragraph" not in client.get(segment).content.decode()
+    assert client.get(f"{segment}?t=100").url == f"{segment}#turn-1"
+
+
 def test_an_edited_segment_or_speaker_links_to_its_new_address():
     turn = TurnFactory(segment__air_date=date(2020, 1, 1), segment__slug="before")
     old_segment_url, old_speaker_url = turn.get_absolute_url(), turn.speaker.get_absolute_url()

@@ -86,6 +86,10 @@ class TurnBase(Schema):
     start_seconds: float | None
     end_seconds: float | None
     text: str
+    paragraph_starts: list[float | None] = Field(
+        description="When each paragraph of `text` starts, in seconds (null where unknown);"
+        " empty where only the turn is timed."
+    )
     url: str = Field(description="Permalink: the turn in its transcript.")
     api_url: str
 

@@ -328,7 +328,7 @@ def _blocks(pieces: list[_Piece]) -> list[Block]:
         if blocks and not blocks[-1].direction and (not piece.change or same_voice):
             block = blocks[-1]
             if _new_paragraph(block, piece, paragraph_start):
-                block.paragraphs.append(piece.text)
+                block.add_paragraph(piece.text, piece.start)
                 paragraph_start = piece.start
             else:
                 block.paragraphs[-1] += " " + piece.text

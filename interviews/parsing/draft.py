@@ -25,10 +25,18 @@ class Block:
     start: float | None = None
     end: float | None = None
     direction: bool = False
+    # When a paragraph after the first starts, where the transcript says (a caption's paragraph,
+    # a stamped line going on with a turn): its index in `paragraphs` -> seconds.
+    paragraph_starts: dict[int, float] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
         return "\n\n".join(self.paragraphs)
+
+    def add_paragraph(self, text: str, start: float | None = None) -> None:
+        if start is not None:
+            self.paragraph_starts[len(self.paragraphs)] = start
+        self.paragraphs.append(text)
 
 
 @dataclass

@@ -1335,6 +1335,18 @@ class _Habits:
         return result
 
 
+def _turn(block: Block, **decided) -> Turn:
+    """The turn `block` is, spoken as `decided` (Turn's fields)."""
+    later = [block.paragraph_starts.get(k) for k in range(1, len(block.paragraphs))]
+    return Turn(
+        paragraphs=list(block.paragraphs),
+        start=block.start,
+        end=block.end,
+        paragraph_starts=[block.start, *later] if block.paragraph_starts else [],
+        **decided,
+    )
+
+
 def _turns(
     draft: Draft, decisions: list[_Decision | None], calibrate: bool
 ) -> tuple[list[Speaker], list[Turn]]:
@@ -1342,14 +1354,7 @@ def _turns(
     speakers: dict[int, Speaker] = {}
     for block, decision in zip(draft.blocks, decisions, strict=True):
         if decision is None:
-            turns.append(
-                Turn(
-                    paragraphs=list(block.paragraphs),
-                    attribution="direction",
-                    start=block.start,
-                    end=block.end,
-                )
-            )
+            turns.append(_turn(block, attribution="direction"))
             continue
         person = decision.person
         name = person.shown_name if person is not None else None
@@ -1364,7 +1369,14 @@ def _turns(
         confidence = decision.posterior
         if calibrate:
             confidence = calibrated(confidence, decision.attribution, voice=decision.voice)
-        confidence = round(confidence, 3)
+        turn = _turn(
+            block,
+            speaker=name,
+            role=decision.role,
+            attribution=decision.attribution,
+            confidence=round(confidence, 3),
+            label=decision.label,
+        )
         previous = turns[-1] if turns else None
         if (
             previous is not None
@@ -1373,24 +1385,13 @@ def _turns(
             and previous.attribution != "direction"
             and (previous.speaker, previous.role) == (name, decision.role)
         ):
-            previous.paragraphs.extend(block.paragraphs)
-            if confidence < previous.confidence:
+            previous.join(turn)
+            if turn.confidence < previous.confidence:
                 # A turn is as sure as its least sure paragraph, and attributed as that one was:
                 # a label's speaker going on past a break is inferred to.
-                previous.confidence, previous.attribution = confidence, decision.attribution
+                previous.confidence, previous.attribution = turn.confidence, turn.attribution
             continue
-        turns.append(
-            Turn(
-                paragraphs=list(block.paragraphs),
-                speaker=name,
-                role=decision.role,
-                attribution=decision.attribution,
-                confidence=confidence,
-                label=decision.label,
-                start=block.start,
-                end=block.end,
-            )
-        )
+        turns.append(turn)
     texts = [draft.title, draft.summary]
     texts += [paragraph for b in draft.blocks if not b.direction for paragraph in b.paragraphs]
     people = list(speakers.values())

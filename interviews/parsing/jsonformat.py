@@ -105,8 +105,9 @@ def _turn(t: Any, i: int, names: set[str]) -> Turn:
     if role not in ROLES:
         raise ParseError(f"{where}role {role!r} is not one of {', '.join(ROLES)}.")
     text = _str(t, "text", where)
+    paragraphs = text.split("\n\n") if text else []
     return Turn(
-        paragraphs=text.split("\n\n") if text else [],
+        paragraphs=paragraphs,
         speaker=speaker,
         role=role,
         attribution=attribution,
@@ -114,12 +115,30 @@ def _turn(t: Any, i: int, names: set[str]) -> Turn:
         label=_str(t, "label", where),
         start=_optional_number(t, "start", where),
         end=_optional_number(t, "end", where),
+        paragraph_starts=_paragraph_starts(t, where, len(paragraphs)),
     )
+
+
+def _paragraph_starts(t: dict, where: str, paragraphs: int) -> list[float | None]:
+    starts = t.get("paragraph_starts") or []
+    if (
+        not isinstance(starts, list)
+        or len(starts) not in (0, paragraphs)
+        or not all(s is None or _is_number(s) for s in starts)
+    ):
+        raise ParseError(
+            f'{where}"paragraph_starts" must be a list of one time (or null) per paragraph.'
+        )
+    return [None if s is None else float(s) for s in starts]
+
+
+def _is_number(value) -> bool:
+    return not isinstance(value, bool) and isinstance(value, int | float) and math.isfinite(value)
 
 
 def _number(t: dict, key: str, where: str, default: float, *, bounded: bool = False) -> float:
     value = t.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+    if not _is_number(value):
         raise ParseError(f'{where}"{key}" must be a number.')
     if bounded and not 0 <= value <= 1:
         raise ParseError(f'{where}"{key}" must be between 0 and 1.')

@@ -518,7 +518,8 @@ def read_labelled(text: str) -> Draft:
             else:
                 draft.blocks[-1].paragraphs[-1] += " " + body
         else:
-            draft.blocks[-1].paragraphs.append(body)
+            draft.blocks[-1].add_paragraph(body, start)
+            pending_start = None
         previous_blank = i in apart  # the header's next line is a paragraph of its own too
     draft.blocks = _keep_labels_of_nothing(draft.blocks, label_lines_of)
     _take_title(draft)

@@ -57,10 +57,59 @@ class Turn:
     label: str = ""
     start: float | None = None
     end: float | None = None
+    # When each paragraph starts, beside `paragraphs`, where the transcript times one after the
+    # first (a long address's captions, a stamped line going on with a turn); else empty.
+    paragraph_starts: list[float | None] = field(default_factory=list)
 
     @property
     def text(self) -> str:
         return "\n\n".join(self.paragraphs)
+
+    def paragraph_times(self) -> list[float | None]:
+        """When each paragraph starts, as far as is known: the first at the turn's start."""
+        if len(self.paragraph_starts) == len(self.paragraphs):
+            return list(self.paragraph_starts)
+        return [self.start if k == 0 else None for k in range(len(self.paragraphs))]
+
+    def join(self, later: Turn) -> None:
+        """Take in `later`'s paragraphs, as one turn that goes on until `later` ends."""
+        times = self.paragraph_times() + later.paragraph_times()
+        self._set_paragraphs(list(zip(self.paragraphs + later.paragraphs, times, strict=True)))
+        self.end = later.end if later.end is not None else self.end
+
+    def split(self, at: int) -> Turn:
+        """Cut the turn at character `at` of its text: keep what comes before and return the
+        rest, said by the same speaker. Where in the recording the cut falls is known only where
+        a paragraph with a time of its own starts there; the first part ends at that time."""
+        before: list[tuple[str, float | None]] = []
+        after: list[tuple[str, float | None]] = []
+        offset = 0
+        for paragraph, time in zip(self.paragraphs, self.paragraph_times(), strict=True):
+            cut = max(at - offset, 0)
+            head, tail = paragraph[:cut].strip(), paragraph[cut:].strip()
+            if head:
+                before.append((head, time))
+            if tail:
+                after.append((tail, time if cut == 0 else None))
+            offset += len(paragraph) + 2
+        rest = Turn(
+            paragraphs=[],
+            speaker=self.speaker,
+            role=self.role,
+            attribution=self.attribution,
+            confidence=self.confidence,
+            start=after[0][1] if after else None,
+            end=self.end,
+        )
+        rest._set_paragraphs(after)
+        self._set_paragraphs(before)
+        self.end = rest.start
+        return rest
+
+    def _set_paragraphs(self, timed: list[tuple[str, float | None]]) -> None:
+        self.paragraphs = [paragraph for paragraph, _ in timed]
+        times = [time for _, time in timed]
+        self.paragraph_starts = times if any(t is not None for t in times[1:]) else []
 
     def to_dict(self) -> dict:
         return {
@@ -72,6 +121,7 @@ class Turn:
             "label": self.label,
             "start": self.start,
             "end": self.end,
+            "paragraph_starts": list(self.paragraph_starts),
         }
 
 

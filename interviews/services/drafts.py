@@ -149,9 +149,7 @@ def draft_turns_merge(draft: TranscriptDraft, *, turn: int) -> None:
     first = draft.turn(turn)
     if turn + 1 >= len(draft.transcript.turns):
         raise DraftError("The last turn has no turn after it to merge with.")
-    second = draft.transcript.turns[turn + 1]
-    first.paragraphs = first.paragraphs + second.paragraphs
-    first.end = second.end if second.end is not None else first.end
+    first.join(draft.transcript.turns[turn + 1])
     del draft.transcript.turns[turn + 1]
     del draft.edited[turn + 1]
     draft.edited[turn] = True
@@ -175,22 +173,6 @@ def draft_turn_split(draft: TranscriptDraft, *, turn: int, at: int) -> None:
     text = target.text
     if at not in {offset for offset, _ in split_points(text)}:
         raise DraftError("A turn can be split only between sentences or paragraphs.")
-    before, after = paragraphs_split(text[:at]), paragraphs_split(text[at:])
-    second = parsing.Turn(
-        paragraphs=after,
-        speaker=target.speaker,
-        role=target.role,
-        attribution=target.attribution,
-        confidence=target.confidence,
-        end=target.end,
-    )
-    # Where in the recording the split falls is unknown: the first half loses its end time.
-    target.paragraphs, target.end = before, None
-    draft.transcript.turns.insert(turn + 1, second)
+    draft.transcript.turns.insert(turn + 1, target.split(at))
     draft.edited[turn] = True
     draft.edited.insert(turn + 1, True)
-
-
-def paragraphs_split(text: str) -> list[str]:
-    """The text's paragraphs (split at blank lines), trimmed, without empty ones."""
-    return [p.strip() for p in re.split(r"\n\n+", text) if p.strip()]

@@ -99,6 +99,7 @@ _TURN_CONTENT = [
     "confidence",
     "start_seconds",
     "end_seconds",
+    "paragraph_starts",
 ]
 
 
@@ -143,6 +144,7 @@ def segment_content_write(
             confidence=1.0 if is_edited(index) else turn.confidence,
             start_seconds=turn.start,
             end_seconds=turn.end,
+            paragraph_starts=turn.paragraph_starts,
         )
         for index, turn in enumerate(transcript.turns)
     ]

@@ -18,7 +18,6 @@ from django.db import transaction
 
 from interviews import parsing
 from interviews.models import Segment, SegmentEvent, Speaker, Turn
-from interviews.services.drafts import paragraphs_split
 from interviews.services.history import segment_event_record
 from interviews.services.ingest import segment_content_write, transcript_parse
 from interviews.services.publishing import segments_index_sync_on_commit
@@ -110,28 +109,16 @@ def corrections_reapply(
     positions_by_turn = _positions_by_text(new_where)
     pieces: list[tuple[int, parsing.Turn]] = []
     for turn_index, turn in enumerate(transcript.turns):
-        text, positions = turn.text, positions_by_turn.get(turn_index)
+        positions = positions_by_turn.get(turn_index)
         if not positions:
             pieces.append((-1, turn))  # a turn without words; kept as the parser gave it
             continue
-        offsets = [
-            (position, new_where[position][1])
-            for position in positions
-            if position == positions[0] or position in cuts
-        ]
-        for n, (position, offset) in enumerate(offsets):
-            end = offsets[n + 1][1] if n + 1 < len(offsets) else len(text)
-            piece = parsing.Turn(
-                paragraphs=paragraphs_split(text[offset:end]),
-                speaker=turn.speaker,
-                role=turn.role,
-                attribution=turn.attribution,
-                confidence=turn.confidence,
-                label=turn.label if n == 0 else "",
-                start=turn.start if n == 0 else None,
-                end=turn.end if n == len(offsets) - 1 else None,
-            )
-            pieces.append((position, piece))
+        # Cut from the end, so that each cut's offset still counts from the turn's first word.
+        cut_pieces = []
+        for position in reversed(positions[1:]):
+            if position in cuts:
+                cut_pieces.append((position, turn.split(new_where[position][1])))
+        pieces += [(positions[0], turn), *reversed(cut_pieces)]
 
     # Join pieces that fall inside one correction; give each correction its editor's speaker.
     turns: list[parsing.Turn] = []
@@ -139,8 +126,7 @@ def corrections_reapply(
     pinned: dict[str, Speaker] = {}
     for position, piece in pieces:
         if position in joined and turns:
-            turns[-1].paragraphs = turns[-1].paragraphs + piece.paragraphs
-            turns[-1].end = piece.end if piece.end is not None else turns[-1].end
+            turns[-1].join(piece)
             continue
         correction = correction_at.get(position)
         if correction is not None:

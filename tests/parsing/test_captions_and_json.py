@@ -87,6 +87,28 @@ def test_a_long_stretch_of_one_voice_reads_as_paragraphs_where_it_pauses_or_runs
     automatic = parse_transcript(_srt([(at, "and so we went on") for at in range(0, 250, 2)]))
     assert [len(p.split()) // 5 for p in automatic.turns[0].paragraphs] == [60, 60, 5]
     assert len(automatic.turns) == 1
+    # Each paragraph keeps the time it starts at, so a moment inside the turn can be found.
+    assert paused.turns[0].paragraph_starts == [0.0, 7.0]
+    assert automatic.turns[0].paragraph_starts == [0.0, 120.0, 240.0]
+    assert (
+        parse_transcript(_srt([(0, "ANN LEE: Hi."), (3, "TOM WU: Hello.")]))
+        .turns[0]
+        .paragraph_starts
+        == []
+    )  # nothing to add to the turn's own time
+
+
+def test_a_turns_paragraph_times_go_out_and_come_back_in_the_json_export():
+    spoken = parse_transcript(_srt([(0, "ANN LEE: We begin."), (7, "Then it rained.")]))
+    exported = json.dumps(spoken.to_dict())
+    assert json.loads(exported)["turns"][0]["paragraph_starts"] == [0.0, 7.0]
+    assert parse_transcript(exported).to_dict() == spoken.to_dict()
+
+    broken = json.loads(exported)
+    for starts in ([0.0], [0.0, "seven"], "7"):
+        broken["turns"][0]["paragraph_starts"] = starts
+        with pytest.raises(ParseError, match="paragraph_starts"):
+            parse_transcript(json.dumps(broken))
 
 
 def test_youtube_sbv_cues_are_read_like_srt_with_their_times():

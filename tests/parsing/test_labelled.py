@@ -107,6 +107,17 @@ def test_timestamps_in_brackets_or_parentheses_date_the_turns():
     assert parsed.turns[3].text == "(LAUGHTER) We marched."
 
 
+def test_a_paragraph_going_on_with_a_turn_keeps_the_time_printed_before_it():
+    parsed = parse_transcript(
+        "ANN LEE: [00:00:05] Good evening.\n\n[00:01:30] And then it rained.\n\n"
+        "Still it rained.\n\n[00:02:00] TOM WU: Yes.\n\n00:02:40\n\nMore from me.\n"
+    )
+    assert [(t.speaker, t.start, t.paragraph_starts) for t in parsed.turns] == [
+        ("Ann Lee", 5.0, [5.0, 90.0, None]),
+        ("Tom Wu", 120.0, [120.0, 160.0]),
+    ]
+
+
 def test_a_surname_after_a_name_with_jr_is_the_same_person_and_not_a_title():
     parsed = parse_transcript(
         "MARTIN LUTHER KING JR., Guest: It is a pleasure.\n"
