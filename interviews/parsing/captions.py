@@ -26,7 +26,6 @@ from .draft import Block, Draft
 from .labelled import TIMESTAMP, seconds
 from .labels import Label, in_capitals, label_key, mixed_case_is_label, parse_label, speaker_id
 from .model import ParseError
-from .text import ends_sentence
 from .ttml import ttml_cues
 
 _TIME = r"(?:\d+:)?\d{1,2}:\d{1,2}[.,]\d{1,3}"  # some tools leave units unpadded: "0:0:3.450"
@@ -41,10 +40,6 @@ _SBV_TIMING = re.compile(
 _START = re.compile(rf"^\s*{TIMESTAMP}\s*$")
 # Blocks of a WebVTT file that hold no captions, and cue numbers out of place.
 _NOT_SPEECH = re.compile(r"^(?:NOTE|STYLE|REGION)\b|^\s*\d+\s*$")
-# A voice's paragraph ends at a sentence where it pauses this long between cues, or has run this
-# long (see `_new_paragraph`).
-PAUSE_SECONDS = 2.0
-PARAGRAPH_SECONDS = 60.0
 # A cue shown for less than this many seconds is a roll-up's step, not speech.
 _BLINK = 0.05
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?(?:\s+(?P<name>[^>]*))?>", re.I)
@@ -319,20 +314,13 @@ def _cue_pieces(
 def _blocks(pieces: list[_Piece]) -> list[Block]:
     blocks: list[Block] = []
     current: Label | None = None
-    paragraph_start = 0.0
     for piece in pieces:
         if piece.heading:
             blocks.append(Block([piece.text], start=piece.start, direction=True))
             continue
         same_voice = piece.label is not None and current is not None and _same(piece.label, current)
         if blocks and not blocks[-1].direction and (not piece.change or same_voice):
-            block = blocks[-1]
-            if _new_paragraph(block, piece, paragraph_start):
-                block.add_paragraph(piece.text, piece.start)
-                paragraph_start = piece.start
-            else:
-                block.paragraphs[-1] += " " + piece.text
-            block.end = max(block.end or piece.end, piece.end)
+            blocks[-1].go_on(piece.text, piece.start, piece.end)
             continue
         # After a chapter's title the voice before it goes on, unless a new one is marked.
         resumed = bool(blocks) and not piece.change
@@ -343,20 +331,8 @@ def _blocks(pieces: list[_Piece]) -> list[Block]:
                 [piece.text], label=label, separation=separation, start=piece.start, end=piece.end
             )
         )
-        current, paragraph_start = label, piece.start
+        current = label
     return blocks
-
-
-def _new_paragraph(block: Block, piece: _Piece, paragraph_start: float) -> bool:
-    """Whether a voice's next piece starts a paragraph: captions print none, so a long stretch
-    of one voice (an address, or captions that mark no speaker at all) would read as one. It does
-    after a sentence, where the voice pauses or the paragraph has run `PARAGRAPH_SECONDS`, and
-    wherever it has run twice that (automatic captions end no sentence)."""
-    running = piece.start - paragraph_start
-    if running >= 2 * PARAGRAPH_SECONDS:
-        return True
-    paused = piece.start - (block.end or piece.start) >= PAUSE_SECONDS
-    return (paused or running >= PARAGRAPH_SECONDS) and ends_sentence(block.paragraphs[-1])
 
 
 def _same(a: Label, b: Label) -> bool:

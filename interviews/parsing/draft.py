@@ -5,6 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .labels import Label
+from .text import ends_sentence
+
+# Timed speech of one voice (captions, a speech-to-text service's segments) marks no paragraphs;
+# one ends at a sentence where the voice pauses this long, or has run this long (`Block.go_on`).
+PAUSE_SECONDS = 2.0
+PARAGRAPH_SECONDS = 60.0
 
 # How a block is set off from the one before it, strongest first. "turn": the layout marks a
 # change of turn (a wider gap, a new caption voice); "label": a label line stands between them;
@@ -37,6 +43,22 @@ class Block:
         if start is not None:
             self.paragraph_starts[len(self.paragraphs)] = start
         self.paragraphs.append(text)
+
+    def go_on(self, text: str, start: float, end: float) -> None:
+        """Add timed speech of the same voice, from `start` to `end`: a paragraph of its own
+        after a sentence where the voice paused or the paragraph has run `PARAGRAPH_SECONDS`,
+        and wherever it has run twice that (automatic captions end no sentence); else more of
+        the last one. A long stretch of one voice (an address) would otherwise read as one."""
+        opened = self.paragraph_starts.get(len(self.paragraphs) - 1, self.start)
+        running = start - (opened if opened is not None else start)
+        paused = start - (self.end if self.end is not None else start) >= PAUSE_SECONDS
+        if running >= 2 * PARAGRAPH_SECONDS or (
+            (paused or running >= PARAGRAPH_SECONDS) and ends_sentence(self.paragraphs[-1])
+        ):
+            self.add_paragraph(text, start)
+        else:
+            self.paragraphs[-1] += " " + text
+        self.end = max(self.end if self.end is not None else end, end)
 
 
 @dataclass

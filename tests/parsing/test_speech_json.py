@@ -43,6 +43,22 @@ def test_numbered_speakers_are_voices_the_engine_names_from_the_speech():
     )
 
 
+def test_a_long_stretch_of_one_speaker_reads_as_timed_paragraphs_where_they_pause():
+    segments = [
+        {"start": 0.0, "end": 4.0, "text": "We begin tonight.", "speaker": "Ann Lee"},
+        {"start": 4.5, "end": 9.0, "text": "It was a long day", "speaker": "Ann Lee"},
+        {"start": 12.0, "end": 15.0, "text": "for everyone.", "speaker": "Ann Lee"},
+        {"start": 19.0, "end": 22.0, "text": "Then it rained.", "speaker": "Ann Lee"},
+    ]
+    parsed = parse_transcript(json.dumps({"segments": segments}))
+    # (A pause inside a sentence is no paragraph's end.)
+    assert parsed.turns[0].paragraphs == [
+        "We begin tonight. It was a long day for everyone.",
+        "Then it rained.",
+    ]
+    assert (parsed.turns[0].paragraph_starts, parsed.turns[0].end) == ([0.0, 19.0], 22.0)
+
+
 def test_utterances_are_timed_in_milliseconds_and_named_speakers_are_labels():
     parsed = parse_transcript(
         json.dumps(
