@@ -363,6 +363,8 @@ class Turn(TimeStamped):
     )
 
     objects = TurnQuerySet.as_manager()
+    # The paragraph a search hit quotes, whose time and place the hit links to.
+    quoted_paragraph = 0
 
     class Meta:
         ordering = ["segment", "sequence"]
@@ -400,6 +402,17 @@ class Turn(TimeStamped):
         return f"{self.segment.get_absolute_url()}?t={int(seconds)}"
 
     @property
+    def quoted_seconds(self) -> float | None:
+        """When the quoted paragraph (`quoted_paragraph`) starts, as far as is known: where it
+        has no time of its own, the last before it that has, or the turn's start."""
+        starts = self.paragraph_starts
+        if self.quoted_paragraph and len(starts) == len(self.paragraphs):
+            timed = [s for s in starts[1 : self.quoted_paragraph + 1] if s is not None]
+            if timed:
+                return timed[-1]
+        return self.start_seconds
+
+    @property
     def timed_paragraphs(self) -> list[tuple[str, float | None, str]]:
         """Its paragraphs, each with the time it starts at where that is its own (not the
         turn's, shown with the speaker) and its anchor."""
@@ -415,12 +428,11 @@ class Turn(TimeStamped):
     def moment_anchor(self, seconds: float | None) -> str:
         """The anchor of the paragraph being spoken `seconds` into the recording: the last
         that starts by then, where paragraphs have times; else the turn's."""
-        if seconds is None or len(self.paragraph_starts) != len(self.paragraphs):
+        starts = self.paragraph_starts
+        if seconds is None or not starts or len(starts) != len(self.paragraphs):
             return self.anchor
         started = [
-            k
-            for k, start in enumerate(self.paragraph_starts)
-            if k and start is not None and start <= seconds
+            k for k, start in enumerate(starts) if k and start is not None and start <= seconds
         ]
         return self._paragraph_anchor(started[-1]) if started else self.anchor
 

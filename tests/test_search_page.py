@@ -160,6 +160,24 @@ def test_a_hit_shows_speaker_affiliation_role_segment_program_date_and_permalink
     assert turn.get_absolute_url() in hrefs(content)
 
 
+def test_a_hit_in_a_long_turn_timed_by_paragraph_links_to_the_paragraph_and_its_moment(client):
+    address = TurnFactory(
+        text="We begin tonight.\n\nThe budget passed at dawn.\n\nNow the weather.",
+        start_seconds=60.0,
+        paragraph_starts=[60.0, 95.0, 130.0],
+    )
+    index_segments(address.segment)
+    segment = address.segment.get_absolute_url()
+
+    budget = page(client, q="budget")
+    assert f"{segment}#turn-1-p2" in hrefs(budget) and f"{segment}?t=95" in hrefs(budget)
+    assert ">1:35</a>" in budget and ">1:00</a>" not in budget
+    weather = page(client, q='"the weather"')
+    assert f"{segment}#turn-1-p3" in hrefs(weather) and ">2:10</a>" in weather
+    begin = page(client, q="begin")
+    assert f"{segment}#turn-1" in hrefs(begin) and ">1:00</a>" in begin
+
+
 def test_every_hit_carries_a_citation_readable_without_javascript(client, archive):
     turn = archive["segments"][2].turns.get(speaker=archive["neumann"])
 

@@ -9,7 +9,7 @@ in order, prefixes mark the words they begin, and excluded words are never marke
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from html import escape
+from html import escape, unescape
 
 from whoosh import query as wq
 from whoosh.lang.porter import stem
@@ -80,6 +80,17 @@ def snippet(text: str, terms: MatchTerms, *, width: int = 240) -> str:
     if end < len(text):
         out.append("…")
     return "".join(out)
+
+
+def quoted_paragraph(text: str, snippet: str) -> int:
+    """The index of the paragraph of `text` where `snippet` (as either engine marks it) marks
+    its first word; 0 where it marks none or cannot be found in the text."""
+    first = snippet.find("</mark>")
+    if first < 0:
+        return 0
+    quoted = unescape(re.sub(r"</?mark>", "", snippet[:first])).lstrip("…")
+    found = text.find(quoted)
+    return text.count("\n\n", 0, found + len(quoted)) if quoted and found >= 0 else 0
 
 
 def _marked_spans(text: str, terms: MatchTerms) -> list[tuple[int, int]]:

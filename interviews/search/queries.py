@@ -38,6 +38,7 @@ from interviews.models import (
     counted,
 )
 from interviews.search.backend import ArchiveWhooshBackend, SearchUnavailable
+from interviews.search.highlight import quoted_paragraph
 from interviews.search.query import (
     FILTER_FIELDS,
     SINGLE_VALUED,
@@ -593,6 +594,9 @@ def quote_search(
 
     found = SearchResults(query=query, sort=sort, page=number, per_page=per_page, count=count)
     found.hits = [QuoteHit(turn=r.object, snippet=_snippet(r)) for r in results]
+    for hit in found.hits:
+        if hit.turn.paragraph_starts:  # a long turn timed by paragraph: link to the one quoted
+            hit.turn.quoted_paragraph = quoted_paragraph(hit.turn.text, hit.snippet)
     if facets or group:
         facet_counts = sqs.facet_counts() or {}
         found.facets = _facets(query, facet_counts)

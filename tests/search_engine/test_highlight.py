@@ -1,6 +1,6 @@
 """Snippets: which words are marked, and the window of text around them."""
 
-from interviews.search.highlight import MatchTerms, snippet
+from interviews.search.highlight import MatchTerms, quoted_paragraph, snippet
 
 
 def test_a_stemmed_word_marks_every_form_in_any_case_and_nothing_else():
@@ -48,3 +48,16 @@ def test_a_long_text_is_cut_to_a_window_around_its_most_matches():
     assert marked.count("<mark>border</mark>") == 2
     assert len(marked) < 140
     assert snippet(text, MatchTerms(stems={"absent"}), width=80).startswith("filler filler")
+
+
+def test_the_paragraph_a_snippet_quotes_is_found_by_its_first_mark():
+    text = "Rents & rates.\n\n" + " ".join(["filler"] * 60) + " rates again.\n\nRates, last."
+
+    def quoted(**terms) -> int:
+        return quoted_paragraph(text, snippet(text, MatchTerms(**terms), width=80))
+
+    assert quoted(stems={"rent"}) == 0
+    assert quoted(words={"again"}) == 1  # in a window cut to the middle of a paragraph
+    assert quoted(words={"last"}) == 2
+    assert quoted(words={"absent"}) == 0
+    assert quoted_paragraph(text, "<mark>not</mark> in the text") == 0
