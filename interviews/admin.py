@@ -219,7 +219,8 @@ class SegmentAdmin(admin.ModelAdmin):
         )
         messages.success(
             request,
-            f"Parsed again: {result.turns_before} turns before, {result.turns_after} now; "
+            f"Parsed again: {result.turns_before} turns before, {result.turns_after} now, "
+            f"{result.turns_changed} of them changed; "
             f"{result.corrections_kept} of your corrections kept.{lost}",
         )
         return self._back_to(segment)

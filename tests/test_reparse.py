@@ -1,4 +1,5 @@
 import pytest
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from haystack.query import SearchQuerySet
 
@@ -72,6 +73,45 @@ def test_reparsing_without_corrections_takes_the_new_parse(draft, improved_parse
 
     assert result.turns_after == result.turns_before == 16
     assert segment.turns.get(sequence=2).text == "A better reading of the second turn."
+
+
+def test_reparsing_counts_the_turns_it_changed(draft, improved_parser):
+    segment = store(draft)
+    assert segment_reparse(segment=segment).turns_changed == 0
+
+    improved_parser[1] = "A better reading of the second turn."
+    improved_parser[3] = "And of the fourth."
+    assert segment_reparse(segment=segment).turns_changed == 2
+
+
+def test_the_command_parses_again_the_segments_named_or_all_and_says_what_changed(
+    draft, improved_parser, capsys
+):
+    first = store(draft)
+    second = segment_ingest(
+        transcript=parsing.parse_transcript("ANN LEE: Hello.\n\nTOM WU: Hi, Ann.\n"),
+        raw_text="ANN LEE: Hello.\n\nTOM WU: Hi, Ann.\n",
+    ).segment
+    improved_parser[1] = "A better reading of the second turn."
+
+    call_command("reparse", first.slug)
+    assert capsys.readouterr().out == (
+        f"{first.slug}: 1 of 16 turns changed\n"
+        "1 segments: 1 changed, 0 unchanged, 0 failed; 0 editor's corrections kept, 0 lost.\n"
+    )
+    assert first.turns.get(sequence=2).text == "A better reading of the second turn."
+    assert first.events.filter(action=SegmentEvent.Action.REPARSED, user=None).exists()
+
+    second.raw_text = ""  # no longer a transcript: reported, left as it was, the run failing
+    second.save()
+    with pytest.raises(CommandError, match="2 segments: 0 changed, 1 unchanged, 1 failed"):
+        call_command("reparse", "--all")
+    assert f"{second.slug}: not parsed again:" in capsys.readouterr().err
+    assert second.turns.count() == 2
+
+    for wrong in ([], [first.slug, "--all"], ["no-such-segment"]):
+        with pytest.raises(CommandError):
+            call_command("reparse", *wrong)
 
 
 def test_reparsing_keeps_merged_and_split_turns(draft):
@@ -150,7 +190,10 @@ def test_the_admin_button_reparses_reports_and_records_it(
             reverse("admin:interviews_segment_reparse", args=[segment.pk]), follow=True
         )
 
-    assert "16 turns before, 16 now; 1 of your corrections kept." in response.content.decode()
+    assert (
+        "16 turns before, 16 now, 0 of them changed; 1 of your corrections kept."
+        in response.content.decode()
+    )
     event = segment.events.filter(action=SegmentEvent.Action.REPARSED).get()
     assert event.message == "16 turns before, 16 after; 1 of the editor's corrections kept."
 

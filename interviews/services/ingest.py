@@ -90,7 +90,8 @@ def topic_get_or_create(*, name: str) -> Topic:
     return topic or Topic.objects.create(name=name, slug=unique_slug(Topic, name))
 
 
-_TURN_CONTENT = [
+# What a turn holds that a parse decides (a re-parse rewrites only turns where one differs).
+TURN_CONTENT = [
     "speaker_id",
     "speaker_label",
     "role",
@@ -157,9 +158,7 @@ def segment_content_write(
         if row is None:
             continue
         turn.pk = row.pk
-        changes = {
-            f: getattr(turn, f) for f in _TURN_CONTENT if getattr(turn, f) != getattr(row, f)
-        }
+        changes = {f: getattr(turn, f) for f in TURN_CONTENT if getattr(turn, f) != getattr(row, f)}
         if changes:
             # One plain UPDATE per changed row: bulk_update's CASE expressions take seconds here.
             Turn.objects.filter(pk=row.pk).update(**changes, modified=now)
