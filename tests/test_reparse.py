@@ -97,7 +97,7 @@ def test_the_command_parses_again_the_segments_named_or_all_and_says_what_change
     call_command("reparse", first.slug)
     assert capsys.readouterr().out == (
         f"{first.slug}: 1 of 16 turns changed\n"
-        "1 segments: 1 changed, 0 unchanged, 0 failed; 0 editor's corrections kept, 0 lost.\n"
+        "1 segment: 1 changed, 0 unchanged, 0 failed; 0 editor's corrections kept, 0 lost.\n"
     )
     assert first.turns.get(sequence=2).text == "A better reading of the second turn."
     assert first.events.filter(action=SegmentEvent.Action.REPARSED, user=None).exists()

@@ -54,8 +54,9 @@ class Command(BaseCommand):
                     else ""
                 )
             )
+        total = changed + unchanged + len(failed)
         summary = (
-            f"{changed + unchanged + len(failed)} segments: {changed} changed, "
+            f"{total} segment{'' if total == 1 else 's'}: {changed} changed, "
             f"{unchanged} unchanged, {len(failed)} failed; "
             f"{kept} editor's corrections kept, {lost} lost."
         )
