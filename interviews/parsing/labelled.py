@@ -166,6 +166,9 @@ class _Split(NamedTuple):
     layout: str = ""
 
 
+_BLANK = _Split(None, None, "")
+
+
 def _label_matches(plain: str, stamped: bool) -> Iterator[tuple[re.Match[str] | None, str]]:
     """The ways a line may open with a label, surest first: (match, layout)."""
     yield _LABEL.match(plain), ""
@@ -228,7 +231,7 @@ def label_lines(lines: list[str]) -> list[tuple[float | None, Label | None, str]
     set off by a full stop, a space, a dash or a tab only where the layout repeats
     (`_set_off_layouts`).
     """
-    split = [_split_label(line) if line.strip() else _Split(None, None, "") for line in lines]
+    split = [_split_label(line) if line.strip() else _BLANK for line in lines]
     split = _name_lines(split, lines)
     split = _set_off_layouts(split, lines)
     counts = Counter(label_key(s.label) for s in split if s.label)
@@ -292,7 +295,9 @@ def _name_lines(split: list[_Split], lines: list[str]) -> list[_Split]:
     do; the others are words. Where the layout is so, a name that heads speech once is a label
     too if it is plainly a person's: in capitals, with a title or an office ("Mr Speaker", "Mrs
     Badenoch"), or with what parliaments print after it ("(North West Essex) (Con)")."""
-    heading = {i for i, s in enumerate(split) if s.layout == "alone" and _heads_speech(split, i)}
+    heading = {
+        i for i, s in enumerate(split) if s.layout == "alone" and _heads_speech(split, lines, i)
+    }
     counts = Counter(label_key(split[i].label) for i in heading)
     names = {key for key, n in counts.items() if n >= 2}
     capitals = {label_key(split[i].label) for i in heading if split[i].upper}
@@ -354,7 +359,7 @@ def _set_off_layouts(split: list[_Split], lines: list[str]) -> list[_Split]:
     ]
 
 
-def _heads_speech(split: list[_Split], i: int) -> bool:
+def _heads_speech(split: list[_Split], lines: list[str], i: int) -> bool:
     label = split[i].label
     # One capitalised word alone ("Okay", "Right") is too often speech to be read as a name.
     named = (
@@ -364,10 +369,19 @@ def _heads_speech(split: list[_Split], i: int) -> bool:
         or not label.name
         or len(label.name.split()) >= 2
     )
-    below = split[i + 1] if i + 1 < len(split) else None
-    if below is not None and below.start is not None and not below.text and i + 2 < len(split):
-        below = split[i + 2]  # "Ann Lee", then "0:07" on a line of its own, then the speech
-    return bool(named and below is not None and below.text and below.label is None)
+    below = i + 1
+    if below + 1 < len(split) and split[below] == _BLANK and _headed(label, lines[i]):
+        below += 1  # a blank line first, as a page's headings have ("### Ann Lee")
+    if below + 1 < len(split) and split[below].start is not None and not split[below].text:
+        below += 1  # "Ann Lee", then "0:07" on a line of its own, then the speech
+    return bool(named and below < len(split) and split[below].text and split[below].label is None)
+
+
+def _headed(label: Label, line: str) -> bool:
+    """Whether a name alone on its line, a blank line below it, is a heading over the speech
+    after it, as a page's headings are ("### Ann Lee"): a full name, nothing after it (speech
+    set apart as a paragraph calls on someone, "Senator Sanders?", "Governor Bush —")."""
+    return len(label.name.split()) >= 2 and line.rstrip()[-1:].isalnum()
 
 
 # Titles that, printed alone as a label, are an office and hardly ever a surname (unlike "KING:",

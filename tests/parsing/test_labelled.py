@@ -219,6 +219,19 @@ def test_labels_set_in_bold_or_as_markdown_headings_are_labels_and_the_first_hea
         ("Sam Rivera", "Sam Rivera", "Why now?"),
         ("Aiko Tanaka", "Aiko Tanaka", "Cost."),
     ]
+    # A blank line under each heading, as a page's headings have, is the same layout; a
+    # paragraph of speech that only calls on someone is no heading.
+    spaced = parse_transcript(
+        "# Interview with Aiko Tanaka\n\n### Sam Rivera\n\nWelcome back, Aiko.\n\n"
+        "### Aiko Tanaka\n\nThanks, Sam.\n\nSam Rivera\n\n### Sam Rivera\n\nWhy now?\n\n"
+        "Senator Aiko Tanaka?\n\n### Aiko Tanaka\n\nCost.\n"
+    )
+    assert [(t.speaker, t.text) for t in spaced.turns] == [
+        ("Sam Rivera", "Welcome back, Aiko."),
+        ("Aiko Tanaka", "Thanks, Sam.\n\nSam Rivera"),
+        ("Sam Rivera", "Why now?\n\nSenator Aiko Tanaka?"),
+        ("Aiko Tanaka", "Cost."),
+    ]
     # A chapter's heading between the turns is nobody's words, nor its marks any words.
     chapters = parse_transcript(
         "# Episode 12: Housing\n\n## Introduction\n\n**Sam Rivera:** Welcome.\n\n"

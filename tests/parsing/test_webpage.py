@@ -123,6 +123,18 @@ def test_an_element_a_page_marks_as_a_speaker_labels_the_speech_after_it():
     assert [(t.speaker, t.text) for t in parsed.turns] == RATES_TURNS
 
 
+def test_a_pages_headings_naming_who_speaks_label_the_paragraphs_below_them():
+    parsed = parse_transcript(
+        "<html><body><h1>Rates and the Fed</h1>"
+        + "".join(f"<h3>{name}</h3><p>{text}</p>" for name, text in RATES_TURNS)
+        + "</body></html>"
+    )
+    assert parsed.title == "Rates and the Fed"
+    assert [(t.speaker, t.attribution, t.text) for t in parsed.turns] == [
+        (name, "label", text) for name, text in RATES_TURNS
+    ]
+
+
 def test_a_pages_menus_figures_and_asides_are_not_its_transcript():
     parsed = parse_transcript(
         "<html><body><nav><a>Home</a> <a>Politics</a></nav><h1>Rates and the Fed</h1>"
