@@ -369,11 +369,19 @@ def _heads_speech(split: list[_Split], lines: list[str], i: int) -> bool:
         or not label.name
         or len(label.name.split()) >= 2
     )
-    below = i + 1
-    if below + 1 < len(split) and split[below] == _BLANK and _headed(label, lines[i]):
-        below += 1  # a blank line first, as a page's headings have ("### Ann Lee")
+    # Below it, the speech; perhaps first the time it starts, alone on a line ("Ann Lee", "0:07",
+    # the speech); and, under a heading, blank lines between them (a page's "### Ann Lee", or
+    # its boxes of name, time and speech).
+    spaced = _headed(label, lines[i])
+
+    def past_blanks(k: int) -> int:
+        while spaced and k + 1 < len(split) and split[k] == _BLANK:
+            k += 1
+        return k
+
+    below = past_blanks(i + 1)
     if below + 1 < len(split) and split[below].start is not None and not split[below].text:
-        below += 1  # "Ann Lee", then "0:07" on a line of its own, then the speech
+        below = past_blanks(below + 1)
     return bool(named and below < len(split) and split[below].text and split[below].label is None)
 
 

@@ -133,6 +133,18 @@ def test_a_pages_headings_naming_who_speaks_label_the_paragraphs_below_them():
     assert [(t.speaker, t.attribution, t.text) for t in parsed.turns] == [
         (name, "label", text) for name, text in RATES_TURNS
     ]
+    # A page's boxes of name, time and speech, each in an element of its own.
+    boxed = parse_transcript(
+        "<html><body><h1>Rates and the Fed</h1>"
+        + "".join(
+            f'<div><div class="who">{name}</div><div>00:{n * 7:02}</div><div>{text}</div></div>'
+            for n, (name, text) in enumerate(RATES_TURNS)
+        )
+        + "</body></html>"
+    )
+    assert [(t.speaker, t.start, t.text) for t in boxed.turns] == [
+        (name, n * 7.0, text) for n, (name, text) in enumerate(RATES_TURNS)
+    ]
 
 
 def test_a_pages_menus_figures_and_asides_are_not_its_transcript():
