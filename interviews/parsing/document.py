@@ -208,7 +208,7 @@ def _printed_text(pages: list[list[str]]) -> str:
         kept = [
             line
             for i, line in enumerate(page)
-            if not (_shape(line) in running and (i < _EDGE or i >= len(page) - _EDGE))
+            if not (line_shape(line) in running and (i < _EDGE or i >= len(page) - _EDGE))
         ]
         lines += _without_line_numbers(kept)
     names = Counter(m.group("name") for m in map(_NAME_LABEL.match, lines) if m)
@@ -230,13 +230,16 @@ def _running_lines(pages: list[list[str]]) -> set[str]:
     if len(pages) < 3:
         return set()
     seen = Counter(
-        shape for page in pages for shape in {_shape(line) for line in page[:_EDGE] + page[-_EDGE:]}
+        shape
+        for page in pages
+        for shape in {line_shape(line) for line in page[:_EDGE] + page[-_EDGE:]}
     )
     return {shape for shape, n in seen.items() if n * 2 >= len(pages)}
 
 
-def _shape(line: str) -> str:
-    return re.sub(r"\d+", "#", line)
+def line_shape(line: str) -> str:
+    """A line with its numbers as "#": what a running head or foot ("Page 4") is on every page."""
+    return re.sub(r"\d+", "#", line.strip())
 
 
 def _without_line_numbers(lines: list[str]) -> list[str]:

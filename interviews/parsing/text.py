@@ -12,8 +12,9 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections import Counter
 
-from .document import document_text, looks_rtf, rtf_text
+from .document import document_text, line_shape, looks_rtf, rtf_text
 from .model import ParseError
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024
@@ -121,10 +122,16 @@ def without_line_numbers(text: str) -> str:
     if len(counted) < 5 or len(counted) * 10 < printed * 6 or rising * 10 < len(counted) * 8:
         return text
     margin = min((len(m.group("indent")) for m in numbers if m and m.group("indent")), default=0)
+    # A line outside the numbered ones that recurs page after page is the running head or foot
+    # ("Official - Subject to Final Review", "Heritage Reporting Corporation"): no one's words.
+    unnumbered = Counter(line_shape(line) for line, m in zip(lines, numbers, strict=True) if not m)
     return "\n".join(
         line[m.end() - len(m.group("indent")) + margin :] if m else line
         for line, m in zip(lines, numbers, strict=True)
-        if (m and m.group("indent")) or not (m or _PAGE_NUMBER.match(line) or not line.strip())
+        if (m and m.group("indent"))
+        or not (
+            m or _PAGE_NUMBER.match(line) or not line.strip() or unnumbered[line_shape(line)] > 1
+        )
     )
 
 

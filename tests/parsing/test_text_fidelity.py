@@ -123,6 +123,29 @@ def test_a_court_transcripts_line_and_page_numbers_are_no_words():
     ]
 
 
+def test_a_court_transcripts_running_head_and_foot_copied_between_its_pages_are_no_words():
+    pages = [
+        "         THE COURT: Good morning. We are here in\nUnited States versus Carter.",
+        "         MS. ALVAREZ: Good morning, Your Honor.\n         THE COURT: Proceed.",
+        "         MS. ALVAREZ: The government calls\nPaul Reyes.",
+    ]
+    copied = "".join(
+        f"{' ' * 40}{n}\n      Official - Subject to Final Review\n"
+        + "".join(f"{i:>2}   {line}\n" for i, line in enumerate([*page.split("\n"), "", "", ""], 1))
+        + "      Heritage Reporting Corporation\n"
+        for n, page in enumerate(pages, 14)
+    )
+    assert [(t.label, t.text) for t in parse_transcript(copied).turns] == [
+        ("THE COURT", "Good morning. We are here in United States versus Carter."),
+        ("MS. ALVAREZ", "Good morning, Your Honor."),
+        ("THE COURT", "Proceed."),
+        ("MS. ALVAREZ", "The government calls Paul Reyes."),
+    ]
+    # A line outside the numbered ones printed once is kept: it may be the case's caption.
+    once = copied.replace("Heritage Reporting Corporation\n", "", 2)
+    assert "Heritage Reporting Corporation" in parse_transcript(once).turns[-1].text
+
+
 def test_numbers_counting_up_alone_are_no_transcript():
     with pytest.raises(ParseError):
         parse_transcript("1\n2\n3\n4\n5\n6\n")
