@@ -543,7 +543,7 @@ def read_labelled(text: str) -> Draft:
             draft.blocks[-1].add_paragraph(body, start)
             pending_start = None
         previous_blank = i in apart  # the header's next line is a paragraph of its own too
-    draft.blocks = _keep_labels_of_nothing(draft.blocks, label_lines_of)
+    draft.blocks = _directions_apart(_keep_labels_of_nothing(draft.blocks, label_lines_of))
     _take_title(draft)
     _name_office_holders(draft)
     _drop_page_controls(draft)
@@ -831,6 +831,31 @@ def _initials(name: str) -> str:
     """A name's initials as a label prints them ("TB" for Thomas Baker), "" for one word."""
     capitals = [word[0] for word in name.split() if word[:1].isupper()]
     return "".join(capitals) if len(capitals) >= 2 else ""
+
+
+def _directions_apart(blocks: list[Block]) -> list[Block]:
+    """Blocks where a labelled speaker's paragraph after the first is a stage direction and
+    nothing else, as one wrapped over two lines becomes ("(Whereupon, at 12:22 p.m., the case
+    was" over "submitted.)"), parted there: the direction nobody's words, the speech after it
+    the same label's."""
+    parted: list[Block] = []
+    for block in blocks:
+        if block.label is None or not any(map(_DIRECTION.match, block.paragraphs[1:])):
+            parted.append(block)
+            continue
+        piece = replace(block, paragraphs=[], paragraph_starts={})
+        for k, paragraph in enumerate(block.paragraphs):
+            start = block.paragraph_starts.get(k)
+            if k and _DIRECTION.match(paragraph):
+                parted += [piece] if piece.paragraphs else []
+                parted.append(Block([paragraph], separation="turn", start=start, direction=True))
+                piece = Block([], label=block.label)
+            else:
+                if k and not piece.paragraphs:
+                    piece.start = start
+                piece.add_paragraph(paragraph, start if piece.paragraphs else None)
+        parted += [piece] if piece.paragraphs else []
+    return parted
 
 
 def _keep_labels_of_nothing(blocks: list[Block], label_lines_of: dict[int, str]) -> list[Block]:

@@ -87,6 +87,31 @@ def test_a_label_before_a_stage_direction_labels_the_speech_after_it():
     ]
 
 
+def test_a_stage_direction_wrapped_over_lines_inside_a_turn_is_spoken_by_nobody():
+    parsed = parse_transcript(
+        "       CHIEF JUSTICE ROBERTS:  We will hear\nthe case now.\n"
+        "       MR. CLEMENT:  Thank you. It is\nclear.\n       (Laughter.)\n"
+        "       CHIEF JUSTICE ROBERTS:  Thank you,\ncounsel. The case is submitted.\n"
+        "       (Whereupon, at 12:22 p.m., the case was\nsubmitted.)\n"
+    )
+    assert [(t.speaker, t.text) for t in parsed.turns][-3:] == [
+        (None, "(Laughter.)"),
+        ("Roberts", "Thank you, counsel. The case is submitted."),
+        (None, "(Whereupon, at 12:22 p.m., the case was submitted.)"),
+    ]
+    # Speech going on after it is the same speaker's, from the time it is given.
+    timed = parse_transcript(
+        "ANN LEE: [00:00:05] Good evening.\n\n[00:00:09] (applause, and the band\nplays)\n\n"
+        "[00:00:30] Thank you all.\n\nTOM WU: [00:00:40] Thanks.\n"
+    )
+    assert [(t.speaker, t.text, t.start) for t in timed.turns] == [
+        ("Ann Lee", "Good evening.", 5.0),
+        (None, "(applause, and the band plays)", 9.0),
+        ("Ann Lee", "Thank you all.", 30.0),
+        ("Tom Wu", "Thanks.", 40.0),
+    ]
+
+
 def test_the_short_first_line_is_the_title():
     assert parse_transcript(BROADCAST).title == "Morning Edition"
 
