@@ -39,7 +39,7 @@ _AFFILIATION_WORD = re.compile(
     r"(?P<abbreviation>\b(?:[A-Z]\.){2,}|\b[A-Z]{1,2}-[A-Z]{1,2}\b)|[A-Za-z][A-Za-z'’-]*"
 )
 # The small words of a title, in lower case but for the first: "President of the United States".
-_MINOR_WORDS = {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to"}
+MINOR_WORDS = {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to"}
 _PRONOUN = re.compile(r"\bi(?=\b|['’])")
 
 
@@ -114,7 +114,7 @@ def readable_affiliations(affiliations: list[str], texts: list[str]) -> list[str
             return printed
         # A title's first word, or the first of a work's title in quotes, is capitalised.
         before = match.string[: match.start()].rstrip(" ")
-        if lower in _MINOR_WORDS:
+        if lower in MINOR_WORDS:
             return printed.capitalize() if not before or before[-1] in "\"“‘':(—–" else lower
         if lower not in ordinary and (len(lower) <= 2 or not re.search("[aeiouy]", lower)):
             return printed

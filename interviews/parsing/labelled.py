@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import NamedTuple
 
+from .casing import MINOR_WORDS
 from .draft import Block, Draft
 from .header import (
     air_date,
@@ -92,10 +93,11 @@ _STOPPED = re.compile(
 )
 # A dash for the colon, "NICK ROBINSON — Good morning." (only names in capitals, see `label_lines`).
 _DASHED = re.compile(r"^(?P<label>[^:\[\]\n—–]{1,100}?)\s+(?:—|–|--?)\s+(?P<text>\S.*)$")
-# A name in capitals and a space for the colon, "ANN LEE Good evening." (pages made from PDFs).
+# A name in capitals and a space for the colon, "ANN LEE Good evening." (pages made from PDFs);
+# not "HARRY A. BLACKMUN", whose "A." is an initial, not the speech's first word.
 _SPACED = re.compile(
     r"^(?P<label>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3})\s+"
-    r"(?P<text>(?:[A-Z][a-z]|I\b|A\b|[\d\"“‘(\[]).*)$"
+    r"(?P<text>(?:[A-Z][a-z]|[IA]\b(?!\.)|[\d\"“‘(\[]).*)$"
 )
 # A full stop after a name's last word, not an initial's ("JOHN F.") or a suffix's ("JR.").
 _STOP_AFTER_NAME = re.compile(r"(?<=[A-Z'’\-]{2})(?<!\bJR)(?<!\bSR)\.$")
@@ -135,9 +137,11 @@ _SPOKEN = re.compile(
 )
 # A name alone on its line, perhaps in brackets ("[Ann Lee]") or with an affiliation ("Ann Lee,
 # Acme Corp"), the speech on the lines right below it (exports of recorded calls and podcasts):
-# a label only where the layout repeats, see `label_lines`.
+# a label only where the layout repeats, see `label_lines`. (Speech set apart that calls on
+# someone and breaks off is none: "Governor, we have actually produced more oil —".)
 _NAME_LINE = re.compile(
-    r"^(?P<label>[^:\[\]\n!?,;\"“”]{2,60}(?:,\s+[^:\[\]\n!?,;\"“”]{2,60})?)(?<![.,])$"
+    r"^(?P<label>[^:\[\]\n!?,;\"“”]{2,60}(?:,\s+(?P<affiliation>[^:\[\]\n!?,;\"“”]{2,60}))?)"
+    r"(?:(?<![.,…—–-])|(?<=\b[JjSs][Rr]\.))$"
 )
 # A name alone on its line in lower case, two or three words: "michael barbaro".
 _LOWER_NAME = re.compile(r"^[a-z][a-z'’-]+(?: [a-z][a-z'’-]+){1,2}$")
@@ -181,8 +185,22 @@ def _label_matches(plain: str, stamped: bool) -> Iterator[tuple[re.Match[str] | 
     yield _DASHED.match(plain), "dashed"
     yield _SPACED.match(plain), "spaced"
     yield _TABBED.match(plain), "tabbed"
-    yield _NAME_LINE.match(plain), "alone"
+    yield _name_line(plain), "alone"
     yield _BRACKETED_NAME_LINE.match(plain), "alone"
+
+
+def _name_line(plain: str) -> re.Match[str] | None:
+    """A name alone on its line, with what it is affiliated to in title case if anything (not
+    speech set apart that calls on someone and says more, "Governor, we have produced more oil —",
+    "Mr. President, Im still speaking. (CROSSTALK)")."""
+    match = _NAME_LINE.match(plain)
+    affiliation = match and match.group("affiliation")
+    if affiliation and any(
+        w[0].islower() and w not in MINOR_WORDS
+        for w in re.findall(r"[^\W\d_][\w'’.-]*", affiliation)
+    ):
+        return None
+    return match
 
 
 def _split_label(line: str) -> _Split:
@@ -232,8 +250,10 @@ def label_lines(lines: list[str]) -> list[tuple[float | None, Label | None, str]
     (`_set_off_layouts`).
     """
     split = [_split_label(line) if line.strip() else _BLANK for line in lines]
-    split = _name_lines(split, lines)
+    # (Set-off labels first: speech below a name alone that only looks set off, "Mr. President,
+    # the next question ... Governor Romney — ...", is speech the name heads.)
     split = _set_off_layouts(split, lines)
+    split = _name_lines(split, lines)
     counts = Counter(label_key(s.label) for s in split if s.label)
     capitals = any(s.upper for s in split if s.label)
     result = []
@@ -294,19 +314,28 @@ def _name_lines(split: list[_Split], lines: list[str]) -> list[_Split]:
     below it, and at least two names do so twice or more, or one does and three in capitals
     do; the others are words. Where the layout is so, a name that heads speech once is a label
     too if it is plainly a person's: in capitals, with a title or an office ("Mr Speaker", "Mrs
-    Badenoch"), or with what parliaments print after it ("(North West Essex) (Con)")."""
-    heading = {
-        i for i, s in enumerate(split) if s.layout == "alone" and _heads_speech(split, lines, i)
-    }
+    Badenoch"), with what parliaments print after it ("(North West Essex) (Con)"), or a full
+    name whose surname the transcript prints again."""
+    heads: dict[int, bool] = {}  # from the last line up: whether the line below heads speech
+    for i in reversed(range(len(split))):
+        if split[i].layout == "alone":
+            heads[i] = _heads_speech(split, lines, i, heads)
+    heading = {i for i, head in heads.items() if head}
     counts = Counter(label_key(split[i].label) for i in heading)
     names = {key for key, n in counts.items() if n >= 2}
     capitals = {label_key(split[i].label) for i in heading if split[i].upper}
     laid_out = len(names) >= 2 or (len(names) == 1 and len(capitals) >= 3)
 
+    said = Counter(w for line in lines for w in re.findall(r"[A-Z][\w'’-]+", line))
+
     def kept(s: _Split) -> bool:
         label = s.label
         plainly = s.upper or label.office or label.honorific or label.affiliation
-        return label_key(label) in names or bool(plainly or is_title(label.name))
+        # (Or a full name whose surname the transcript prints elsewhere: "Steve Kornacki" over
+        # his one report, the moderator having sent viewers to him.)
+        words = label.name.split()
+        mentioned = 2 <= len(words) <= 4 and said[words[-1]] >= 2
+        return label_key(label) in names or bool(plainly or mentioned or is_title(label.name))
 
     return [
         s
@@ -359,7 +388,9 @@ def _set_off_layouts(split: list[_Split], lines: list[str]) -> list[_Split]:
     ]
 
 
-def _heads_speech(split: list[_Split], lines: list[str], i: int) -> bool:
+def _heads_speech(split: list[_Split], lines: list[str], i: int, heads: dict[int, bool]) -> bool:
+    """Whether the name alone on line `i` heads speech below it: lines that are no label, or a
+    word alone that heads nothing (`heads`, for the lines below), "Senator" under "ANN LEE"."""
     label = split[i].label
     # One capitalised word alone ("Okay", "Right") is too often speech to be read as a name.
     named = (
@@ -382,14 +413,22 @@ def _heads_speech(split: list[_Split], lines: list[str], i: int) -> bool:
     below = past_blanks(i + 1)
     if below + 1 < len(split) and split[below].start is not None and not split[below].text:
         below = past_blanks(below + 1)
-    return bool(named and below < len(split) and split[below].text and split[below].label is None)
+    if not named or below >= len(split):
+        return False
+    speech = split[below]
+    if speech.label is not None and speech.layout == "alone":
+        # A word alone that heads nothing is speech: "Senator" (not "Ann Lee": a list of names).
+        return heads.get(below) is False and len(speech.label.name.split()) < 2
+    return bool(speech.text and speech.label is None)
 
 
 def _headed(label: Label, line: str) -> bool:
     """Whether a name alone on its line, a blank line below it, is a heading over the speech
-    after it, as a page's headings are ("### Ann Lee"): a full name, nothing after it (speech
-    set apart as a paragraph calls on someone, "Senator Sanders?", "Governor Bush —")."""
-    return len(label.name.split()) >= 2 and line.rstrip()[-1:].isalnum()
+    after it, as a page's headings are ("### Ann Lee"): a full name or a part ("Moderator"),
+    nothing after it (speech set apart as a paragraph calls on someone, "Senator Sanders?",
+    "Governor Bush —")."""
+    full = not label.name or len(label.name.split()) >= 2
+    return full and bool(re.search(r"(?:\w|\b[JjSs][Rr]\.)$", line.rstrip()))
 
 
 # Titles that, printed alone as a label, are an office and hardly ever a surname (unlike "KING:",
@@ -446,15 +485,18 @@ def looks_labelled(lines: list[str]) -> bool:
     """Whether labels open the text's turns: at least a quarter of its paragraphs.
 
     A paragraph opens after a blank line; a labelled line always opens one, so a transcript that
-    puts every turn on a line of its own, with no blank line anywhere, counts as labelled too.
+    puts every turn on a line of its own, with no blank line anywhere, counts as labelled too;
+    and a name alone on its line opens the one below it, a blank line between them or not.
     """
     split = label_lines(lines)
     labelled = sum(1 for _, label, _ in split if label)
-    openings = sum(
-        1
-        for i, (_, label, text) in enumerate(split)
-        if label or (text and (i == 0 or not lines[i - 1].strip()))
-    )
+    openings = 0
+    heading = False  # a name alone above, the speech not begun
+    for i, (_, label, text) in enumerate(split):
+        if label or (text and not heading and (i == 0 or not lines[i - 1].strip())):
+            openings += 1
+        if label or text:
+            heading = bool(label and not text)
     return labelled >= 2 and labelled >= openings / 4
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from interviews.parsing import parse_transcript
+from interviews.parsing import ParseError, parse_transcript
 from interviews.parsing.api import detect_format
 from interviews.parsing.labels import parse_label, voice_of
 
@@ -320,6 +320,35 @@ def test_a_name_alone_on_its_line_heads_the_speech_below_it_where_the_layout_rep
     ]
 
 
+# A debate whose speakers' names stand alone above their speech: (name, paragraphs) of each turn.
+DEBATE_TURNS = [
+    ("Moderator", ["Good evening. Steve Kornacki has the numbers first."]),
+    ("Steve Kornacki", ["Thanks. The polls are close.", "Very close."]),
+    ("Moderator", ["Senator Harry A. Blackmun, your question."]),
+    ("Harry A. Blackmun", ["Mr. President, Im still speaking. (CROSSTALK)", "Thank you."]),
+    ("William A. Kehoe, Jr.", ["Governor, we have actually produced more oil —"]),
+    ("Moderator", ["Senator"]),
+    ("Harry A. Blackmun", ["Mr. Kehoe, the next question is for you — Governor Kehoe — go on."]),
+    ("William A. Kehoe, Jr.", ["Blackmun is wrong.", "Moderator"]),
+    ("Moderator", ["Thank you both."]),
+]
+
+
+@pytest.mark.parametrize("layout", ["capitals", "spaced"])
+def test_names_alone_above_the_speech_label_it_however_the_speech_begins(layout):
+    if layout == "capitals":  # "HARRY A. BLACKMUN" over the speech, a blank line between turns
+        text = "\n\n".join("\n".join([name.upper(), *said]) for name, said in DEBATE_TURNS)
+    else:  # "Harry A. Blackmun", a blank line, then each paragraph with a blank line after it
+        text = "\n\n".join("\n\n".join([name, *said]) for name, said in DEBATE_TURNS)
+    parsed = parse_transcript("Debate\n\n" + text)
+    assert parsed.format == "labelled"
+    shown = {"Moderator": "host", "William A. Kehoe, Jr.": "William A. Kehoe Jr."}
+    assert [(t.speaker or t.role, t.text) for t in parsed.turns] == [
+        (shown.get(name, name), (" " if layout == "capitals" else "\n\n").join(said))
+        for name, said in DEBATE_TURNS
+    ]
+
+
 def test_a_name_alone_on_its_line_in_lower_case_heads_the_speech_below_where_the_layout_repeats():
     parsed = parse_transcript(
         "michael barbaro\nFrom The New York Times, I'm Michael Barbaro.\n\n[MUSIC PLAYING]\n\n"
@@ -350,6 +379,9 @@ def test_a_name_alone_on_its_line_once_or_above_a_blank_line_stays_words():
         "And then Carol King.",
     ]
     assert parsed.turns[1].text == "Carol King was a singer."
+    # A list of names is no transcript, however often they recur.
+    with pytest.raises(ParseError):
+        parse_transcript("\n".join(["Leila Fadel", "Steve Inskeep", "Priya Raman"] * 4))
 
 
 def test_q_and_a_label_the_two_sides_of_an_interview_and_the_summary_names_the_answerer():
