@@ -22,6 +22,8 @@ arguments. Each transcript is rendered as:
 - restyled: the scraped page as other sites print it: the guests' label lines in mixed case,
   Markdown bold, with a dash, or opening the paragraph; hosts labelled with a bare name over
   none, some or all of their turns, guests over every turn after the first;
+- headed: each name alone on the line above its speech, in capitals or as printed, the speech
+  right below it or after a blank line (as a page's headings and podcast exports print them);
 - json: the parsed labelled rendering exported with to_dict() and read back (must be equal).
 
 Moderators and justices are hosts, candidates and advocates guests; a speaker's role is their
@@ -62,6 +64,7 @@ FORMATS = (
     "diarized",
     "pasted",
     "restyled",
+    "headed",
     "json",
 )
 ROLE_OF = {"moderator": "host", "candidate": "guest", "justice": "host", "advocate": "guest"}
@@ -343,6 +346,16 @@ def render_labelled(script: Script, rng: random.Random) -> tuple[str, list[Said]
     return "\n".join(lines), script.turns
 
 
+def render_headed(script: Script, rng: random.Random) -> tuple[str, list[Said]]:
+    capitals, spaced = rng.random() < 0.5, rng.random() < 0.5
+    turns = []
+    for said in script.turns:
+        name = script.label_name(said)
+        lines = [name.upper() if capitals else name, *said.paragraphs]
+        turns.append(("\n\n" if spaced else "\n").join(lines))
+    return "\n\n".join([script.title, *turns]) + "\n", script.turns
+
+
 def _cues(script: Script) -> list[tuple[float, float, Said, str, bool]]:
     """Caption cues of about ten words: (start, end, turn, text, first cue of the turn)."""
     cues = []
@@ -483,6 +496,7 @@ RENDER = {
     "diarized": render_diarized,
     "pasted": render_pasted,
     "restyled": render_restyled,
+    "headed": render_headed,
 }
 
 

@@ -75,8 +75,8 @@ _STAMPED = re.compile(
     rf"^(?P<label>[^:\[\]\n]{{1,100}}?)\s+(?P<stamp>{_BRACKETED_STAMP})\s+(?P<text>\S.*)$"
 )
 # Depositions and print interviews: "Q. Where were you?" and "A. At home."; White House
-# transcripts: "Q Mr. President, ..." (see `label_lines`).
-_DOTTED = re.compile(r"^(?P<label>[QA])\.\s+(?P<text>\S.*)$")
+# transcripts: "Q Mr. President, ..." (see `label_lines`). Not a name's initials: "A. L. Wirin".
+_DOTTED = re.compile(r"^(?P<label>[QA])\.\s+(?![A-Z]\.\s)(?P<text>\S.*)$")
 _ASKED = re.compile(r"^(?P<label>Q)\s+(?P<text>[A-Z\"“‘].*)$")
 # Congressional hearings and records: an office or a courtesy title, the surname and a full stop,
 # "Senator LEAHY. Judge, ...", "Mr. SMITH. I yield", "Mr. JOHNSON of Georgia. Thank you", "The
@@ -94,9 +94,10 @@ _STOPPED = re.compile(
 # A dash for the colon, "NICK ROBINSON — Good morning." (only names in capitals, see `label_lines`).
 _DASHED = re.compile(r"^(?P<label>[^:\[\]\n—–]{1,100}?)\s+(?:—|–|--?)\s+(?P<text>\S.*)$")
 # A name in capitals and a space for the colon, "ANN LEE Good evening." (pages made from PDFs);
-# not "HARRY A. BLACKMUN", whose "A." is an initial, not the speech's first word.
+# not "HARRY A. BLACKMUN", whose "A." is an initial, not the speech's first word, nor "W. Edward
+# Morgan", a name in mixed case after an initial.
 _SPACED = re.compile(
-    r"^(?P<label>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3})\s+"
+    r"^(?![A-Z]\.\s)(?P<label>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3})\s+"
     r"(?P<text>(?:[A-Z][a-z]|[IA]\b(?!\.)|[\d\"“‘(\[]).*)$"
 )
 # A full stop after a name's last word, not an initial's ("JOHN F.") or a suffix's ("JR.").
@@ -316,15 +317,27 @@ def _name_lines(split: list[_Split], lines: list[str]) -> list[_Split]:
     too if it is plainly a person's: in capitals, with a title or an office ("Mr Speaker", "Mrs
     Badenoch"), with what parliaments print after it ("(North West Essex) (Con)"), or a full
     name whose surname the transcript prints again."""
-    heads: dict[int, bool] = {}  # from the last line up: whether the line below heads speech
-    for i in reversed(range(len(split))):
-        if split[i].layout == "alone":
-            heads[i] = _heads_speech(split, lines, i, heads)
-    heading = {i for i, head in heads.items() if head}
-    counts = Counter(label_key(split[i].label) for i in heading)
+
+    def heading(names: set[str] | None) -> dict[int, int]:
+        """The lines heading speech: each name alone's line and its speech's first line."""
+        spoken = {
+            i: _speech_below(split, lines, i, names)
+            for i, s in enumerate(split)
+            if s.layout == "alone"
+        }
+        return {i: below for i, below in spoken.items() if below is not None}
+
+    headed = heading(None)
+    counts = Counter(label_key(split[i].label) for i in headed)
     names = {key for key, n in counts.items() if n >= 2}
-    capitals = {label_key(split[i].label) for i in heading if split[i].upper}
+    capitals = {label_key(split[i].label) for i in headed if split[i].upper}
     laid_out = len(names) >= 2 or (len(names) == 1 and len(capitals) >= 3)
+    if laid_out:
+        # Where the layout is so, a line alone under a name that is none of its recurring names
+        # is speech: "Senator", "Can I", a fragment in lower case ("in my lifetime").
+        headed = heading(names)
+        # (A line that is speech under a name is no name itself: "Senator (APPLAUSE)".)
+        headed = {i: below for i, below in headed.items() if i not in headed.values()}
 
     said = Counter(w for line in lines for w in re.findall(r"[A-Z][\w'’-]+", line))
 
@@ -339,7 +352,7 @@ def _name_lines(split: list[_Split], lines: list[str]) -> list[_Split]:
 
     return [
         s
-        if s.layout != "alone" or (i in heading and laid_out and kept(s))
+        if s.layout != "alone" or (i in headed and laid_out and kept(s))
         else _Split(None, None, line.strip())
         for i, (s, line) in enumerate(zip(split, lines, strict=True))
     ]
@@ -388,9 +401,11 @@ def _set_off_layouts(split: list[_Split], lines: list[str]) -> list[_Split]:
     ]
 
 
-def _heads_speech(split: list[_Split], lines: list[str], i: int, heads: dict[int, bool]) -> bool:
-    """Whether the name alone on line `i` heads speech below it: lines that are no label, or a
-    word alone that heads nothing (`heads`, for the lines below), "Senator" under "ANN LEE"."""
+def _speech_below(
+    split: list[_Split], lines: list[str], i: int, names: set[str] | None
+) -> int | None:
+    """The line where the speech the name alone on line `i` heads begins, if it heads any: a
+    line that is no label, or a name alone that is none of `names` (those the layout recurs)."""
     label = split[i].label
     # One capitalised word alone ("Okay", "Right") is too often speech to be read as a name.
     named = (
@@ -414,12 +429,11 @@ def _heads_speech(split: list[_Split], lines: list[str], i: int, heads: dict[int
     if below + 1 < len(split) and split[below].start is not None and not split[below].text:
         below = past_blanks(below + 1)
     if not named or below >= len(split):
-        return False
+        return None
     speech = split[below]
     if speech.label is not None and speech.layout == "alone":
-        # A word alone that heads nothing is speech: "Senator" (not "Ann Lee": a list of names).
-        return heads.get(below) is False and len(speech.label.name.split()) < 2
-    return bool(speech.text and speech.label is None)
+        return below if names is not None and label_key(speech.label) not in names else None
+    return below if speech.text and speech.label is None else None
 
 
 def _headed(label: Label, line: str) -> bool:

@@ -330,7 +330,11 @@ DEBATE_TURNS = [
     ("Moderator", ["Senator"]),
     ("Harry A. Blackmun", ["Mr. Kehoe, the next question is for you — Governor Kehoe — go on."]),
     ("William A. Kehoe, Jr.", ["Blackmun is wrong.", "Moderator"]),
-    ("Moderator", ["Thank you both."]),
+    ("Moderator", ["Thank you both. Mr. Wirin and Mr. Morgan?"]),
+    ("A. L. Wirin", ["Yes, Your Honor."]),
+    ("W. Edward Morgan", ["in my lifetime", "Senator (CHEERING)"]),
+    ("A. L. Wirin", ["No, sir."]),
+    ("W. Edward Morgan", ["Can I"]),
 ]
 
 
