@@ -91,8 +91,9 @@ _STOPPED = re.compile(
     r"|(?P<mixed>[A-Z][a-z][\w'’\-]*)))"
     r"\.\s+(?P<text>\S.*)$"
 )
-# A dash for the colon, "NICK ROBINSON — Good morning." (only names in capitals, see `label_lines`).
-_DASHED = re.compile(r"^(?P<label>[^:\[\]\n—–]{1,100}?)\s+(?:—|–|--?)\s+(?P<text>\S.*)$")
+# A dash for the colon, "NICK ROBINSON — Good morning." (only names in capitals, see `label_lines`);
+# not a tab before speech opening with a dash, "Ann Lee<tab>— is down.", a table's cells.
+_DASHED = re.compile(r"^(?P<label>[^:\[\]\n\t—–]{1,100}?) +(?:—|–|--?)\s+(?P<text>\S.*)$")
 # A name in capitals and a space for the colon, "ANN LEE Good evening." (pages made from PDFs);
 # not "HARRY A. BLACKMUN", whose "A." is an initial, not the speech's first word, nor "W. Edward
 # Morgan", a name in mixed case after an initial.
@@ -144,8 +145,11 @@ _NAME_LINE = re.compile(
     r"^(?P<label>[^:\[\]\n!?,;\"“”]{2,60}(?:,\s+(?P<affiliation>[^:\[\]\n!?,;\"“”]{2,60}))?)"
     r"(?:(?<![.,…—–-])|(?<=\b[JjSs][Rr]\.))$"
 )
-# A name alone on its line in lower case, two or three words: "michael barbaro".
-_LOWER_NAME = re.compile(r"^[a-z][a-z'’-]+(?: [a-z][a-z'’-]+){1,2}$")
+# A name alone on its line in lower case, two or three words, initials and a suffix: "michael
+# barbaro", "george w. bush", "william a. kehoe, jr.".
+_LOWER_NAME = re.compile(
+    r"^[a-z][a-z'’-]+(?: (?:[a-z]\.|[a-z][a-z'’-]+)){0,2} [a-z][a-z'’-]+(?:,? [js]r\.)?$"
+)
 _BRACKETED_NAME_LINE = re.compile(r"^\[(?P<label>[^:\[\]\n!?,;\"“”]{2,60})\]$")
 
 
@@ -195,7 +199,7 @@ def _name_line(plain: str) -> re.Match[str] | None:
     speech set apart that calls on someone and says more, "Governor, we have produced more oil —",
     "Mr. President, Im still speaking. (CROSSTALK)")."""
     match = _NAME_LINE.match(plain)
-    affiliation = match and match.group("affiliation")
+    affiliation = match and not _LOWER_NAME.match(plain) and match.group("affiliation")
     if affiliation and any(
         w[0].islower() and w not in MINOR_WORDS
         for w in re.findall(r"[^\W\d_][\w'’.-]*", affiliation)
@@ -364,8 +368,8 @@ def _set_off_layouts(split: list[_Split], lines: list[str]) -> list[_Split]:
     answer); "Q" and a space twice in a transcript with two colon labels or more; "Senator
     LEAHY.", "NICK ROBINSON —", "ANN LEE Good evening" or "Ann Lee<tab>" where two names each
     open two lines so (a dateline "WASHINGTON — ..." opens one). A dash after a name in mixed
-    case ("Ann Lee — Welcome back") only where the name is a full one and opens two lines so:
-    speech stammers "So I'm - I'm"."""
+    case ("Ann Lee — Welcome back") only where the name is a full one, or a part ("Moderator"),
+    and opens two lines so: speech stammers "So I'm - I'm"."""
     layouts = {"dotted", "asked", "stopped", "dashed", "spaced", "tabbed"}
 
     def layout(s: _Split) -> str:
@@ -375,7 +379,10 @@ def _set_off_layouts(split: list[_Split], lines: list[str]) -> list[_Split]:
         return layout(s), label_key(s.label) or s.label.printed
 
     def set_off(s: _Split) -> bool:
-        return s.layout in layouts and (layout(s) != "mixed dashed" or " " in s.label.name)
+        if s.layout not in layouts:
+            return False
+        # (In mixed case, a full name or a part: "Ann Lee", "Moderator".)
+        return layout(s) != "mixed dashed" or " " in s.label.name or not s.label.name
 
     opened: Counter[tuple[str, str]] = Counter(key(s) for s in split if set_off(s))
     colons = sum(1 for s in split if s.label and not s.layout)

@@ -271,7 +271,9 @@ def parse_label(printed: str, *, upper_only: bool = False) -> Label | None:
     name_part = _QUESTION_NUMBER.sub("", name_part)
     number = _NUMBERED.search(name_part)
     nameless = fold(name_part[: number.start()] if number else name_part).strip(". ")
-    office = _office_in(nameless)
+    # (Not words in lower case after "The": "The point — the point is ...".)
+    lower = nameless.startswith("the ") and name_part[4:].islower()
+    office = _office_in(nameless) if not lower else ""
     if office:
         part = next((p for p, words in _NAMELESS.items() if office in words), "unknown")
         # "The Prime Minister (Keir Starmer)": a parliament names the holder the first time, the

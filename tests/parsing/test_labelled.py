@@ -353,6 +353,33 @@ def test_names_alone_above_the_speech_label_it_however_the_speech_begins(layout)
     ]
 
 
+# (speaker, speech) of each turn of a short debate, its moderator unnamed.
+SET_OFF_TURNS = [
+    ("Moderator", "Good evening. Governor Bush, your answer?"),
+    ("George W. Bush", "The point — the point is, we need to cut."),
+    ("William A. Kehoe, Jr.", "Governor —"),
+    ("George W. Bush", "— is down. And so on."),
+    ("Moderator", "Thank you both."),
+    ("William A. Kehoe, Jr.", "The point — the point is, we need to cut."),
+]
+
+
+@pytest.mark.parametrize(
+    "print_turn",
+    [
+        lambda name, said: f"{name}\t{said}",  # a table's cells pasted
+        lambda name, said: f"{name} — {said}",  # a dash for the colon, in mixed case
+        lambda name, said: f"{name.lower()}\n{said}",  # names in lower case above the speech
+    ],
+)
+def test_names_set_off_from_the_speech_are_labels_whatever_the_speech_opens_with(print_turn):
+    parsed = parse_transcript("\n\n".join(print_turn(*turn) for turn in SET_OFF_TURNS))
+    shown = {"Moderator": "host", "William A. Kehoe, Jr.": "William A. Kehoe Jr."}
+    assert [(t.speaker or t.role, t.text) for t in parsed.turns] == [
+        (shown.get(name, name), said) for name, said in SET_OFF_TURNS
+    ]
+
+
 def test_a_name_alone_on_its_line_in_lower_case_heads_the_speech_below_where_the_layout_repeats():
     parsed = parse_transcript(
         "michael barbaro\nFrom The New York Times, I'm Michael Barbaro.\n\n[MUSIC PLAYING]\n\n"
