@@ -261,7 +261,9 @@ class _Labels:
             return label, (named.group("text") or "").strip()
         bracketed = _BRACKETED.match(text)
         label = parse_label(bracketed.group("label")) if bracketed else None
-        if label is not None and label.name and label_key(label) in self.bracketed:
+        # (A person, or a part: "[MODERATOR]"; not a sound, "[APPLAUSE]".)
+        someone = label is not None and (label.name or label.role != "unknown")
+        if someone and label_key(label) in self.bracketed:
             return label, bracketed.group("text").strip()
         return None
 

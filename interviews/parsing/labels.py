@@ -83,6 +83,27 @@ _THE_OFFICE = re.compile(
 _COURTESY = {"mr", "mrs", "ms", "madam", "madame"}
 
 
+# Words of what a transcript hears rather than who speaks: "[APPLAUSE]", "(CROWD CHEERING)".
+_SOUNDS = {
+    "applause",
+    "laughter",
+    "laughing",
+    "laughs",
+    "music",
+    "cheering",
+    "cheers",
+    "booing",
+    "boos",
+    "crosstalk",
+    "inaudible",
+    "unintelligible",
+    "indistinct",
+    "silence",
+    "noise",
+    "chanting",
+    "singing",
+}
+
 # Labels that name a part, not a person ("QUESTION:", "UNIDENTIFIED MALE:"), and that part.
 _NAMELESS = {
     # Print interviews label their two sides "Q:" and "A:".
@@ -271,6 +292,8 @@ def parse_label(printed: str, *, upper_only: bool = False) -> Label | None:
     name_part = _QUESTION_NUMBER.sub("", name_part)
     number = _NUMBERED.search(name_part)
     nameless = fold(name_part[: number.start()] if number else name_part).strip(". ")
+    if _SOUNDS & set(nameless.split()):
+        return None  # what is heard, "[APPLAUSE]", "MUSIC PLAYING": no one who speaks
     # (Not words in lower case after "The": "The point — the point is ...".)
     lower = nameless.startswith("the ") and name_part[4:].islower()
     office = _office_in(nameless) if not lower else ""

@@ -358,6 +358,25 @@ def test_names_in_brackets_label_subtitles_for_the_deaf_where_two_of_them_recur(
     ]
     sounds = parse_transcript(srt_of(["ANN LEE: Welcome.", "[MUSIC] Da da.", "[MUSIC] La la."]))
     assert [t.text for t in sounds.turns] == ["Welcome. [MUSIC] Da da. [MUSIC] La la."]
+    # A part in brackets is its speaker; a sound heard, however often, is nobody.
+    parts = parse_transcript(
+        srt_of(
+            [
+                "[MODERATOR] Welcome.",
+                "[ANN LEE] Thanks.",
+                "[APPLAUSE] Thank you all.",
+                "[MODERATOR] Why now?",
+                "[ANN LEE] Because.",
+                "[APPLAUSE] Thank you.",
+            ]
+        )
+    )
+    assert [(t.speaker or t.role, t.text) for t in parts.turns] == [
+        ("host", "Welcome."),
+        ("Ann Lee", "Thanks. [APPLAUSE] Thank you all."),
+        ("host", "Why now?"),
+        ("Ann Lee", "Because. [APPLAUSE] Thank you."),
+    ]
 
 
 def test_captions_without_any_timed_cue_are_refused():
