@@ -320,7 +320,7 @@ def _name_lines(split: list[_Split], lines: list[str]) -> list[_Split]:
     do; the others are words. Where the layout is so, a name that heads speech once is a label
     too if it is plainly a person's: in capitals, with a title or an office ("Mr Speaker", "Mrs
     Badenoch"), with what parliaments print after it ("(North West Essex) (Con)"), or a full
-    name whose surname the transcript prints again."""
+    name set as a heading or whose surname the transcript prints again."""
 
     def heading(names: set[str] | None) -> dict[int, int]:
         """The lines heading speech: each name alone's line and its speech's first line."""
@@ -345,18 +345,19 @@ def _name_lines(split: list[_Split], lines: list[str]) -> list[_Split]:
 
     said = Counter(w for line in lines for w in re.findall(r"[A-Z][\w'’-]+", line))
 
-    def kept(s: _Split) -> bool:
+    def kept(s: _Split, line: str) -> bool:
         label = s.label
         plainly = s.upper or label.office or label.honorific or label.affiliation
-        # (Or a full name whose surname the transcript prints elsewhere: "Steve Kornacki" over
-        # his one report, the moderator having sent viewers to him.)
+        # (Or a full name set as a heading, "### Steve Kornacki", or whose surname the transcript
+        # prints elsewhere: Kornacki over his one report, the moderator having sent viewers to him.)
         words = label.name.split()
-        mentioned = 2 <= len(words) <= 4 and said[words[-1]] >= 2
+        full = 2 <= len(words) <= 4
+        mentioned = full and (said[words[-1]] >= 2 or bool(MARKDOWN_HEADING.match(line.strip())))
         return label_key(label) in names or bool(plainly or mentioned or is_title(label.name))
 
     return [
         s
-        if s.layout != "alone" or (i in headed and laid_out and kept(s))
+        if s.layout != "alone" or (i in headed and laid_out and kept(s, line))
         else _Split(None, None, line.strip())
         for i, (s, line) in enumerate(zip(split, lines, strict=True))
     ]

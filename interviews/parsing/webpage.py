@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from .names import is_name_suffix
 from .text import ends_sentence
 
 # Verbs that open a page's calls to action, a generic mark of furniture rather than a headline.
@@ -121,6 +122,14 @@ _HIDDEN = {"script", "style", "noscript", "template", "svg", "head", "nav", "fig
 _SPEAKER_CLASS = re.compile(r"(?:^|\s)(?:[\w-]*[-_])?speaker(?:[-_]?name)?(?:\s|$)", re.I)
 
 
+def _could_be_name(text: str) -> bool:
+    """Whether an element's text could be a name: short, and no sentence's end ("William A.
+    Kehoe, Jr." may end with a full stop)."""
+    words = text.split()
+    suffixed = bool(words) and is_name_suffix(words[-1])
+    return 0 < len(text) <= 60 and (suffixed or not text.endswith((".", "?", "!", ",", ";")))
+
+
 def looks_html(text: str) -> bool:
     """Whether the text is markup: it opens with a tag a page is made of and closes a block."""
     return bool(_PAGE.match(text)) and bool(_CLOSED_BLOCK.search(text))
@@ -189,7 +198,7 @@ class _Reader(HTMLParser):
                 self.titled = len(self.blocks) == 1
         elif tag == self.speaker:
             name = "".join(self.current).strip()
-            named = 0 < len(name) <= 60 and not name.endswith((".", "?", "!", ",", ";"))
+            named = _could_be_name(name)
             if named and not name.endswith(":"):
                 self.current = [name + ":"]  # the page says it is a name: a label, however rare
             self.end_block()
@@ -197,7 +206,7 @@ class _Reader(HTMLParser):
             self.speaker = None
         elif tag in _BOLD and self.lead is not None:
             name = "".join(self.current[self.lead :]).strip()
-            if 0 < len(name) <= 60 and not name.endswith((".", "?", "!", ",", ";")):
+            if _could_be_name(name):
                 self.separate("\t")  # set off as a label is, for the reader to judge
             self.lead = None
         elif tag == "tr" or (tag == "table" and self.cells):

@@ -251,6 +251,12 @@ def test_labels_set_in_bold_or_as_markdown_headings_are_labels_and_the_first_hea
         "### Aiko Tanaka\n\nThanks, Sam.\n\nSam Rivera\n\n### Sam Rivera\n\nWhy now?\n\n"
         "Senator Aiko Tanaka?\n\n### Aiko Tanaka\n\nCost.\n"
     )
+    # A full name set as a heading labels even the one turn it heads.
+    once = parse_transcript(
+        "### Sam Rivera\n\nHi.\n\n### Aiko Tanaka\n\nHello.\n\n"
+        "### Sam Rivera\n\nSo.\n\n### Jo Marsh\n\nThe polls.\n\n### Aiko Tanaka\n\nYes.\n"
+    )
+    assert [t.speaker for t in once.turns][-2:] == ["Jo Marsh", "Aiko Tanaka"]
     assert [(t.speaker, t.text) for t in spaced.turns] == [
         ("Sam Rivera", "Welcome back, Aiko."),
         ("Aiko Tanaka", "Thanks, Sam.\n\nSam Rivera"),

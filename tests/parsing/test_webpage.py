@@ -123,6 +123,16 @@ def test_an_element_a_page_marks_as_a_speaker_labels_the_speech_after_it():
     assert [(t.speaker, t.text) for t in parsed.turns] == RATES_TURNS
 
 
+def test_a_name_a_page_marks_as_a_speaker_may_end_with_a_suffix():
+    turns = [("William A. Kehoe, Jr.", "If the Court pleases."), ("Earl Warren", "Go on.")] * 2
+    parsed = parse_transcript(
+        "".join(f"<p><span class='speaker'>{name}</span> {text}</p>" for name, text in turns)
+    )
+    assert [(t.speaker, t.text) for t in parsed.turns] == [
+        (name.replace(",", ""), text) for name, text in turns
+    ]
+
+
 def test_a_pages_headings_naming_who_speaks_label_the_paragraphs_below_them():
     parsed = parse_transcript(
         "<html><body><h1>Rates and the Fed</h1>"
