@@ -322,7 +322,7 @@ def _name_lines(split: list[_Split], lines: list[str]) -> list[_Split]:
     Badenoch"), with what parliaments print after it ("(North West Essex) (Con)"), or a full
     name set as a heading or whose surname the transcript prints again."""
 
-    def heading(names: set[str] | None) -> dict[int, int]:
+    def heading(names: set[str]) -> dict[int, int]:
         """The lines heading speech: each name alone's line and its speech's first line."""
         spoken = {
             i: _speech_below(split, lines, i, names)
@@ -331,7 +331,9 @@ def _name_lines(split: list[_Split], lines: list[str]) -> list[_Split]:
         }
         return {i: below for i, below in spoken.items() if below is not None}
 
-    headed = heading(None)
+    # First, a name alone under another is speech where it is printed alone only once.
+    alone = Counter(label_key(s.label) for s in split if s.layout == "alone")
+    headed = heading({key for key, n in alone.items() if n >= 2})
     counts = Counter(label_key(split[i].label) for i in headed)
     names = {key for key, n in counts.items() if n >= 2}
     capitals = {label_key(split[i].label) for i in headed if split[i].upper}
@@ -343,7 +345,8 @@ def _name_lines(split: list[_Split], lines: list[str]) -> list[_Split]:
         # (A line that is speech under a name is no name itself: "Senator (APPLAUSE)".)
         headed = {i: below for i, below in headed.items() if i not in headed.values()}
 
-    said = Counter(w for line in lines for w in re.findall(r"[A-Z][\w'’-]+", line))
+    # Words capitalised inside a sentence, as names are ("Steve Kornacki has the numbers").
+    said = Counter(w for line in lines for w in _INSIDE_A_SENTENCE.findall(line))
 
     def kept(s: _Split, line: str) -> bool:
         label = s.label
@@ -409,11 +412,14 @@ def _set_off_layouts(split: list[_Split], lines: list[str]) -> list[_Split]:
     ]
 
 
-def _speech_below(
-    split: list[_Split], lines: list[str], i: int, names: set[str] | None
-) -> int | None:
+_INSIDE_A_SENTENCE = re.compile(
+    r"(?:(?<=[a-z,;] )|(?<=\bMr\. )|(?<=\bMs\. )|(?<=\bDr\. )|(?<=\bMrs\. ))[A-Z][\w'’-]+"
+)
+
+
+def _speech_below(split: list[_Split], lines: list[str], i: int, names: set[str]) -> int | None:
     """The line where the speech the name alone on line `i` heads begins, if it heads any: a
-    line that is no label, or a name alone that is none of `names` (those the layout recurs)."""
+    line that is no label, or a name alone that is none of `names` (those that recur)."""
     label = split[i].label
     # One capitalised word alone ("Okay", "Right") is too often speech to be read as a name.
     named = (
@@ -440,7 +446,7 @@ def _speech_below(
         return None
     speech = split[below]
     if speech.label is not None and speech.layout == "alone":
-        return below if names is not None and label_key(speech.label) not in names else None
+        return below if label_key(speech.label) not in names else None
     return below if speech.text and speech.label is None else None
 
 

@@ -257,6 +257,18 @@ def test_labels_set_in_bold_or_as_markdown_headings_are_labels_and_the_first_hea
         "### Sam Rivera\n\nSo.\n\n### Jo Marsh\n\nThe polls.\n\n### Aiko Tanaka\n\nYes.\n"
     )
     assert [t.speaker for t in once.turns][-2:] == ["Jo Marsh", "Aiko Tanaka"]
+    # A name printed once without a heading's marks labels where the speech names them; two
+    # capitalised words the speech only opens sentences with are speech.
+    plain = parse_transcript(
+        "Sam Rivera\n\nNow to Jo Marsh, whose poll is out.\n\nAiko Tanaka\n\nRight Now\n\n"
+        "Now we wait.\n\nSam Rivera\n\nJo?\n\nJo Marsh\n\nThe polls.\n\nAiko Tanaka\n\nYes.\n\n"
+        "Sam Rivera\n\nBye.\n"
+    )
+    assert [(t.speaker, t.text) for t in plain.turns][1:4] == [
+        ("Aiko Tanaka", "Right Now\n\nNow we wait."),
+        ("Sam Rivera", "Jo?"),
+        ("Jo Marsh", "The polls."),
+    ]
     assert [(t.speaker, t.text) for t in spaced.turns] == [
         ("Sam Rivera", "Welcome back, Aiko."),
         ("Aiko Tanaka", "Thanks, Sam.\n\nSam Rivera"),
