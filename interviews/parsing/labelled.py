@@ -315,9 +315,9 @@ def _headline(
 
 
 def _name_lines(split: list[_Split], lines: list[str]) -> list[_Split]:
-    """Names alone on their lines kept as labels where each heads the speech on the line right
-    below it, and at least two names do so twice or more, or one does and three in capitals
-    do; the others are words. Where the layout is so, a name that heads speech once is a label
+    """Names alone on their lines kept as labels where each heads the speech below it
+    (`_speech_below`), and at least two names do so twice or more, or one does and three in
+    capitals do; the others are words. Where the layout is so, a name that heads speech once is a label
     too if it is plainly a person's: in capitals, with a title or an office ("Mr Speaker", "Mrs
     Badenoch"), with what parliaments print after it ("(North West Essex) (Con)"), or a full
     name set as a heading or whose surname the transcript prints again."""
@@ -351,8 +351,8 @@ def _name_lines(split: list[_Split], lines: list[str]) -> list[_Split]:
     def kept(s: _Split, line: str) -> bool:
         label = s.label
         plainly = s.upper or label.office or label.honorific or label.affiliation
-        # (Or a full name set as a heading, "### Steve Kornacki", or whose surname the transcript
-        # prints elsewhere: Kornacki over his one report, the moderator having sent viewers to him.)
+        # (Or a full name set as a heading, "### Steve Kornacki", or whose surname the speech
+        # names: Kornacki over his one report, the moderator having sent viewers to him.)
         words = label.name.split()
         full = 2 <= len(words) <= 4
         mentioned = full and (said[words[-1]] >= 2 or bool(MARKDOWN_HEADING.match(line.strip())))
@@ -432,7 +432,7 @@ def _speech_below(split: list[_Split], lines: list[str], i: int, names: set[str]
     # Below it, the speech; perhaps first the time it starts, alone on a line ("Ann Lee", "0:07",
     # the speech); and, under a heading, blank lines between them (a page's "### Ann Lee", or
     # its boxes of name, time and speech).
-    spaced = _headed(label, lines[i])
+    spaced = _headed(split[i], lines[i])
 
     def past_blanks(k: int) -> int:
         while spaced and k + 1 < len(split) and split[k] == _BLANK:
@@ -450,12 +450,13 @@ def _speech_below(split: list[_Split], lines: list[str], i: int, names: set[str]
     return below if speech.text and speech.label is None else None
 
 
-def _headed(label: Label, line: str) -> bool:
+def _headed(named: _Split, line: str) -> bool:
     """Whether a name alone on its line, a blank line below it, is a heading over the speech
-    after it, as a page's headings are ("### Ann Lee"): a full name or a part ("Moderator"),
-    nothing after it (speech set apart as a paragraph calls on someone, "Senator Sanders?",
-    "Governor Bush —")."""
-    full = not label.name or len(label.name.split()) >= 2
+    after it, as a page's headings are ("### Ann Lee"): a full name, a part ("Moderator") or a
+    name in capitals ("MAJOR GARRETT"), nothing after it (speech set apart as a paragraph calls
+    on someone, "Senator Sanders?", "Governor Bush —")."""
+    label = named.label
+    full = named.upper or not label.name or len(label.name.split()) >= 2
     return full and bool(re.search(r"(?:\w|\b[JjSs][Rr]\.)$", line.rstrip()))
 
 

@@ -356,6 +356,12 @@ DEBATE_TURNS = [
 ]
 
 
+def test_a_name_in_capitals_heads_the_speech_below_a_blank_line_though_it_opens_with_a_title():
+    turns = [("ANN LEE", "Welcome."), ("MAJOR GARRETT", "Thanks, Ann."), ("ANN LEE", "Why?")]
+    parsed = parse_transcript("\n\n".join(f"{name}\n\n{said}" for name, said in turns * 2))
+    assert [t.label for t in parsed.turns] == [name for name, _ in turns * 2]
+
+
 @pytest.mark.parametrize("layout", ["capitals", "spaced"])
 def test_names_alone_above_the_speech_label_it_however_the_speech_begins(layout):
     if layout == "capitals":  # "HARRY A. BLACKMUN" over the speech, a blank line between turns
