@@ -220,3 +220,19 @@ def test_the_preview_of_an_automatic_transcript_shows_its_unnamed_voices(editor_
 
     assert html.count(">Speaker 2</span>") == 2
     assert "Unidentified" not in html
+
+
+def test_the_preview_shows_when_each_turn_and_each_timed_paragraph_starts(editor_client):
+    captions = (
+        "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Ann Lee>We begin tonight.\n\n"
+        "00:00:40.000 --> 00:00:44.000\n<v Ann Lee>The budget passed.\n\n"
+        "00:00:45.000 --> 00:00:47.000\n<v Tom Wu>Thanks, Ann.\n"
+    )
+    html = editor_client.get(
+        preview_url(editor_client.post(ADD, {"text": captions}))
+    ).content.decode()
+
+    # Not saved yet, so nothing to link to: the times are shown as text.
+    assert '<span class="turn__time">0:01</span>' in html
+    assert '<span class="turn__time turn__time--paragraph">0:40</span> The budget passed.' in html
+    assert '<span class="turn__time">0:45</span>' in html
