@@ -605,7 +605,12 @@ def read_labelled(text: str) -> Draft:
             resumed = next((b.label for b in reversed(draft.blocks) if not b.direction), None)
             draft.blocks.append(Block([body], label=resumed, start=start))
             pending_start = None
-        elif draft.blocks[-1].paragraphs and (wraps or indents) and not previous_blank:
+        elif (
+            draft.blocks[-1].paragraphs
+            and (wraps or indents)
+            and not previous_blank
+            and split[i][0] is None  # (a line of its own time is no wrapped line)
+        ):
             if indents and line[:1].isspace() and _SAID.search(lines[i - 1].rstrip()):
                 draft.blocks[-1].paragraphs.append(body)
             else:

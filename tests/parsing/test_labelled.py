@@ -141,6 +141,15 @@ def test_a_paragraph_going_on_with_a_turn_keeps_the_time_printed_before_it():
         ("Ann Lee", 5.0, [5.0, 90.0, None]),
         ("Tom Wu", 120.0, [120.0, 160.0]),
     ]
+    # A line of its own time is a paragraph of its own, a blank line before it or not.
+    lined = parse_transcript(
+        "[00:00:05] ANN LEE: Good evening.\n[00:01:30] And then it rained.\n"
+        "[00:02:00] TOM WU: Yes.\n"
+    )
+    assert [(t.paragraphs, t.paragraph_starts) for t in lined.turns] == [
+        (["Good evening.", "And then it rained."], [5.0, 90.0]),
+        (["Yes."], []),
+    ]
 
 
 def test_a_surname_after_a_name_with_jr_is_the_same_person_and_not_a_title():
