@@ -405,9 +405,9 @@ class Turn(TimeStamped):
     def quoted_seconds(self) -> float | None:
         """When the quoted paragraph (`quoted_paragraph`) starts, as far as is known: where it
         has no time of its own, the last before it that has, or the turn's start."""
-        starts = self.paragraph_starts
-        if self.quoted_paragraph and len(starts) == len(self.paragraphs):
-            timed = [s for s in starts[1 : self.quoted_paragraph + 1] if s is not None]
+        if self.quoted_paragraph and self.paragraph_starts:
+            starts = self._own_starts(len(self.paragraphs))[: self.quoted_paragraph + 1]
+            timed = [start for start in starts if start is not None]
             if timed:
                 return timed[-1]
         return self.start_seconds
@@ -417,24 +417,27 @@ class Turn(TimeStamped):
         """Its paragraphs, each with the time it starts at where that is its own (not the
         turn's, shown with the speaker) and its anchor."""
         paragraphs = self.paragraphs
-        starts = self.paragraph_starts
-        if len(starts) != len(paragraphs):  # an editor has changed the paragraphs since
-            starts = [None] * len(paragraphs)
+        starts = self._own_starts(len(paragraphs))
         return [
-            (paragraph, start if k else None, self._paragraph_anchor(k))
+            (paragraph, start, self._paragraph_anchor(k))
             for k, (paragraph, start) in enumerate(zip(paragraphs, starts, strict=True))
         ]
 
     def moment_anchor(self, seconds: float | None) -> str:
         """The anchor of the paragraph being spoken `seconds` into the recording: the last
         that starts by then, where paragraphs have times; else the turn's."""
-        starts = self.paragraph_starts
-        if seconds is None or not starts or len(starts) != len(self.paragraphs):
+        if seconds is None or not self.paragraph_starts:
             return self.anchor
-        started = [
-            k for k, start in enumerate(starts) if k and start is not None and start <= seconds
-        ]
+        starts = self._own_starts(len(self.paragraphs))
+        started = [k for k, start in enumerate(starts) if start is not None and start <= seconds]
         return self._paragraph_anchor(started[-1]) if started else self.anchor
+
+    def _own_starts(self, paragraphs: int) -> list[float | None]:
+        """When each of its `paragraphs` paragraphs starts where that time is its own: none for
+        the first (the turn's), and none at all where an editor has changed the paragraphs
+        since they were timed."""
+        starts = self.paragraph_starts
+        return [None, *starts[1:]] if len(starts) == paragraphs else [None] * paragraphs
 
     def _paragraph_anchor(self, index: int) -> str:
         return f"{self.anchor}-p{index + 1}"

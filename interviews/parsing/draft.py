@@ -44,21 +44,23 @@ class Block:
             self.paragraph_starts[len(self.paragraphs)] = start
         self.paragraphs.append(text)
 
-    def go_on(self, text: str, start: float, end: float) -> None:
-        """Add timed speech of the same voice, from `start` to `end`: a paragraph of its own
-        after a sentence where the voice paused or the paragraph has run `PARAGRAPH_SECONDS`,
-        and wherever it has run twice that (automatic captions end no sentence); else more of
-        the last one. A long stretch of one voice (an address) would otherwise read as one."""
+    def go_on(self, text: str, start: float | None, end: float | None) -> None:
+        """Add speech of the same voice, from `start` to `end` where timed: a paragraph of its
+        own after a sentence where the voice paused or the paragraph has run
+        `PARAGRAPH_SECONDS`, and wherever it has run twice that (automatic captions end no
+        sentence); else more of the last one. A long stretch of one voice (an address) would
+        otherwise read as one."""
         opened = self.paragraph_starts.get(len(self.paragraphs) - 1, self.start)
-        running = start - (opened if opened is not None else start)
-        paused = start - (self.end if self.end is not None else start) >= PAUSE_SECONDS
+        running = start - opened if start is not None and opened is not None else 0.0
+        paused = start is not None and self.end is not None and start - self.end >= PAUSE_SECONDS
         if running >= 2 * PARAGRAPH_SECONDS or (
             (paused or running >= PARAGRAPH_SECONDS) and ends_sentence(self.paragraphs[-1])
         ):
             self.add_paragraph(text, start)
         else:
             self.paragraphs[-1] += " " + text
-        self.end = max(self.end if self.end is not None else end, end)
+        if end is not None:
+            self.end = max(self.end, end) if self.end is not None else end
 
 
 @dataclass

@@ -44,6 +44,7 @@ from .names import (
     RECORD_SURNAME,
     canonical_name,
     given_name,
+    is_name_suffix,
     is_title,
     opens_sentence,
     surname,
@@ -457,7 +458,8 @@ def _headed(named: _Split, line: str) -> bool:
     on someone, "Senator Sanders?", "Governor Bush —")."""
     label = named.label
     full = named.upper or not label.name or len(label.name.split()) >= 2
-    return full and bool(re.search(r"(?:\w|\b[JjSs][Rr]\.)$", line.rstrip()))
+    last = line.split()[-1]
+    return full and (last[-1].isalnum() or is_name_suffix(last))
 
 
 # Titles that, printed alone as a label, are an office and hardly ever a surname (unlike "KING:",

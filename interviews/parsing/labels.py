@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from .casing import MINOR_WORDS
 from .names import (
     PARTICLES,
     canonical_name,
@@ -75,7 +76,6 @@ _SPEAKER_ID = re.compile(r"^(?:speaker|spk)?[ _-]*(?P<id>[0-9]+|[A-Za-z])$", re.
 # Parliamentary committees number each question before the member's name: "Q12 Chair:".
 _QUESTION_NUMBER = re.compile(r"^Q\d{1,4}\s+")
 _OF_BODY = re.compile(r"(?:of|to|for)\s+(?:the\s+)?", re.I)
-_OF_BODY_WORDS = {"of", "to", "for", "the", "and"}
 # "The CHAIRMAN", "The SPEAKER pro tempore", "The Secretary of State for Health".
 _THE_OFFICE = re.compile(
     r"^the [a-z]+(?: [a-z]+)?(?: of [a-z]+(?: [a-z]+)?| pro tempore)?(?: for [a-z]+(?: [a-z]+){0,3})?$"
@@ -340,7 +340,7 @@ def parse_label(printed: str, *, upper_only: bool = False) -> Label | None:
     if body:
         held = bare[body.end() :].split()
         holder = holder_of_office(held) if len(held) >= 3 else []
-        if not holder or any(fold(word) in _OF_BODY_WORDS for word in holder):
+        if not holder or any(fold(word) in MINOR_WORDS for word in holder):
             return Label(
                 printed, "", affiliation=title, voice=canonical_name(name_part), office=True
             )

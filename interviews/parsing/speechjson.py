@@ -161,11 +161,7 @@ def timed_draft(
         label = _label(speaker, where, from_zero=from_zero)
         previous = blocks[-1] if blocks else None
         if previous is not None and label is not None and previous.label == label:
-            if start is not None and end is not None:
-                previous.go_on(text, start, end)
-            else:
-                previous.paragraphs[-1] += " " + text
-                previous.end = end if end is not None else previous.end
+            previous.go_on(text, start, end)
             continue
         blocks.append(
             Block(

@@ -90,8 +90,7 @@ def topic_get_or_create(*, name: str) -> Topic:
     return topic or Topic.objects.create(name=name, slug=unique_slug(Topic, name))
 
 
-# What a turn holds that a parse decides (a re-parse rewrites only turns where one differs).
-TURN_CONTENT = [
+_TURN_CONTENT = [
     "speaker_id",
     "speaker_label",
     "role",
@@ -110,13 +109,14 @@ def segment_content_write(
     *,
     edited: Sequence[bool] = (),
     speakers: Mapping[str, Speaker] | None = None,
-) -> dict[str, Speaker]:
+) -> tuple[dict[str, Speaker], int]:
     """Write the transcript's appearances and turns into `segment`, replacing any turns it has.
 
     `edited[i]` marks turn i as set by an editor (kept through later re-parses); `speakers` pins
     transcript names to particular speakers, so that a turn an editor gave to a speaker keeps that
     very speaker even if they have been renamed since. Runs inside the caller's transaction.
-    Returns the speaker each transcript name went to.
+    Returns the speaker each transcript name went to, and how many turns it wrote: new, gone,
+    or said, attributed or timed otherwise than before.
     """
     by_name: dict[str, Speaker] = dict(speakers or {})
     for parsed in transcript.speakers:
@@ -153,18 +153,22 @@ def segment_content_write(
     # their index documents are then updated in place rather than removed and added again.
     previous = {turn.sequence: turn for turn in segment.turns.all()}
     now = timezone.now()
+    rewritten = 0
     for turn in turns:
         row = previous.get(turn.sequence)
         if row is None:
             continue
         turn.pk = row.pk
-        changes = {f: getattr(turn, f) for f in TURN_CONTENT if getattr(turn, f) != getattr(row, f)}
+        changes = {
+            f: getattr(turn, f) for f in _TURN_CONTENT if getattr(turn, f) != getattr(row, f)
+        }
         if changes:
             # One plain UPDATE per changed row: bulk_update's CASE expressions take seconds here.
             Turn.objects.filter(pk=row.pk).update(**changes, modified=now)
-    Turn.objects.bulk_create([t for t in turns if not t.pk])
-    segment.turns.filter(sequence__gt=len(turns)).delete()
-    return by_name
+            rewritten += 1
+    added = Turn.objects.bulk_create([t for t in turns if not t.pk])
+    _, deleted = segment.turns.filter(sequence__gt=len(turns)).delete()
+    return by_name, rewritten + len(added) + deleted.get(Turn._meta.label, 0)
 
 
 @transaction.atomic

@@ -19,7 +19,7 @@ from django.db import transaction
 from interviews import parsing
 from interviews.models import Segment, SegmentEvent, Speaker, Turn
 from interviews.services.history import segment_event_record
-from interviews.services.ingest import TURN_CONTENT, segment_content_write, transcript_parse
+from interviews.services.ingest import segment_content_write, transcript_parse
 from interviews.services.publishing import segments_index_sync_on_commit
 
 _WORD = re.compile(r"\S+")
@@ -165,11 +165,7 @@ def segment_reparse(*, segment: Segment, user: AbstractBaseUser | None = None) -
     old_turns = list(locked.turns.select_related("speaker").order_by("sequence"))
     edited, pinned, kept, lost = corrections_reapply(transcript, old_turns)
 
-    before = _turn_contents(locked)
-    speakers = segment_content_write(locked, transcript, edited=edited, speakers=pinned)
-    after = _turn_contents(locked)
-    changed = sum(b != a for b, a in zip(before, after, strict=False))
-    changed += abs(len(after) - len(before))
+    speakers, changed = segment_content_write(locked, transcript, edited=edited, speakers=pinned)
     # Appearances (and the editor's changes to them) stay for everyone still in the transcript.
     speaking = set(locked.turns.exclude(speaker=None).values_list("speaker_id", flat=True))
     present = speaking | {speaker.pk for speaker in speakers.values()}
@@ -196,8 +192,3 @@ def segment_reparse(*, segment: Segment, user: AbstractBaseUser | None = None) -
         corrections_kept=kept,
         corrections_lost=lost,
     )
-
-
-def _turn_contents(segment: Segment) -> list[tuple]:
-    """What each of the segment's turns says, who says it and how surely, in order."""
-    return list(segment.turns.order_by("sequence").values_list(*TURN_CONTENT))
