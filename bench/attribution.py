@@ -24,6 +24,9 @@ arguments. Each transcript is rendered as:
   none, some or all of their turns, guests over every turn after the first;
 - headed: each name alone on the line above its speech, in capitals or as printed, the speech
   right below it or after a blank line (as a page's headings and podcast exports print them);
+- guests: a radio network's transcript page as its archive prints it: the hosts' turns
+  unlabelled, each guest's opening with their label ("NAME (Affiliation):" the first time,
+  "SURNAME:" after), one blank line between any two paragraphs;
 - json: the parsed labelled rendering exported with to_dict() and read back (must be equal).
 
 Moderators and justices are hosts, candidates and advocates guests; a speaker's role is their
@@ -65,6 +68,7 @@ FORMATS = (
     "pasted",
     "restyled",
     "headed",
+    "guests",
     "json",
 )
 ROLE_OF = {"moderator": "host", "candidate": "guest", "justice": "host", "advocate": "guest"}
@@ -356,6 +360,32 @@ def render_headed(script: Script, rng: random.Random) -> tuple[str, list[Said]]:
     return "\n\n".join([script.title, *turns]) + "\n", script.turns
 
 
+def render_guests(script: Script, rng: random.Random) -> tuple[str, list[Said]]:
+    """A radio network's transcript page as its archive prints it: the scraped page's header,
+    then the hosts' turns unlabelled and each guest's turn opening with their label, "NAME
+    (Affiliation):" the first time and "SURNAME:" after, flush left, one blank line between
+    any two paragraphs."""
+    text, truth = render_scraped(script, rng)
+    header = text.split("\n\n\n")[0]
+    guests = set(script.people("guest"))
+    surnames = Counter(surname(t.speaker) for t in script.turns if t.speaker)
+    seen: set[str] = set()
+    paragraphs = []
+    for i, said in enumerate(truth):
+        name = said.speaker
+        if name in guests and name not in seen:
+            label = f"{name.upper()} ({affiliation(script, name)}): "
+        elif name in guests:
+            label = f"{(surname(name) if surnames[surname(name)] == 1 else name).upper()}: "
+        elif name is None and i:
+            label = f"{said.printed.upper()}: "
+        else:
+            label = ""
+        seen.add(name)
+        paragraphs += [label + said.paragraphs[0], *said.paragraphs[1:]]
+    return "\n\n".join([header.strip(), *paragraphs]) + "\n", truth
+
+
 def _cues(script: Script) -> list[tuple[float, float, Said, str, bool]]:
     """Caption cues of about ten words: (start, end, turn, text, first cue of the turn)."""
     cues = []
@@ -497,6 +527,7 @@ RENDER = {
     "pasted": render_pasted,
     "restyled": render_restyled,
     "headed": render_headed,
+    "guests": render_guests,
 }
 
 
