@@ -34,6 +34,9 @@ class Block:
     # When a paragraph after the first starts, where the transcript says (a caption's paragraph,
     # a stamped line going on with a turn): its index in `paragraphs` -> seconds.
     paragraph_starts: dict[int, float] = field(default_factory=dict)
+    # How many blank lines set a paragraph after the first off from the one before, where a
+    # reader counts them: index in `paragraphs` -> blank lines.
+    blanks_before: dict[int, int] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -87,3 +90,6 @@ class Draft:
     floating: list[FloatingLabel] = field(default_factory=list)
     # The labels name the guests and leave the hosts out (see labelled._unlabel_continuations).
     labels_guests: bool = False
+    # ... and name a guest again at each of their turns, so that a paragraph without a label
+    # goes on with the turn before it or is a host's (labelled._relabelled).
+    guests_labelled_each_turn: bool = False

@@ -32,7 +32,15 @@ from .draft import Block, Draft, FloatingLabel
 from .labels import HOST_LIKE, Label
 from .model import Speaker, Turn
 from .names import surname
-from .people import Mention, Person, Roster, askers, find_mentions, prose_people
+from .people import (
+    SELF_INTRO,
+    Mention,
+    Person,
+    Roster,
+    askers,
+    find_mentions,
+    prose_people,
+)
 from .text import ends_sentence, sentence_spans, split_sentences, words
 
 # Blocks under this many times a transcript's median block are brief, as hosts' are, and over it
@@ -76,7 +84,7 @@ class Weights:
     # Set on the bench's pasted pages, whose turns no wider gap parts (README, attribution).
     change_soft: float = 0.5  # a new speaker where the layout shows only a paragraph break
     soft_answered: float = 2.0  # ... the same speaker there, after their own question
-    soft_continued: float = 1.0  # ... a guest there, going on, not asking, calling on or replying
+    soft_continued: float = 2.0  # ... a guest there, going on, not asking, calling on or replying
     soft_broken_off: float = 2.0  # ... the same speaker there, after their words broke off
     soft_joined: float = 1.0  # ... the same speaker there, going on with "And", "But", "So", "Now"
     soft_replying: float = 0.5  # ... a new one there, opening as a reply does ("Yes", "Thank you")
@@ -88,6 +96,8 @@ class Weights:
     intro_next: float = 1.0  # someone named in a block's last sentence speaks next
     answers_addresser: float = 2.0  # "Thank you, Jim." / "..., William." follows Jim's block
     guest_to_guest: float = 0.667
+    unlabelled_guest: float = 12.0  # a guest's new turn unlabelled, where labels head each one
+    labelled_goes_on: float = 1.5  # ... so that a guest's turn goes on there, or a host's begins
     host_to_host: float = 1.5
     lexical: float = 1.5  # learnt vocabulary, per square root of a block's words
     structure: float = 0.445  # learnt length, asking and naming habits
@@ -139,6 +149,7 @@ def attribute(
         title=draft.title,
         summary=draft.summary,
         labels_guests=draft.labels_guests,
+        guests_labelled_each_turn=draft.guests_labelled_each_turn,
         blocks=_in_readable_case(
             draft,
             [
@@ -178,6 +189,7 @@ class _Model:
         self.draft, self.w = draft, weights
         self.blocks = draft.blocks
         self.voices = voices
+        self.guests_labelled_each_turn = draft.guests_labelled_each_turn
         self.roster = _build_roster(draft, with_voices=any(voices))
         # Where a page labels its guests, the people it names without a label are its hosts
         # (a page's labels stand alone or open the guest's first paragraph: "• ANN LEE: Yes.").
@@ -193,6 +205,7 @@ class _Model:
         ]
         self.typical_words = statistics.median(len(b.text.split()) for b in self.blocks)
         self.bare_floating = _bare_floating(draft, self.roster)
+        greeters = _greeters(draft, self.roster)
         asking = (
             {}
             if draft.labels_guests
@@ -202,11 +215,16 @@ class _Model:
                 self.mentions,
                 self.typical_words if deciding else None,
                 self.bare_floating,
-                _greeters(draft, self.roster),
+                greeters,
             )
         )
         self.states = [
-            _State(p, "host" if asking.get(id(p)) else _decoding_role(p, labels_guests))
+            _State(
+                p,
+                "host"
+                if asking.get(id(p))
+                else _decoding_role(p, labels_guests, greeted=id(p) in greeters),
+            )
             for p in self.roster
         ]
         self.person_state = {id(p): k for k, p in enumerate(self.roster)}
@@ -681,12 +699,16 @@ class _Model:
             if m.kind == "vocative" and m.sentence == 0 and not m.thanks
         }
         anchor = self.nameless["anchor"]
+        # (Where the labels head each of a guest's turns, one without a label is a host's.)
+        unlabelled = self.guests_labelled_each_turn and block.label is None
         table = [[0.0] * n for _ in range(n)]
         for a in range(n):
             a_hosts = self.states[a].role in HOST_LIKE
             for b in range(n):
                 if a == b:
-                    table[a][b] = same + (w.soft_continued if going_on and not a_hosts else 0.0)
+                    goes_on = going_on and not a_hosts
+                    table[a][b] = same + (w.soft_continued if goes_on else 0.0)
+                    table[a][b] += w.labelled_goes_on if goes_on and unlabelled else 0.0
                     continue
                 rb = self.states[b].role
                 score = change + max(handed[b], (handed_by_host if a_hosts else rebutted)[b])
@@ -696,6 +718,8 @@ class _Model:
                     score -= w.anchor_later if i < self.anchor_back else 0.0
                 elif not a_hosts and rb == "guest":
                     score -= w.guest_to_guest
+                if rb == "guest" and unlabelled:
+                    score -= w.unlabelled_guest
                 elif a_hosts and rb in HOST_LIKE and a != anchor:
                     score -= w.host_to_host
                 table[a][b] = score
@@ -844,7 +868,7 @@ def _add_the_cast(roster: Roster, blocks: list[Block]) -> None:
         if addressed[id(person)] >= 2:
             roster.add(person.name, affiliation=person.affiliation, evidence="addressed")
     for block in blocks[6:]:
-        for match in _SELF_INTRO.finditer(block.text):
+        for match in SELF_INTRO.finditer(block.text):
             roster.add(match.group("name"), evidence="self-later")
 
 
@@ -864,6 +888,11 @@ def _build_roster(draft: Draft, *, with_voices: bool) -> Roster:
                 person.evidence.add("label-affiliation")
     asking = askers(draft.summary)
     for printed, affiliation, subject in prose_people(draft.summary):
+        # "Embedded Mitch McConnell says ...": a word run into the name of someone labelled (a
+        # program's name before its description) is not theirs.
+        rest = " ".join(printed.split()[1:])
+        if len(rest.split()) >= 2 and roster.find(rest) and not roster.find(printed):
+            printed = roster.find(rest).name
         person = roster.add(
             printed, affiliation=affiliation, evidence="summary-subject" if subject else "summary"
         )
@@ -900,7 +929,7 @@ def _build_roster(draft: Draft, *, with_voices: bool) -> Roster:
             for sentence in filter(_INTRODUCES.search, split_sentences(block.text)):
                 for printed, affiliation, _ in prose_people(sentence):
                     roster.add(printed, affiliation=affiliation, evidence="introduced")
-            for match in _SELF_INTRO.finditer(block.text):
+            for match in SELF_INTRO.finditer(block.text):
                 roster.add(match.group("name"), evidence="self")
             for printed in askers(block.text):
                 roster.add(printed, evidence="asker")
@@ -924,23 +953,24 @@ _INTRODUCES = re.compile(
 )
 # Paragraphs an anchor's introduction runs to at most, where the layout does not part it.
 _INTRODUCTION = 5
-_SELF_INTRO = re.compile(
-    r"\b(?:I['’]?m|I am|[Mm]y name is)\s+"
-    r"(?P<name>(?:[A-Z](?:[\w'’\-]+|\.)\s+){1,3}[A-Z][\w'’\-]+)"
-)
 
 
-def _decoding_role(person: Person, labels_guests: bool) -> str:
-    """The part a person plays, as far as the evidence before decoding tells."""
+def _decoding_role(person: Person, labels_guests: bool, *, greeted: bool) -> str:
+    """The part a person plays, as far as the evidence before decoding tells; `greeted`: under
+    their label they thank the program for having them on, as its guests do."""
     if person.role != "unknown":
         return person.role
     if "label" in person.evidence:
         # "Ann Lee and Tom Wu spoke with Judy Woodruff.": the summary's subjects whom the page
-        # labels with their affiliations are its guests; whom it says asks, its hosts.
+        # labels with their affiliations are its guests; whom it says asks, its hosts, as is
+        # whoever opens the program unlabelled saying who they are ("This is TALK OF THE
+        # NATION. I'm Neal Conan."), unless the labels are the guests' (a debate's candidates
+        # say who they are too); and the summary's "longtime host" of another show who thanks
+        # this one for having him is its guest.
         subject = "summary-subject" in person.evidence
         affiliated = "label-affiliation" in person.evidence
-        asker = "asker" in person.evidence
-        return "host" if asker or (subject and not affiliated) else "guest"
+        opened = "asker" in person.evidence or ("self" in person.evidence and not labels_guests)
+        return "host" if not greeted and (opened or (subject and not affiliated)) else "guest"
     if labels_guests or person.evidence & {"summary-subject", "asker", "intro", "self"}:
         return "host"
     return "guest"
@@ -1164,7 +1194,8 @@ _ADDRESS_OPENING = re.compile(
 )
 # How a guest greets the program that invited them, even when the recording opens on it.
 _GUEST_GREETING = re.compile(
-    r"\s*(?:(?:thank you|thanks)(?: (?:so|very) much)? for (?:having|inviting) me|"
+    r"\s*(?:(?:thank you|thanks)(?:,\s*\w+(?:\s+\w+)?)?[.!]\s+)?"  # ("Thank you, Neal. ...")
+    r"(?:(?:thank you|thanks)(?: (?:so|very) much)? for (?:having|inviting) me|"
     r"(?:it['’]?s )?(?:good|great|nice|glad|a pleasure) to be (?:here|with you|on))\b",
     re.I,
 )

@@ -50,8 +50,8 @@ from .names import (
     surname,
     title_of,
 )
-from .people import Roster, name_runs, names_in_capitals, prose_people
-from .text import STAGE_DIRECTION, ends_sentence, fold
+from .people import SELF_INTRO, Roster, name_runs, names_in_capitals, prose_people
+from .text import STAGE_DIRECTION, ends_sentence, fold, split_sentences
 from .webpage import calls_to_action, controls_run_together
 
 TIMESTAMP = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
@@ -59,11 +59,15 @@ TIMESTAMP = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 _SPAN = rf"{TIMESTAMP}(?:\s*[-–—]\s*{TIMESTAMP})?"
 _BRACKETED_STAMP = rf"\[{_SPAN}\]|\({_SPAN}\)"
 _STAMP = rf"(?:{_BRACKETED_STAMP}|{TIMESTAMP}(?=\s|$))"
-# Words in brackets within a label, never a time: "[Ann Lee]:", "Ann Lee [Host]:".
+# Words in brackets within a label, never a time: "[Ann Lee]:", "Ann Lee [Host]:"; and what
+# a person is, in parentheses, may hold a colon of its own: "Mr. BILL MOYERS (Author, "Bill
+# Moyers Journal: The Conversation Continues"):".
 _PART_IN_BRACKETS = r"\[[^\[\]:\n]{1,60}\]"
+_ASIDE = r"\([^()\n]{1,200}\)"
 _LEADING_STAMP = re.compile(rf"^\s*(?P<stamp>{_STAMP})\s*")
 _LABEL = re.compile(
-    rf"^(?P<label>(?:[^:\[\]\n\t]|{_PART_IN_BRACKETS}){{1,100}}?)\s*(?P<stamp>{_STAMP})?\s*:(?:\s+|$)"
+    rf"^(?P<label>(?:[^:\[\]()\n\t]|{_PART_IN_BRACKETS}|{_ASIDE}){{1,100}}?)"
+    rf"\s*(?P<stamp>{_STAMP})?\s*:(?:\s+|$)"
     r"(?P<text>.*)$"
 )
 # A table pasted from a word processor or a spreadsheet: the name, perhaps the time, and the
@@ -566,10 +570,12 @@ def read_labelled(text: str) -> Draft:
     draft = Draft(format="labelled")
     pending_start: float | None = None
     previous_blank = True
+    blanks = 0
     label_lines_of: dict[int, str] = {}  # block index -> the label line that opened it
     for i, (line, (start, label, body)) in enumerate(zip(lines, split, strict=True)):
         if not line.strip():
             previous_blank = True
+            blanks += 1
             continue
         if i in apart:
             label, body, previous_blank = None, line.strip(), True  # a header line, as printed
@@ -612,19 +618,23 @@ def read_labelled(text: str) -> Draft:
             and (wraps or indents)
             and not previous_blank
             and split[i][0] is None  # (a line of its own time is no wrapped line)
+            and not _new_list_item(lines[i - 1], line)
+            and not _LOGO.match(line.strip())
         ):
             if indents and line[:1].isspace() and _SAID.search(lines[i - 1].rstrip()):
                 draft.blocks[-1].paragraphs.append(body)
             else:
                 draft.blocks[-1].paragraphs[-1] += " " + body
         else:
+            draft.blocks[-1].blanks_before[len(draft.blocks[-1].paragraphs)] = blanks
             draft.blocks[-1].add_paragraph(body, start)
             pending_start = None
         previous_blank = i in apart  # the header's next line is a paragraph of its own too
+        blanks = 0
     draft.blocks = _directions_apart(_keep_labels_of_nothing(draft.blocks, label_lines_of))
+    _drop_page_controls(draft)
     _take_title(draft)
     _name_office_holders(draft)
-    _drop_page_controls(draft)
     _take_preamble(draft)
     header = [draft.title, *draft.summary.split("\n\n")]
     draft.air_date, draft.program = air_date(header), program_named(header)
@@ -632,6 +642,7 @@ def read_labelled(text: str) -> Draft:
     _play_cast(draft, list(cast.values()))
     _name_the_examination(draft)
     _name_from_headings(draft)
+    _self_introductions_apart(draft)
     _unlabel_continuations(draft)
     return draft
 
@@ -921,7 +932,7 @@ def _directions_apart(blocks: list[Block]) -> list[Block]:
         if block.label is None or not any(map(_DIRECTION.match, block.paragraphs[1:])):
             parted.append(block)
             continue
-        piece = replace(block, paragraphs=[], paragraph_starts={})
+        piece = replace(block, paragraphs=[], paragraph_starts={}, blanks_before={})
         for k, paragraph in enumerate(block.paragraphs):
             start = block.paragraph_starts.get(k)
             if k and _DIRECTION.match(paragraph):
@@ -931,6 +942,8 @@ def _directions_apart(blocks: list[Block]) -> list[Block]:
             else:
                 if k and not piece.paragraphs:
                     piece.start = start
+                elif k in block.blanks_before:
+                    piece.blanks_before[len(piece.paragraphs)] = block.blanks_before[k]
                 piece.add_paragraph(paragraph, start if piece.paragraphs else None)
         parted += [piece] if piece.paragraphs else []
     return parted
@@ -1013,6 +1026,30 @@ def _holders_addressed(draft: Draft, offices: set[str]) -> dict[str, Label]:
     return holders
 
 
+def _title_run_into_summary(draft: Draft) -> bool:
+    """Take the title where the first line runs it into the page's summary, as a page's own
+    title and description copied together do ("Improving the World's View of America At a time
+    when ..."), and the page prints the title again on a line of its own below."""
+    first = draft.blocks[0]
+    opening = first.paragraphs[0]
+    for paragraph in first.paragraphs[1:]:
+        rest = opening[len(paragraph) :]
+        if title_like(paragraph) and opening.startswith(paragraph) and rest[:1].isspace():
+            draft.title, draft.summary = paragraph, rest.strip(" :|-–—")
+            first.paragraphs = [
+                p for p in first.paragraphs[1:] if p not in (draft.title, draft.summary)
+            ]
+            if not first.paragraphs:
+                draft.blocks.pop(0)
+            return True
+    return False
+
+
+_LIST_ITEM = re.compile(r"^\s*[•·▪●◦‣∙►▸]\s*")
+_MARKUP = re.compile(r"^<[a-z][a-z0-9]*\b[^<>]*>$", re.I)
+_LOGO = re.compile(r"^(?:\S+\s+){1,3}logo$", re.I)
+
+
 def _take_title(draft: Draft) -> None:
     """A short unlabelled first line above the first label is the transcript's title; on a
     copied page, the first after its controls ("Leave your feedback", "Share", "Transcript") and
@@ -1020,6 +1057,8 @@ def _take_title(draft: Draft) -> None:
     if len(draft.blocks) < 2 or draft.blocks[0].label is not None or draft.blocks[0].direction:
         return
     first = draft.blocks[0]
+    if _title_run_into_summary(draft):
+        return
     controls = 0
     while controls < len(first.paragraphs) - 1 and controls_run_together(
         first.paragraphs[controls]
@@ -1037,13 +1076,28 @@ def _take_title(draft: Draft) -> None:
             draft.blocks.pop(0)
 
 
+def _new_list_item(above: str, line: str) -> bool:
+    """Whether `line` is no wrapped part of the line above but a list's next item, or what
+    follows the list: a page's controls copied as a list ("• Download" over "• Transcript")."""
+    if _LIST_ITEM.match(line):
+        return True
+    indent = len(line) - len(line.lstrip())
+    return bool(_LIST_ITEM.match(above)) and indent <= len(above) - len(above.lstrip())
+
+
 def _drop_page_controls(draft: Draft) -> None:
-    """A web page's controls above the first label ("Leave your feedback", "Transcript"), copied
-    with the transcript, are neither its summary nor anyone's words."""
+    """A web page's furniture above the first label, copied with the transcript, is neither its
+    summary nor anyone's words: its controls ("Leave your feedback", "• Download", "Transcript"),
+    a player's markup copied as text, a logo's name ("NPR logo"), and the headline again."""
     if len(draft.blocks) < 2 or draft.blocks[0].label is not None or draft.blocks[0].direction:
         return
     first = draft.blocks[0]
-    first.paragraphs = [p for p in first.paragraphs if not calls_to_action(p)]
+    kept: list[str] = []
+    for paragraph in first.paragraphs:
+        bare = _LIST_ITEM.sub("", paragraph)
+        if not (calls_to_action(bare) or _MARKUP.match(bare) or _LOGO.match(bare)):
+            kept += [] if paragraph in kept else [paragraph]
+    first.paragraphs = kept
     if not first.paragraphs:
         draft.blocks.pop(0)
 
@@ -1067,6 +1121,40 @@ def _take_preamble(draft: Draft) -> None:
     del first.paragraphs[:narration]
     if not first.paragraphs:
         draft.blocks.pop(0)
+
+
+def _self_introductions_apart(draft: Draft) -> None:
+    """Unlabelled paragraphs in which one person, then another, says who they are ("Hey, I'm
+    Kelly McEvers." over "And I'm Eric Mennel.", two hosts opening their show) are the turns of
+    two people, whom the engine tells apart."""
+    blocks: list[Block] = []
+    for block in draft.blocks:
+        cuts = [] if block.label or block.direction else _self_introduced(block.paragraphs)
+        if not cuts:
+            blocks.append(block)
+            continue
+        for begin, end in zip([0, *cuts], [*cuts, len(block.paragraphs)], strict=True):
+            starts = {k - begin: t for k, t in block.paragraph_starts.items() if begin < k < end}
+            piece = Block(
+                block.paragraphs[begin:end],
+                separation="soft",
+                start=block.paragraph_starts.get(begin),
+                paragraph_starts=starts,
+            )
+            blocks.append(replace(block, paragraphs=piece.paragraphs) if not begin else piece)
+    draft.blocks = blocks
+
+
+def _self_introduced(paragraphs: list[str]) -> list[int]:
+    """Where, among paragraphs, someone other than the last to say who they were opens by
+    saying who they are."""
+    cuts, introduced = [], None
+    for k, paragraph in enumerate(paragraphs):
+        found = SELF_INTRO.search(split_sentences(paragraph)[0]) if paragraph.strip() else None
+        if found and introduced and found.group("name") != introduced:
+            cuts.append(k)
+        introduced = found.group("name") if found else introduced
+    return cuts
 
 
 def _unlabel_continuations(draft: Draft) -> None:
@@ -1107,17 +1195,53 @@ def _unlabel_continuations(draft: Draft) -> None:
     silent = {
         name for name, n in called.items() if n >= 3 and n > 2 * printed[name] and not hosts_unnamed
     }
-    if not (calls_unnamed or silent or calls_itself >= 2):
+    relabelled = _relabelled(draft.blocks, who)
+    if not (calls_unnamed or silent or calls_itself >= 2 or relabelled):
         return
+    turn_gap = _turn_gap(draft.blocks)
     blocks: list[Block] = []
     for block in draft.blocks:
         label = block.label
         if label and who.get(label.name) in silent and label.role == "unknown":
             label = replace(label, role="host")
         blocks.append(replace(block, paragraphs=block.paragraphs[:1], label=label))
-        blocks += [Block([paragraph], separation="soft") for paragraph in block.paragraphs[1:]]
+        for k, paragraph in enumerate(block.paragraphs[1:], 1):
+            if turn_gap is None or label is None:
+                blocks.append(Block([paragraph], separation="soft"))
+            elif block.blanks_before.get(k, 0) >= turn_gap:
+                blocks.append(Block([paragraph], separation="turn"))
+            else:
+                blocks[-1].paragraphs.append(paragraph)
     draft.blocks = blocks
     draft.labels_guests = True
+    draft.guests_labelled_each_turn = relabelled
+
+
+def _turn_gap(blocks: list[Block]) -> int | None:
+    """The blank lines that part turns where a page sets its turns further apart than their
+    paragraphs: a wider gap than the narrowest between paragraphs, seen twice or more. None
+    where every gap is alike, and a paragraph without a label may be anyone's."""
+    gaps = Counter(n for block in blocks if block.label for n in block.blanks_before.values())
+    return next((n for n in sorted(gaps)[1:] if sum(gaps[m] for m in gaps if m >= n) >= 2), None)
+
+
+def _relabelled(blocks: list[Block], who: dict[str, str]) -> bool:
+    """Whether the labels keep naming again the person they named last, over paragraphs of no
+    label: a page that labels every answer of its guest and none of the host's questions between.
+
+    A transcript labelling everyone names a person again only after someone else, or a direction
+    ("(SOUNDBITE OF MUSIC)"), has come between."""
+    again = 0
+    for before, after in zip(blocks, blocks[1:], strict=False):
+        if before.label and before.label.name and after.label and after.label.name:
+            again += (
+                len(before.paragraphs) > 1
+                and not before.direction
+                and not after.direction
+                and who[before.label.name] == who[after.label.name]
+            )
+    labelled = sum(bool(b.label and b.label.name) for b in blocks)
+    return again >= 2 and 10 * again >= labelled
 
 
 def _label_people(names: list[str]) -> dict[str, str]:

@@ -27,7 +27,7 @@ _ROLE_WORDS = [
     ("anchor", ("anchor", "newscaster", "presenter", "newsreader")),
     ("host", ("host", "co-host", "cohost", "moderator", "interviewer", "panelist")),
     ("correspondent", ("correspondent", "reporter", "byline", "contributor", "analyst")),
-    ("guest", ("guest",)),
+    ("guest", ("guest", "caller")),
 ]
 # The parts a program's own people play, as against its guests'.
 HOST_LIKE = ("host", "anchor", "correspondent")
@@ -465,7 +465,13 @@ def voice_of(printed: str) -> str:
 
 
 def _without_role_words(title: str) -> str:
-    """The affiliation in a label's title, as printed: "CNN ANCHOR" -> "CNN", "HOST" -> ""."""
+    """The affiliation in a label's title, as printed: "CNN ANCHOR" -> "CNN", "HOST" -> "";
+    where another part names where they work, the part naming the role goes whole ("Chief White
+    House Correspondent, Bloomberg News" -> "Bloomberg News")."""
     markers = {m for _, group in _ROLE_WORDS for m in group}
-    kept = [w for w in title.split() if fold(w).strip(",.;") not in markers]
-    return " ".join(kept).strip(" ,;")
+    parts = [part.split() for part in title.split(",")]
+    roled = [any(fold(w).strip(".;") in markers for w in words) for words in parts]
+    if any(roled) and not all(roled):
+        parts = [words for words, has_role in zip(parts, roled, strict=True) if not has_role]
+    kept = [" ".join(w for w in words if fold(w).strip(".;") not in markers) for words in parts]
+    return ", ".join(part for part in kept if part).strip(" ,;")

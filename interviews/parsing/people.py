@@ -233,6 +233,11 @@ _NAME_WORD = (
     r"(?:-(?=\s+[A-Z]))?\.?|[A-Z]\.)"
 )
 _NAME_RUN = re.compile(rf"{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|{_PARTICLE}(?=[ \t]+[A-Z])))*")
+# Someone saying who they are: "I'm Neal Conan", "My name is Ann Lee".
+SELF_INTRO = re.compile(
+    r"\b(?:I['’]?m|I am|[Mm]y name is)\s+"
+    r"(?P<name>(?:[A-Z](?:[\w'’\-]+|\.)\s+){1,3}[A-Z][\w'’\-]+)"
+)
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you're|you’re|you've|you’ve)\b", re.I)
 # "I'm", and "Im" as the corpus of record prints it without apostrophes.
 _SELF = re.compile(r"(?:\bI['’]?m|\bI am|\bmy name is|\bthis is)\s+$", re.I)
@@ -606,14 +611,18 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
     for start, end, run in _name_pieces(name_runs(text)):
         before = text[max(0, start - 40) : start]
         closing = text[start + len(run.rstrip("'’.,")) :]
-        if re.search(r"[\"“‘']$", before) and re.match(r"[,.]?[\"”’']", closing):
-            continue  # "Salt Roads": a work's title, quoted whole, not a person
+        if re.match(r"[,.]?[\"”’']", closing) and (
+            re.search(r"[\"“‘']$", before) or _inside_quotes(text[:start])
+        ):
+            continue  # "Salt Roads", "Journal: The Conversation Continues": a work's title
         words = run.split()
+        occupied = False
         while (
             words
             and not is_honorific(words[0])
             and (fold(words[0]) in _NOT_NAME_OPENERS or opens_sentence(words[0]))
         ):
+            occupied = occupied or fold(words[0]) in _OCCUPATIONS
             words = words[1:]  # "No HMO or insurance company can ..."
         # "Secretary of State Antony Blinken", "U.S. Ambassador to Ukraine William Taylor": an
         # office of a place or body, whose holder's name ends the run after it; the office's own
@@ -718,7 +727,7 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
             (
                 printed,
                 " ".join(affiliation.split()),
-                bool((clause_start and verb and not passive) or joined),
+                bool((clause_start and verb and not passive and not occupied) or joined),
             )
         )
         spans.append((start, end, not before.strip() or before.rstrip()[-1] in ".?!:;"))
@@ -743,6 +752,11 @@ def prose_people(text: str) -> list[tuple[str, str, bool]]:
         (p, "" if a and any(n.startswith(a) or a.startswith(n) for n in names) else a, subject)
         for p, a, subject in people
     ]
+
+
+def _inside_quotes(text: str) -> bool:
+    """Whether text ends inside a quotation it opens."""
+    return text.count('"') % 2 == 1 or text.rfind("“") > text.rfind("”")
 
 
 _OFFICE_OF = re.compile(r"\s+(?:of|to|for)\s+(?:the\s+)?[A-Z]")
@@ -858,6 +872,15 @@ def _name_pieces(runs: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]
     return pieces
 
 
+# What someone does, said before their name: "Author Julia Sweig says ...". Who is so described
+# is someone the program talks to or about, not its own host or reporter.
+_OCCUPATIONS = {
+    *("author", "writer", "columnist", "journalist", "editor", "critic", "commentator"),
+    *("historian", "economist", "novelist", "poet", "playwright", "biographer", "comedian"),
+    *("actor", "actress", "singer", "musician", "filmmaker", "director", "producer", "artist"),
+    *("analyst", "scholar", "lawyer", "attorney", "activist", "scientist", "researcher"),
+    *("strategist", "pollster", "entrepreneur", "investor", "diplomat", "lawmaker", "coach"),
+}
 _NOT_NAME_OPENERS = {
     "if",
     "when",
@@ -926,6 +949,7 @@ _NOT_NAME_OPENERS = {
     "republican",
     "independent",
     "former",
+    *_OCCUPATIONS,
     # Prepositions: "Between Iowa and New Hampshire", "Under Joe Biden's plan".
     "about",
     "against",

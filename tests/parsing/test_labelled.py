@@ -56,6 +56,20 @@ def test_a_part_printed_after_a_name_is_its_role_not_an_affiliation():
     ]
 
 
+def test_where_a_title_names_where_they_work_the_part_naming_their_role_goes_whole():
+    richard, ellen = (
+        parse_label("Mr. RICHARD KYLE (Chief White House Correspondent, Bloomberg News)"),
+        parse_label("ELLEN (Caller)"),
+    )
+    assert (richard.name, richard.role, richard.affiliation) == (
+        "Richard Kyle",
+        "correspondent",
+        "Bloomberg News",
+    )
+    assert (ellen.name, ellen.role, ellen.affiliation) == ("Ellen", "guest", "")
+    assert parse_label("ANN LEE, CNN CORRESPONDENT").affiliation == "CNN"
+
+
 def test_a_paragraph_without_a_label_continues_the_turn_above_it():
     turn = parse_transcript(BROADCAST).turns[3]
     assert turn.paragraphs == ["We vote.", "It will be close."]
@@ -751,6 +765,216 @@ def test_a_time_in_brackets_after_the_name_stands_for_the_colon():
         ("Jenna Park", 1.0, "Hi everyone."),
         ("Omar Haddad", 8.0, "Hey Jenna."),
         ("Jenna Park", 11.0, "How did it start? At 1:25 [00:01] or later?"),
+    ]
+
+
+# A radio network's transcript page as its archive prints it: the page's title run into its
+# description, a logo, the player's controls as a list with its markup, the title again; the
+# host's words unlabelled, the guest labelled at each answer.
+RADIO_PAGE = """From Comedy Writer To 'Famous Novelist' Comedy writer Steve Hely details the journey \
+of a young writer in his new novel.
+NPR logo
+
+From Comedy Writer To 'Famous Novelist'
+
+  • Download
+  • <iframe src="" width="100%" height="290" title="NPR embedded audio player">
+  • Transcript
+From Comedy Writer To 'Famous Novelist'
+
+
+This is FRESH AIR. I'm Terry Gross.
+
+My guest, Steve Hely, is a comedy writer. His new book is a satirical novel.
+
+Steve Hely, welcome to FRESH AIR. Why did you want to write a book about bad books?
+
+Mr. STEVE HELY (Comedy writer): Well, I like going to bookstores.
+
+I love rifling through them and finding the weird, crazy books.
+
+So what's the formula? What does a best-seller need?
+
+Mr. HELY: It needs a mystery, and a wise old person who dispenses wisdom.
+
+You must have read a lot of them.
+
+Mr. HELY: Too many, my wife would say.
+
+Steve Hely, thank you so much for talking with us.
+
+Mr. HELY: Thank you, Terry.
+"""
+
+
+def test_a_page_labelling_each_answer_of_its_guest_gives_the_unlabelled_questions_to_its_host():
+    parsed = parse_transcript(RADIO_PAGE)
+    assert [(s.name, s.role) for s in parsed.speakers] == [
+        ("Terry Gross", "host"),
+        ("Steve Hely", "guest"),
+    ]
+    assert [(t.speaker, t.text.split(".")[0]) for t in parsed.turns] == [
+        ("Terry Gross", "This is FRESH AIR"),
+        ("Steve Hely", "Well, I like going to bookstores"),
+        ("Terry Gross", "So what's the formula? What does a best-seller need?"),
+        ("Steve Hely", "It needs a mystery, and a wise old person who dispenses wisdom"),
+        ("Terry Gross", "You must have read a lot of them"),
+        ("Steve Hely", "Too many, my wife would say"),
+        ("Terry Gross", "Steve Hely, thank you so much for talking with us"),
+        ("Steve Hely", "Thank you, Terry"),
+    ]
+    assert parsed.turns[1].paragraphs == [
+        "Well, I like going to bookstores.",
+        "I love rifling through them and finding the weird, crazy books.",
+    ]
+
+
+def test_where_labels_head_each_of_a_guests_turns_an_unlabelled_challenge_is_the_hosts():
+    parsed = parse_transcript(
+        """Debate night
+
+Jim Lehrer moderates a debate between Ann Lee of Ohio and Bob Cole of Utah.
+
+Good evening. I'm Jim Lehrer. Ms. Lee, your opening?
+
+ANN LEE (Ohio): Thank you, Jim. Taxes must fall this year.
+
+They have risen for a decade and the farms are paying for it.
+
+Mr. Cole, your opening?
+
+BOB COLE (Utah): Taxes must rise to pay for the roads.
+
+Ms. Lee, the roads?
+
+LEE: The roads can wait a year.
+
+That is not what you said last spring, Ann.
+
+LEE: I said the roads matter. They do.
+
+Mr. Cole, a last word?
+
+COLE: The roads cannot wait.
+
+That would cost billions, Bob.
+
+COLE: It would, and it should.
+
+Thank you both.
+"""
+    )
+    challenges = [t for t in parsed.turns if t.text.endswith(("spring, Ann.", "billions, Bob."))]
+    assert [t.speaker for t in challenges] == ["Jim Lehrer", "Jim Lehrer"]
+
+
+def test_a_copied_page_gives_its_title_and_description_and_leaves_out_its_furniture():
+    parsed = parse_transcript(RADIO_PAGE)
+    assert parsed.title == "From Comedy Writer To 'Famous Novelist'"
+    assert parsed.summary == (
+        "Comedy writer Steve Hely details the journey of a young writer in his new novel."
+    )
+    assert parsed.turns[0].paragraphs[0] == "This is FRESH AIR. I'm Terry Gross."
+    spoken = " ".join(t.text for t in parsed.turns)
+    assert not any(word in spoken for word in ("logo", "iframe", "Download", "Famous Novelist"))
+
+
+def test_where_a_page_sets_turns_further_apart_than_paragraphs_an_unlabelled_turn_keeps_them():
+    parsed = parse_transcript(
+        "  • ANN LEE: The plan failed.\n\nIt failed twice.\n\n\n"
+        "Why did it fail?\n\nWas it the money?\n\n\n"
+        "  • ANN LEE: It was the money.\n\nAnd the timing.\n\n\n"
+        "What now?\n\n\n"
+        "  • ANN LEE: We wait.\n\nAnd we hope.\n"
+    )
+    assert [len(t.paragraphs) for t in parsed.turns] == [2, 2, 2, 1, 2]
+    assert [t.speaker == "Ann Lee" for t in parsed.turns] == [True, False, True, False, True]
+
+
+def test_a_label_describing_its_speaker_in_parentheses_may_hold_a_colon():
+    parsed = parse_transcript(
+        "NEAL CONAN: Bill Moyers joins us.\n\n"
+        'Mr. BILL MOYERS (Author, "Moyers Journal: The Conversation Continues"): Hello, Neal.\n\n'
+        "CONAN: Welcome.\n"
+    )
+    assert [(s.name, s.affiliation) for s in parsed.speakers] == [
+        ("Neal Conan", ""),
+        ("Bill Moyers", 'Author, "Moyers Journal: The Conversation Continues"'),
+    ]
+    assert parsed.turns[1].text == "Hello, Neal."
+
+
+def test_who_opens_unlabelled_saying_who_they_are_hosts_and_who_thanks_them_for_having_them_guests():
+    parsed = parse_transcript(
+        "Moyers looks back\n\n"
+        "Longtime host Bill Moyers shares memorable interviews from his show.\n\n"
+        "This is TALK OF THE NATION. I'm Neal Conan. Bill Moyers joins us.\n\n"
+        "Mr. BILL MOYERS (Author): Thanks for having me, Neal.\n\n"
+        "CONAN: Why Jon Stewart for the first show? What did he bring?\n\n"
+        "Mr. MOYERS: He was doing journalism in the guise of comedy.\n\n"
+        "CONAN: Let's get a caller in. Ellen is with us from Portland.\n\n"
+        "ELLEN (Caller): Hi, Bill. I watched every week.\n\n"
+        "Mr. MOYERS: Thank you, Ellen.\n\nCONAN: Bill Moyers, thank you.\n"
+    )
+    assert [(s.name, s.role, s.affiliation) for s in parsed.speakers] == [
+        ("Neal Conan", "host", ""),
+        ("Bill Moyers", "guest", "Author"),
+        ("Ellen", "guest", ""),
+    ]
+    assert parsed.turns[0].speaker == "Neal Conan"
+
+
+# A program's name before its description runs into the name of the person it is about.
+EMBEDDED_PAGE = """Mitch Part 4
+
+Embedded Mitch McConnell says he never expected Donald Trump to become president. And during \
+the campaign, he was openly critical of Trump's rhetoric.
+
+
+Hey, I'm Kelly McEvers.
+
+
+And I'm Eric Mennel.
+
+MCEVERS: And this is EMBEDDED from NPR.
+
+In the summer of 2016, it was pretty clear that Donald Trump was going to be the Republican \
+nominee for president. By June, he had upset or insulted so many different people, though, \
+there was a lot of doubt that he could actually win a general election.
+
+MENNEL: He'd insulted Mexicans, Megyn Kelly, the Pope. He said John McCain wasn't a war hero.
+
+MCEVERS: At the same time, Senate Majority Leader Mitch McConnell happened to be on tour for \
+his memoir, "The Long Game." And it was clear McConnell was not happy with Trump's behavior.
+
+
+MITCH MCCONNELL: What he said was outrageous and inappropriate, and I couldn't more strongly \
+condemn that.
+
+MCEVERS: This is Mitch McConnell with Judy Woodruff on PBS after Trump insulted the judge \
+whose parents immigrated from Mexico.
+
+
+JUDY WOODRUFF: If he doesn't back off, what are the implications for...?
+
+MCCONNELL: Well, he needs to back off.
+"""
+
+
+def test_a_word_run_into_a_labelled_name_in_the_summary_makes_no_other_person():
+    parsed = parse_transcript(EMBEDDED_PAGE)
+    assert [s.name for s in parsed.speakers if "McConnell" in s.name] == ["Mitch McConnell"]
+    assert parsed.turns[-1].speaker == "Mitch McConnell"
+
+
+def test_two_hosts_saying_in_turn_who_they_are_speak_two_turns():
+    parsed = parse_transcript(
+        "Hey, I'm Kelly McEvers.\n\nAnd I'm Eric Mennel.\n\n"
+        "MCEVERS: And this is EMBEDDED from NPR.\n\nMENNEL: Today, the senator.\n"
+    )
+    assert [(t.speaker, t.text) for t in parsed.turns][:2] == [
+        ("Kelly McEvers", "Hey, I'm Kelly McEvers."),
+        ("Eric Mennel", "And I'm Eric Mennel."),
     ]
 
 

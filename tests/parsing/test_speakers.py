@@ -378,6 +378,20 @@ def test_whom_guests_join_is_the_programs_own_and_whoever_joins_is_not():
     ]
 
 
+def test_what_someone_does_said_before_their_name_is_no_part_of_it_nor_makes_them_the_host():
+    assert prose_people("Author Julia Sweig says the U.S. can change that.") == [
+        ("Julia Sweig", "", False)
+    ]
+    assert prose_people("Correspondent Ann Lee reports from Kyiv.") == [("Ann Lee", "", True)]
+
+
+def test_words_closing_a_quotation_are_a_works_title_not_a_person():
+    found = prose_people(
+        'His new book is called "Bill Moyers Journal: The Conversation Continues," out today.'
+    )
+    assert found == []
+
+
 def test_a_list_of_people_is_not_read_as_each_ones_affiliation():
     found = prose_people("With questions from Ann Lee, Bob Cole, Carl Dunn of Reuters and Dee Fox.")
     assert found == [
