@@ -538,7 +538,7 @@ def looks_labelled(lines: list[str]) -> bool:
 def read_labelled(text: str) -> Draft:
     """Read a labelled transcript into a draft whose speech blocks carry their labels; a copied
     page's footer below the first label is not read."""
-    lines = without_asides(text.split("\n"))
+    lines = _labels_unwrapped(without_asides(text.split("\n")))
     split = label_lines(lines)
     listed = _listed_people(lines, split)
     split = [
@@ -598,11 +598,11 @@ def read_labelled(text: str) -> Draft:
             draft.blocks[-1].paragraphs[-1] += " " + body  # a heading wrapped at a width
         elif (
             (_DIRECTION.match(body) or _EXAMINED_BY.match(body))
-            and (previous_blank or not wraps)
+            and (previous_blank or not wraps or bool(_SAID.search(lines[i - 1].rstrip())))
             or is_heading(i)
         ):
-            # (A direction that the wrapping of a paragraph brought to a line start stays in it;
-            # a heading in capitals is set apart wherever it stands.)
+            # (A direction that the wrapping of a paragraph brought to a line start, mid-sentence,
+            # stays in it; a heading in capitals is set apart wherever it stands.)
             draft.blocks.append(Block([body], separation="turn", start=start, direction=True))
             pending_start = None
         elif not draft.blocks:
@@ -747,10 +747,35 @@ def _chapter_titles(split: list[tuple[float | None, Label | None, str]]) -> set[
     return titles if len(titles) >= 2 else set()
 
 
+# The first line of a label wrapped at a width: a name in capitals, then what they are, up to a
+# comma ("BRYAN MCKUNE, Manager of Pilot Development," over "Alaska Airlines: It's ...").
+_LABEL_HEAD = re.compile(r"^[A-Z][A-Z.'’\- ]+,[^:]*,$")
+_LABEL_TAIL = re.compile(r"^(?P<tail>[^:]{1,80}):\s+\S")
+
+
+def _labels_unwrapped(lines: list[str]) -> list[str]:
+    """The lines, with a label a width wrapped over two lines on one."""
+    unwrapped: list[str] = []
+    for line in lines:
+        head = unwrapped[-1].strip() if unwrapped else ""
+        tail = _LABEL_TAIL.match(line.strip())
+        if _LABEL_HEAD.match(head) and tail and parse_label(f"{head} {tail['tail']}"):
+            unwrapped[-1] = f"{head} {line.strip()}"
+        else:
+            unwrapped.append(line)
+    return unwrapped
+
+
 def _header_fields(header: list[str]) -> set[int]:
     """The lines above the first label that give one fact each, under a name and a colon or a
-    date alone, by index: lines of their own, not a summary's wrapped lines to join."""
-    return {i for i, line in enumerate(header) if _FIELD.match(line.strip()) or is_dateline(line)}
+    date alone, by index: lines of their own, not a summary's wrapped lines to join; and a
+    headline over them, a first line ending no sentence far short of the lines below it
+    ("Episode Transcript" over an automatic transcript's notice)."""
+    fields = {i for i, line in enumerate(header) if _FIELD.match(line.strip()) or is_dateline(line)}
+    lines = [line.strip() for line in header]
+    if len(lines) >= 2 and lines[0] and lines[1][:1].isupper() and not _SAID.search(lines[0]):
+        fields |= {0} if len(lines[0]) * 2 < max(map(len, lines[1:])) else set()
+    return fields
 
 
 def _headline_under_program(draft: Draft) -> None:

@@ -967,6 +967,25 @@ def test_a_word_run_into_a_labelled_name_in_the_summary_makes_no_other_person():
     assert parsed.turns[-1].speaker == "Mitch McConnell"
 
 
+def test_a_label_wrapped_over_two_lines_at_a_width_is_one_label():
+    parsed = parse_transcript(
+        "JUDY WOODRUFF: Good evening.\nI'm Judy Woodruff. On the NewsHour tonight, the\n"
+        "pilots.\nBRYAN MCKUNE, Manager of Pilot Development,\n"
+        "Alaska Airlines: It's being very competitive,\nand there's only so many.\n"
+        "JUDY WOODRUFF: All that and more on tonight's\nNewsHour.\n(BREAK)\n"
+        "JUDY WOODRUFF: The impeachment inquiry now has\nnew evidence.\n"
+    )
+    assert [(s.name, s.affiliation) for s in parsed.speakers] == [
+        ("Judy Woodruff", ""),
+        ("Bryan McKune", "Manager of Pilot Development, Alaska Airlines"),
+    ]
+    assert [(t.speaker, t.text) for t in parsed.turns][1:4] == [
+        ("Bryan McKune", "It's being very competitive, and there's only so many."),
+        ("Judy Woodruff", "All that and more on tonight's NewsHour."),
+        (None, "(BREAK)"),
+    ]
+
+
 def test_two_hosts_saying_in_turn_who_they_are_speak_two_turns():
     parsed = parse_transcript(
         "Hey, I'm Kelly McEvers.\n\nAnd I'm Eric Mennel.\n\n"

@@ -216,3 +216,16 @@ def test_caption_voices_that_number_or_name_parts_are_told_apart():
     )
     parsed = parse_transcript(vtt)
     assert [t.label for t in parsed.turns] == ["Speaker 1", "Speaker 2", "Moderator", "Question"]
+
+
+def test_a_headline_over_an_automatic_transcripts_wrapped_notice_is_its_title_and_no_one():
+    parsed = parse_transcript(
+        "Episode Transcript\n"
+        "Available transcripts are automatically generated. Complete accuracy is not guaranteed.\n"
+        "Speaker 1 (00:00):\nHey everyone. Welcome to the show. I hope you're all taking care\n"
+        "of yourselves, you know, mentally and physically.\n"
+        "Speaker 2 (01:58):\nI'm so excited to be here, to be doing this too.\n"
+    )
+    assert parsed.title == "Episode Transcript"
+    assert parsed.speakers == []
+    assert [t.label for t in parsed.turns] == ["Speaker 1", "Speaker 2"]
