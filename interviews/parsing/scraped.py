@@ -101,7 +101,7 @@ def _introduced(lines: list[str]) -> set[str]:
 def read_scraped(text: str) -> Draft:
     """Read page text into a draft: title, summary, and the transcript's blocks and labels."""
     lines = []
-    raw_lines = without_asides(text.split("\n"))
+    raw_lines = _caption_dashes_as_chevrons(without_asides(text.split("\n")))
     introduced = functools.cache(lambda: _introduced(raw_lines))
     for raw in raw_lines:
         stripped = raw.strip()
@@ -128,6 +128,30 @@ def read_scraped(text: str) -> Draft:
     return draft
 
 
+def _caption_dashes_as_chevrons(lines: list[str]) -> list[str]:
+    """Captions copied as text mark a new speaker with a dash opening the caption's line ("- I'm
+    Evan Smith." among lines of one speaker's words), as others do with ">>": where three lines or
+    more open so, two of them breaking into a run of lines, every such dash is read as ">>"
+    opening a paragraph. (A list's items follow one another, and a reply opening each paragraph
+    follows a blank line.)"""
+    dashed = [i for i, line in enumerate(lines) if _CAPTION_DASH.match(line)]
+    breaks = sum(
+        1 for i in dashed if i and lines[i - 1].strip() and not _CAPTION_DASH.match(lines[i - 1])
+    )
+    if len(dashed) < 3 or breaks < 2:
+        return lines
+    read: list[str] = []
+    for line in lines:
+        dash = _CAPTION_DASH.match(line)
+        if dash and read and read[-1].strip():
+            read.append("")
+        read.append(f">> {line[dash.end() :]}" if dash else line)
+    return read
+
+
+_CAPTION_DASH = re.compile(r"^\s*-\s+(?=\S)")
+
+
 def _body_span(lines: list[_Line]) -> tuple[int, int]:
     """First and past-the-last line of the transcript proper."""
     speech = [i for i, ln in enumerate(lines) if ln.text and ln.label is None]
@@ -149,7 +173,7 @@ def _body_span(lines: list[_Line]) -> tuple[int, int]:
     summary_at = summary_index([lines[i].text for i in head])
     if summary_at is not None:
         first = paragraphs[summary_at] + 1
-    elif paragraphs and len(paragraphs) > 2 and title_like(lines[paragraphs[0]].text):
+    elif labelled and len(paragraphs) > 2 and title_like(lines[paragraphs[0]].text):
         first = paragraphs[0] + 1
     while (
         first < len(lines)

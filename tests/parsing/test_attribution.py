@@ -941,6 +941,26 @@ def test_captions_copied_as_text_change_speaker_at_each_chevron_and_say_no_chevr
     ]
 
 
+def test_captions_copied_as_text_change_speaker_at_a_dash_opening_a_line_of_them():
+    parsed = parse_transcript(
+        "- I'm Evan Smith.\nShe's a legendary journalist, and she joins us\n"
+        "from Washington. This is Overheard.\n- Judy, welcome.\n"
+        "- Thank you, Evan. It's great to be here.\n- So you left the anchor chair. Why now?\n"
+        "- Well, I had been doing it a long time.\nI thought it was time - high time - to go.\n"
+        "- And the new series?\n- It's about the divide in this country.\n"
+    )
+    assert [t.text for t in parsed.turns] == [
+        "I'm Evan Smith. She's a legendary journalist, and she joins us from Washington. This is"
+        " Overheard.\n\nJudy, welcome.",
+        "Thank you, Evan. It's great to be here.",
+        "So you left the anchor chair. Why now?",
+        "Well, I had been doing it a long time. I thought it was time - high time - to go.",
+        "And the new series?",
+        "It's about the divide in this country.",
+    ]
+    assert [t.speaker for t in parsed.turns][::2] == ["Evan Smith"] * 3
+
+
 def test_a_block_ending_on_someone_addressed_and_little_else_calls_on_them():
     lines = [
         "Thank you. Mr. Park, one minute.",
