@@ -5,7 +5,7 @@ from __future__ import annotations
 from .captions import looks_sbv, looks_srt, looks_webvtt, read_captions
 from .engine import Weights, attribute
 from .jsonformat import load_json, looks_json, transcript_from_dict
-from .labelled import looks_labelled, read_labelled
+from .labelled import labels_run_in, looks_labelled, read_labelled
 from .model import ParseError, Transcript
 from .scraped import looks_scraped, read_scraped
 from .speechjson import speech_to_text_draft
@@ -79,6 +79,8 @@ def _parse(
     text = without_line_numbers(text)
     if not text.strip():
         raise ParseError("The file is empty.")
+    if format in (None, "labelled", "scraped"):
+        text = labels_run_in(text)
     format = format or detect_format(text)
     if format == "json":
         value = load_json(text)

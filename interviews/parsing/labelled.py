@@ -747,6 +747,49 @@ def _chapter_titles(split: list[tuple[float | None, Label | None, str]]) -> set[
     return titles if len(titles) >= 2 else set()
 
 
+# A label in capitals run into the line after a sentence's end: "... in Washington. MIKE JOHNSON:
+# Good morning.", "(End VT) DONALD TRUMP (President of the United States): The military's ...".
+_RUN_IN_LABEL = re.compile(
+    r"(?<=[.!?…)\]\"”’'])[ \t]+"
+    r"(?P<label>(?P<title>[A-Z][a-z]{1,4}\.[ \t]+)?(?P<name>[A-Z][A-Z.'’\- ]{1,60}?)"
+    r"(?:[ \t]*\([^()\n]{1,80}\))?(?:,[^:\n]{1,80}?)?):[ \t]+(?=\S)"
+)
+
+
+def labels_run_in(text: str) -> str:
+    """Text whose labels a copy ran into its lines (a page flattening a transcript into one
+    paragraph) with each such label opening a paragraph: where three or more labels in capitals
+    naming two people or more follow a sentence's end mid-line, and a name among them recurs."""
+    found = [
+        (m, label)
+        for m in _RUN_IN_LABEL.finditer(text)
+        if (label := parse_label(m["label"]))
+        and not any(c.islower() for c in m["name"])
+        and (not m["title"] or _abbreviated_title(m["title"].strip()))
+        and not _ends_no_sentence(text[: m.start()].rsplit(None, 1)[-1])
+    ]
+    names = Counter(label_key(label) for _, label in found if label.name)
+    if len(names) < 2 or names.total() < 3 or names.most_common(1)[0][1] < 2:
+        return text
+    pieces, at = [], 0
+    for m, _ in found:
+        pieces += [text[at : m.start()], "\n\n"]
+        at = m.start("label")
+    return "".join(pieces) + text[at:]
+
+
+def _ends_no_sentence(word: str) -> bool:
+    """Whether a word's stop ends no sentence: an initial ("S." of "HORACE S. MANGES:") or a
+    title's abbreviation."""
+    return bool(re.fullmatch(r"[A-Z]\.", word)) or _abbreviated_title(word)
+
+
+def _abbreviated_title(word: str) -> bool:
+    """Whether a word is a title's abbreviation, whose stop ends no sentence ("Mr." of "Mr. STEVE
+    HELY:"), as "Speaker." of "Good morning, Mr. Speaker." does."""
+    return word.endswith(".") and len(word) <= 5 and is_title(word)
+
+
 # The first line of a label wrapped at a width: a name in capitals, then what they are, up to a
 # comma ("BRYAN MCKUNE, Manager of Pilot Development," over "Alaska Airlines: It's ...").
 _LABEL_HEAD = re.compile(r"^[A-Z][A-Z.'’\- ]+,[^:]*,$")

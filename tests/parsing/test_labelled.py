@@ -986,6 +986,36 @@ def test_a_label_wrapped_over_two_lines_at_a_width_is_one_label():
     ]
 
 
+def test_labels_a_copy_ran_into_one_paragraph_each_open_a_turn():
+    parsed = parse_transcript(
+        "Full transcript of 'Face the Nation,' May 25, 2025\n"
+        "MARGARET BRENNAN: I'm Margaret Brennan in Washington. This week: the bill. (Begin VT) "
+        "DONALD TRUMP (President of the United States): It's a big, beautiful bill. MAN: Hip, "
+        "hip. (End VT) MARGARET BRENNAN: Good morning, Mr. Speaker. MIKE JOHNSON: Good morning, "
+        "Margaret. MARGARET BRENNAN: Will it pass? Mr. JOHNSON: It will.\n"
+    )
+    assert [(t.speaker, t.text) for t in parsed.turns] == [
+        ("Margaret Brennan", "I'm Margaret Brennan in Washington. This week: the bill. (Begin VT)"),
+        ("Donald Trump", "It's a big, beautiful bill."),
+        (None, "Hip, hip. (End VT)"),
+        ("Margaret Brennan", "Good morning, Mr. Speaker."),
+        ("Mike Johnson", "Good morning, Margaret."),
+        ("Margaret Brennan", "Will it pass?"),
+        ("Mike Johnson", "It will."),
+    ]
+
+
+def test_a_name_with_an_initial_is_no_sentence_with_a_label_run_into_it():
+    parsed = parse_transcript(
+        "EARL WARREN: Mr. Manges. POTTER STEWART: Yes. EARL WARREN: Go on. POTTER STEWART: Do.\n\n"
+        "HORACE S. MANGES (counsel): May it please the Court.\n"
+    )
+    assert [(t.speaker, t.text) for t in parsed.turns][-1] == (
+        "Horace S. Manges",
+        "May it please the Court.",
+    )
+
+
 def test_two_hosts_saying_in_turn_who_they_are_speak_two_turns():
     parsed = parse_transcript(
         "Hey, I'm Kelly McEvers.\n\nAnd I'm Eric Mennel.\n\n"
