@@ -70,6 +70,9 @@ _LABEL = re.compile(
     rf"\s*(?P<stamp>{_STAMP})?\s*:(?:\s+|$)"
     r"(?P<text>.*)$"
 )
+# A label in capitals with the speech run on after its colon, as NBC's pages print some:
+# "GOV. CHRIS CHRISTIE:There it is--".
+_UNSPACED = re.compile(r"^(?P<label>[A-Z][A-Z.'’\- ]{1,60}?):(?P<text>[A-Z“\"‘'(\[].*)$")
 # A table pasted from a word processor or a spreadsheet: the name, perhaps the time, and the
 # speech in cells parted by tabs.
 _TABBED = re.compile(
@@ -186,6 +189,7 @@ _BLANK = _Split(None, None, "")
 def _label_matches(plain: str, stamped: bool) -> Iterator[tuple[re.Match[str] | None, str]]:
     """The ways a line may open with a label, surest first: (match, layout)."""
     yield _LABEL.match(plain), ""
+    yield _UNSPACED.match(plain), ""
     yield _STAMPED.match(plain), ""
     if not stamped:
         yield _HEADING.match(plain), ""
@@ -264,6 +268,7 @@ def label_lines(lines: list[str]) -> list[tuple[float | None, Label | None, str]
     # the next question ... Governor Romney — ...", is speech the name heads.)
     split = _set_off_layouts(split, lines)
     split = _name_lines(split, lines)
+    split = _colons_left_out(split, lines)
     counts = Counter(label_key(s.label) for s in split if s.label)
     capitals = any(s.upper for s in split if s.label)
     result = []
@@ -273,6 +278,19 @@ def label_lines(lines: list[str]) -> list[tuple[float | None, Label | None, str]
             start, label, text = None, None, line.strip()
         result.append((start, label, text))
     return _headline(_header_names(result, lines, counts), split, lines, counts)
+
+
+def _colons_left_out(split: list[_Split], lines: list[str]) -> list[_Split]:
+    """A line printing only a label in capitals that labels two lines or more elsewhere, its
+    colon left out ("CHUCK TODD" alone among "CHUCK TODD:" lines), is that label."""
+    printed = Counter(s.label.printed.strip() for s in split if s.label and s.upper)
+    labels = {s.label.printed.strip(): s.label for s in split if s.label and s.upper}
+    return [
+        _Split(None, labels[line.strip()], "", True)
+        if s.label is None and printed[line.strip()] >= 2
+        else s
+        for line, s in zip(lines, split, strict=True)
+    ]
 
 
 def _header_names(
@@ -1116,6 +1134,13 @@ def _title_run_into_summary(draft: Draft) -> bool:
 _LIST_ITEM = re.compile(r"^\s*[•·▪●◦‣∙►▸]\s*")
 _MARKUP = re.compile(r"^<[a-z][a-z0-9]*\b[^<>]*>$", re.I)
 _LOGO = re.compile(r"^(?:\S+\s+){1,3}logo$", re.I)
+# A page's notice about the reader's browser ("IE 11 is not supported. For an optimal experience
+# visit our site on another browser.", "Please enable JavaScript", "This site uses cookies").
+_NOTICE = re.compile(
+    r"^(?=.*\b(?:browser|javascript|cookies)\b)(?=.*\b(?:supported|enable|accept|uses)\b)"
+    r"(?:\S+\s+){0,29}\S+$",
+    re.I,
+)
 
 
 def _take_title(draft: Draft) -> None:
@@ -1156,14 +1181,20 @@ def _new_list_item(above: str, line: str) -> bool:
 def _drop_page_controls(draft: Draft) -> None:
     """A web page's furniture above the first label, copied with the transcript, is neither its
     summary nor anyone's words: its controls ("Leave your feedback", "• Download", "Transcript"),
-    a player's markup copied as text, a logo's name ("NPR logo"), and the headline again."""
+    a player's markup copied as text, a logo's name ("NPR logo"), a notice about the browser,
+    and the headline again."""
     if len(draft.blocks) < 2 or draft.blocks[0].label is not None or draft.blocks[0].direction:
         return
     first = draft.blocks[0]
     kept: list[str] = []
     for paragraph in first.paragraphs:
         bare = _LIST_ITEM.sub("", paragraph)
-        if not (calls_to_action(bare) or _MARKUP.match(bare) or _LOGO.match(bare)):
+        if not (
+            calls_to_action(bare)
+            or _MARKUP.match(bare)
+            or _LOGO.match(bare)
+            or _NOTICE.search(bare)
+        ):
             kept += [] if paragraph in kept else [paragraph]
     first.paragraphs = kept
     if not first.paragraphs:

@@ -1016,6 +1016,27 @@ def test_a_name_with_an_initial_is_no_sentence_with_a_label_run_into_it():
     )
 
 
+def test_a_label_in_capitals_may_run_on_into_its_speech_or_leave_its_colon_out():
+    # As NBC prints Meet the Press, its header's notice about the browser no one's words.
+    parsed = parse_transcript(
+        "IE 11 is not supported. For an optimal experience visit our site on another browser.\n\n"
+        "Meet the Press - February 7, 2016\n\nGuests: Marco Rubio, Chris Christie\n\n"
+        "CHUCK TODD:\n\nLast night, the most bitter debate yet.\n\n"
+        "SEN. MARCO RUBIO:\n\nIt's just not true--\n\nGOV. CHRIS CHRISTIE:There it is--\n\n"
+        "CHUCK TODD\n\nCan Rubio recover?\n\nSEN. MARCO RUBIO:It's pretty good.\n\n"
+        "CHUCK TODD:I'm Chuck Todd in Manchester.\n"
+    )
+    assert parsed.title == "Meet the Press - February 7, 2016"
+    assert [(t.speaker, t.text) for t in parsed.turns] == [
+        ("Chuck Todd", "Last night, the most bitter debate yet."),
+        ("Marco Rubio", "It's just not true--"),
+        ("Chris Christie", "There it is--"),
+        ("Chuck Todd", "Can Rubio recover?"),
+        ("Marco Rubio", "It's pretty good."),
+        ("Chuck Todd", "I'm Chuck Todd in Manchester."),
+    ]
+
+
 def test_two_hosts_saying_in_turn_who_they_are_speak_two_turns():
     parsed = parse_transcript(
         "Hey, I'm Kelly McEvers.\n\nAnd I'm Eric Mennel.\n\n"
