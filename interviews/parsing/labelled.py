@@ -1195,7 +1195,8 @@ def _drop_page_controls(draft: Draft) -> None:
             or _LOGO.match(bare)
             or _NOTICE.search(bare)
         ):
-            kept += [] if paragraph in kept else [paragraph]
+            again = paragraph in kept and title_like(paragraph) and not _SAID.search(paragraph)
+            kept += [] if again else [paragraph]
     first.paragraphs = kept
     if not first.paragraphs:
         draft.blocks.pop(0)

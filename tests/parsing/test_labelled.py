@@ -879,6 +879,15 @@ def test_a_copied_page_gives_its_title_and_description_and_leaves_out_its_furnit
     assert not any(word in spoken for word in ("logo", "iframe", "Download", "Famous Novelist"))
 
 
+def test_words_said_twice_above_the_first_label_are_kept_as_a_headline_said_twice_is_not():
+    parsed = parse_transcript(
+        "Storm Watch\n\nStorm Watch\n\nGood evening, I'm Ann Lee.\n\nThank you.\n\nThank you.\n\n"
+        "ANN LEE: The storm is here.\n\nBOB COLE: Stay inside.\n"
+    )
+    assert parsed.title == "Storm Watch"
+    assert parsed.turns[0].paragraphs == ["Good evening, I'm Ann Lee.", "Thank you.", "Thank you."]
+
+
 def test_where_a_page_sets_turns_further_apart_than_paragraphs_an_unlabelled_turn_keeps_them():
     parsed = parse_transcript(
         "  • ANN LEE: The plan failed.\n\nIt failed twice.\n\n\n"
