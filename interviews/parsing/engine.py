@@ -898,6 +898,19 @@ def _build_roster(draft: Draft, *, with_voices: bool) -> Roster:
         )
         if printed in asking:
             person.evidence.add("asker")
+    # "Foreign affairs correspondent Nick Schifrin begins our coverage.": whom the program calls
+    # its correspondent, labelled with no part, is the program's own (one the summary says asks,
+    # a debate's panelist, stays a host).
+    for block in draft.blocks:
+        for match in _CORRESPONDENT.finditer(block.text):
+            person = roster.find(match.group("name"))
+            if (
+                person is not None
+                and person.role == "unknown"
+                and "label" in person.evidence
+                and "asker" not in person.evidence
+            ):
+                person.role = "correspondent"
     # A title naming in full someone the labels print by surname alone ("Press Briefing by
     # Press Secretary Karine Jean-Pierre" over "MS. JEAN-PIERRE:") gives their name; over labels
     # that print only parts ("Q." and "A.") or none, it names who answers where the summary names
@@ -945,6 +958,9 @@ def _capitalised_throughout(title: str) -> bool:
     return all(word[0].isupper() for word in re.findall(r"[A-Za-z]{5,}", title))
 
 
+_CORRESPONDENT = re.compile(
+    r"\b(?:correspondent|reporter)\s+(?P<name>(?:[A-Z][\w'’.\-]+\s+){1,2}[A-Z][\w'’\-]+)"
+)
 _INTRODUCES = re.compile(
     r"\b(?:my|our)\s+guests?\s+(?:today\s+|tonight\s+|this\s+\w+\s+)?(?:is|are)\b|"
     r"\bjoin(?:ing|s)\s+(?:me|us)\b|\b(?:I['’]m|I\s+am|we['’]re|we\s+are)\s+joined\s+by\b|"

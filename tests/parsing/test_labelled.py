@@ -1046,6 +1046,18 @@ def test_a_label_in_capitals_may_run_on_into_its_speech_or_leave_its_colon_out()
     ]
 
 
+def test_whom_the_program_calls_its_correspondent_is_one():
+    parsed = parse_transcript(
+        "JUDY WOODRUFF: Good evening. Foreign affairs correspondent Nick Schifrin begins our "
+        "coverage.\n\nNICK SCHIFRIN: He was the region's most recognized commander.\n\n"
+        "JUDY WOODRUFF: Thank you, Nick.\n"
+    )
+    assert [(s.name, s.role) for s in parsed.speakers] == [
+        ("Judy Woodruff", "host"),
+        ("Nick Schifrin", "correspondent"),
+    ]
+
+
 def test_two_hosts_saying_in_turn_who_they_are_speak_two_turns():
     parsed = parse_transcript(
         "Hey, I'm Kelly McEvers.\n\nAnd I'm Eric Mennel.\n\n"
