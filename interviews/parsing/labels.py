@@ -451,8 +451,9 @@ def mixed_case_is_label(label: Label, counts: Counter[str], *, capitals: bool) -
     ("Here's the thing:"): the same name labels two lines or more (`counts`: the lines each
     `label_key` opens), or it is a full name, a titled one ("Baroness Hayman") or a numbered
     voice in a transcript with labels in `capitals` or labels of two names or more, as is a part
-    named in two words or more ("Unknown Speaker"), which no sentence opens with."""
-    part = not label.name and len(label.printed.split()) >= 2
+    named in two words or more ("Unknown Speaker"), which no sentence opens with, or an
+    announcer's ("Announcer", "Narrator"; not "Court", which a line wrapped at "the" may open)."""
+    part = not label.name and (label.role == "anchor" or len(label.printed.split()) >= 2)
     full = len(label.name.split()) >= 2 or bool(label.voice or label.honorific) or part
     return counts[label_key(label)] >= 2 or (full and (capitals or len(counts) >= 2))
 

@@ -290,6 +290,8 @@ def _read_body(lines: list[_Line], draft: Draft) -> None:
         )
         if stamp or reply:
             paragraph = paragraph[(stamp or reply).end() :]
+        if reply and label is None:
+            paragraph, label = _part_in_lower_case(paragraph)
         if not draft.blocks:
             separation = "start"
         elif label is not None or pending_label:
@@ -304,6 +306,19 @@ def _read_body(lines: list[_Line], draft: Draft) -> None:
         start = seconds(stamp.group("stamp")) if stamp else None
         draft.blocks.append(Block([paragraph], label=label, separation=separation, start=start))
         pending_label = False
+
+
+def _part_in_lower_case(paragraph: str) -> tuple[str, Label | None]:
+    """A part a caption names in lower case after its ">>" ("host: war and peace ...", "guest:
+    that is what ...", as C-SPAN's captions print them), and the words after it."""
+    match = _LOWER_PART.match(paragraph)
+    label = parse_label(match.group("part")) if match else None
+    if label is None or label.name or label.role == "unknown":
+        return paragraph, None
+    return match.group("text"), label
+
+
+_LOWER_PART = re.compile(r"^(?P<part>[a-z]+):\s+(?P<text>\S.*)$", re.S)
 
 
 def _most(paragraphs: list[str], opening: re.Pattern[str], *, at_least: int) -> bool:

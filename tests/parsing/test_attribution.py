@@ -961,6 +961,19 @@ def test_captions_copied_as_text_change_speaker_at_a_dash_opening_a_line_of_them
     assert [t.speaker for t in parsed.turns][::2] == ["Evan Smith"] * 3
 
 
+def test_a_part_a_caption_names_in_lower_case_after_its_chevron_labels_it():
+    parsed = parse_transcript(
+        "Book TV In Depth\n\n>> host: war and peace, that is the role of the media. >> guest: "
+        "that is what people say. >> host: what is the corporate media? >> guest: nbc, cbs.\n"
+    )
+    assert [(t.role, t.attribution, t.text) for t in parsed.turns] == [
+        ("host", "label", "war and peace, that is the role of the media."),
+        ("guest", "label", "that is what people say."),
+        ("host", "label", "what is the corporate media?"),
+        ("guest", "label", "nbc, cbs."),
+    ]
+
+
 def test_a_block_ending_on_someone_addressed_and_little_else_calls_on_them():
     lines = [
         "Thank you. Mr. Park, one minute.",

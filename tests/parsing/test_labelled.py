@@ -1058,6 +1058,20 @@ def test_whom_the_program_calls_its_correspondent_is_one():
     ]
 
 
+def test_an_announcer_in_mixed_case_among_mixed_case_names_is_a_part_not_words():
+    parsed = parse_transcript(
+        "Tavis Smiley: Good evening from Los Angeles. I'm Tavis Smiley.\n\n[Sponsor Ad]\n\n"
+        "Announcer: And by contributions from viewers like you.\n\n"
+        "Tavis: Amy, good to have you back.\n\nAmy Goodman: It's great to be with you, Tavis.\n\n"
+        "Tavis: Why now?\n"
+    )
+    assert [(t.speaker, t.role, t.attribution) for t in parsed.turns][1:4] == [
+        (None, "unknown", "direction"),
+        (None, "anchor", "label"),
+        ("Tavis Smiley", "host", "label"),
+    ]
+
+
 def test_two_hosts_saying_in_turn_who_they_are_speak_two_turns():
     parsed = parse_transcript(
         "Hey, I'm Kelly McEvers.\n\nAnd I'm Eric Mennel.\n\n"
