@@ -1122,11 +1122,16 @@ def _title_run_into_summary(draft: Draft) -> bool:
         rest = opening[len(paragraph) :]
         if title_like(paragraph) and opening.startswith(paragraph) and rest[:1].isspace():
             draft.title, draft.summary = paragraph, rest.strip(" :|-–—")
-            first.paragraphs = [
-                p for p in first.paragraphs[1:] if p not in (draft.title, draft.summary)
-            ]
-            if not first.paragraphs:
-                draft.blocks.pop(0)
+            del first.paragraphs[0]
+            # (The page prints both again above the transcript, which may begin unlabelled.)
+            unlabelled = next(
+                (i for i, b in enumerate(draft.blocks) if b.label or b.direction), len(draft.blocks)
+            )
+            for block in draft.blocks[:unlabelled]:
+                block.paragraphs = [
+                    p for p in block.paragraphs if p not in (draft.title, draft.summary)
+                ]
+            draft.blocks = [b for b in draft.blocks if b.paragraphs]
             return True
     return False
 
@@ -1182,14 +1187,17 @@ def _drop_page_controls(draft: Draft) -> None:
     """A web page's furniture above the first label, copied with the transcript, is neither its
     summary nor anyone's words: its controls ("Leave your feedback", "• Download", "Transcript"),
     a player's markup copied as text, a logo's name ("NPR logo"), a notice about the browser,
-    and the headline again."""
+    and the headline again. What follows its last link to the transcript is the transcript."""
     if len(draft.blocks) < 2 or draft.blocks[0].label is not None or draft.blocks[0].direction:
         return
     first = draft.blocks[0]
     kept: list[str] = []
+    opens = 0  # where the page's own words end: after its last link to the transcript
     for paragraph in first.paragraphs:
         bare = _LIST_ITEM.sub("", paragraph)
-        if not (
+        if calls_to_action(bare) and "transcript" in bare.lower():
+            opens = len(kept)
+        elif not (
             calls_to_action(bare)
             or _MARKUP.match(bare)
             or _LOGO.match(bare)
@@ -1197,9 +1205,11 @@ def _drop_page_controls(draft: Draft) -> None:
         ):
             again = paragraph in kept and title_like(paragraph) and not _SAID.search(paragraph)
             kept += [] if again else [paragraph]
-    first.paragraphs = kept
-    if not first.paragraphs:
-        draft.blocks.pop(0)
+    # ("Read the Full Transcript" between the page's summary and an unlabelled anchor's words.)
+    header, speech = kept[:opens], kept[opens:]
+    draft.blocks[:1] = [
+        replace(first, paragraphs=paragraphs) for paragraphs in (header, speech) if paragraphs
+    ]
 
 
 def _take_preamble(draft: Draft) -> None:

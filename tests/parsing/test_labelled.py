@@ -888,6 +888,18 @@ def test_words_said_twice_above_the_first_label_are_kept_as_a_headline_said_twic
     assert parsed.turns[0].paragraphs == ["Good evening, I'm Ann Lee.", "Thank you.", "Thank you."]
 
 
+def test_what_follows_a_pages_link_to_its_transcript_is_the_transcript_not_its_summary():
+    parsed = parse_transcript(
+        "Debate night\n\nJim Lehrer puts questions to Ann Lee and Bob Cole.\n\n"
+        "Read the Full Transcript\n\nNow to the debate, and what was said.\n\n"
+        "Jim Lehrer has the story.\n\nGood evening. Ms. Lee, your opening?\n\n"
+        "ANN LEE (Ohio): Taxes must fall.\n\nMr. Cole?\n\nBOB COLE (Utah): Taxes must rise.\n\n"
+        "Ms. Lee?\n\nLEE: They must fall.\n\nMr. Cole?\n\nCOLE: They must rise.\n"
+    )
+    assert parsed.summary == "Jim Lehrer puts questions to Ann Lee and Bob Cole."
+    assert parsed.turns[0].paragraphs[0] == "Now to the debate, and what was said."
+
+
 def test_where_a_page_sets_turns_further_apart_than_paragraphs_an_unlabelled_turn_keeps_them():
     parsed = parse_transcript(
         "  • ANN LEE: The plan failed.\n\nIt failed twice.\n\n\n"
