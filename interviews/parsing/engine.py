@@ -258,11 +258,13 @@ class _Model:
         if parts_printed and not (names_printed and draft.format == "scraped"):
             self.cast_parts(parts_printed, names_printed=names_printed)
         # Labels on the turns themselves (not a page's floating ones) name whoever speaks; an
-        # unnamed anchor or host there is one that a label printed as a part ("MODERATOR:").
+        # unnamed anchor or host there is one that a label printed as a part ("MODERATOR:"),
+        # unless the labels name only the guests, whose page may open with an anchor's words as
+        # a scraped one does.
         self.unprinted_parts = (
             {self.nameless[r] for r in ("anchor", "host")}
             - {self.nameless[lb.role] for lb in labels if not lb.name}
-            if draft.format != "scraped"
+            if draft.format != "scraped" and not draft.labels_guests
             else set()
         )
         self.resumed = [

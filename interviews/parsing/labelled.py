@@ -50,7 +50,14 @@ from .names import (
     surname,
     title_of,
 )
-from .people import SELF_INTRO, Roster, name_runs, names_in_capitals, prose_people
+from .people import (
+    SELF_INTRO,
+    Roster,
+    askers,
+    name_runs,
+    names_in_capitals,
+    prose_people,
+)
 from .text import STAGE_DIRECTION, ends_sentence, fold, split_sentences
 from .webpage import calls_to_action, controls_run_together
 
@@ -1306,7 +1313,20 @@ def _unlabel_continuations(draft: Draft) -> None:
         name for name, n in called.items() if n >= 3 and n > 2 * printed[name] and not hosts_unnamed
     }
     relabelled = _relabelled(draft.blocks, who)
-    if not (calls_unnamed or silent or calls_itself >= 2 or relabelled):
+    # The host the summary names ("Jim Lehrer puts questions to Ann Lee and Bob Cole.") whom no
+    # label names, where labels name two people or more and no part is a host's, and a
+    # paragraph going on under a label asks, as the unlabelled host does.
+    labelled_people = Roster()
+    for name in set(who.values()):
+        labelled_people.add(name)
+    told = {p for p, _, subject in prose_people(draft.summary) if subject} | askers(draft.summary)
+    host_unlabelled = (
+        len(set(who.values())) >= 2
+        and not hosts_unnamed
+        and any(p.rstrip().endswith("?") for block in labelled for p in block.paragraphs[1:])
+        and any(not (labelled_people.find(p) or labelled_people.find(surname(p))) for p in told)
+    )
+    if not (calls_unnamed or silent or calls_itself >= 2 or relabelled or host_unlabelled):
         return
     turn_gap = _turn_gap(draft.blocks)
     blocks: list[Block] = []

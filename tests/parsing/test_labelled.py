@@ -900,6 +900,28 @@ def test_what_follows_a_pages_link_to_its_transcript_is_the_transcript_not_its_s
     assert parsed.turns[0].paragraphs[0] == "Now to the debate, and what was said."
 
 
+def test_where_the_summarys_host_is_no_ones_label_the_questions_under_labels_are_the_hosts():
+    # (And the anchor opening such a page, unlabelled, is one as on a scraped page.)
+    parsed = parse_transcript(
+        "Debate night\n\nJim Lehrer puts questions to Ann Lee and Bob Cole.\n\n"
+        "Read the Full Transcript\n\nNow to the debate, and what was said.\n\n"
+        "Jim Lehrer has the story.\n\nGood evening. Ms. Lee, your opening?\n\n"
+        "ANN LEE (Ohio): Taxes must fall.\n\nMr. Cole?\n\nBOB COLE (Utah): Taxes must rise.\n\n"
+        "Ms. Lee?\n\nLEE: They must fall.\n\nMr. Cole?\n\nCOLE: They must rise.\n"
+    )
+    assert [(t.speaker, t.role) for t in parsed.turns] == [
+        (None, "anchor"),
+        ("Jim Lehrer", "host"),
+        ("Ann Lee", "guest"),
+        ("Jim Lehrer", "host"),
+        ("Bob Cole", "guest"),
+        ("Jim Lehrer", "host"),
+        ("Ann Lee", "guest"),
+        ("Jim Lehrer", "host"),
+        ("Bob Cole", "guest"),
+    ]
+
+
 def test_where_a_page_sets_turns_further_apart_than_paragraphs_an_unlabelled_turn_keeps_them():
     parsed = parse_transcript(
         "  • ANN LEE: The plan failed.\n\nIt failed twice.\n\n\n"
