@@ -720,10 +720,10 @@ class _Model:
                     score -= w.anchor_later if i < self.anchor_back else 0.0
                 elif not a_hosts and rb == "guest":
                     score -= w.guest_to_guest
-                if rb == "guest" and unlabelled:
-                    score -= w.unlabelled_guest
                 elif a_hosts and rb in HOST_LIKE and a != anchor:
                     score -= w.host_to_host
+                if rb == "guest" and unlabelled:
+                    score -= w.unlabelled_guest
                 table[a][b] = score
         return table
 
