@@ -1198,9 +1198,9 @@ def _drop_page_controls(draft: Draft) -> None:
     if len(draft.blocks) < 2 or draft.blocks[0].label is not None or draft.blocks[0].direction:
         return
     first = draft.blocks[0]
-    kept: list[str] = []
+    kept: list[int] = []  # the paragraphs kept, by index
     opens = 0  # where the page's own words end: after its last link to the transcript
-    for paragraph in first.paragraphs:
+    for k, paragraph in enumerate(first.paragraphs):
         bare = _LIST_ITEM.sub("", paragraph)
         if calls_to_action(bare) and "transcript" in bare.lower():
             opens = len(kept)
@@ -1210,12 +1210,26 @@ def _drop_page_controls(draft: Draft) -> None:
             or _LOGO.match(bare)
             or _NOTICE.search(bare)
         ):
-            again = paragraph in kept and title_like(paragraph) and not _SAID.search(paragraph)
-            kept += [] if again else [paragraph]
+            said = [first.paragraphs[j] for j in kept]
+            again = paragraph in said and title_like(paragraph) and not _SAID.search(paragraph)
+            kept += [] if again else [k]
+    if opens == 0 and len(kept) == len(first.paragraphs):
+        return
     # ("Read the Full Transcript" between the page's summary and an unlabelled anchor's words.)
-    header, speech = kept[:opens], kept[opens:]
     draft.blocks[:1] = [
-        replace(first, paragraphs=paragraphs) for paragraphs in (header, speech) if paragraphs
+        replace(
+            first,
+            paragraphs=[first.paragraphs[k] for k in piece],
+            start=first.paragraph_starts.get(piece[0], first.start) if piece[0] else first.start,
+            paragraph_starts={
+                n: first.paragraph_starts[k]
+                for n, k in enumerate(piece)
+                if n and k in first.paragraph_starts
+            },
+            blanks_before={},
+        )
+        for piece in (kept[:opens], kept[opens:])
+        if piece
     ]
 
 
@@ -1258,7 +1272,8 @@ def _self_introductions_apart(draft: Draft) -> None:
                 start=block.paragraph_starts.get(begin),
                 paragraph_starts=starts,
             )
-            blocks.append(replace(block, paragraphs=piece.paragraphs) if not begin else piece)
+            first = replace(block, paragraphs=piece.paragraphs, paragraph_starts=starts)
+            blocks.append(piece if begin else first)
     draft.blocks = blocks
 
 
@@ -1283,9 +1298,12 @@ def _unlabel_continuations(draft: Draft) -> None:
     It shows it does where someone calls on a person the summary names and no label does ("Good
     evening, Judy."); where others call on a labelled person three times or more, and over twice
     as often as their label is printed (a questioner from the audience is called on twice; a host
-    labelled "MODERATOR:" after their first turn speaks labelled); or where, twice or more, a
+    labelled "MODERATOR:" after their first turn speaks labelled); where, twice or more, a
     paragraph under a label calls on the very person the label names ("DAVID BROOKS: ..." then
-    "David, ...", by a name no other label shares; once could be a slip of the transcript's).
+    "David, ...", by a name no other label shares; once could be a slip of the transcript's);
+    where the labels name a person again over paragraphs of no label (`_relabelled`); or where
+    the host the summary names is no one's label and a paragraph going on under a label asks.
+    Where the page sets turns further apart than paragraphs, a turn keeps its paragraphs.
     """
     labelled = [block for block in draft.blocks if block.label and block.label.name]
     who = _label_people(list(dict.fromkeys(block.label.name for block in labelled)))

@@ -900,6 +900,16 @@ def test_what_follows_a_pages_link_to_its_transcript_is_the_transcript_not_its_s
     assert parsed.turns[0].paragraphs[0] == "Now to the debate, and what was said."
 
 
+def test_the_times_of_an_unlabelled_opening_under_a_pages_link_to_its_transcript_stay():
+    parsed = parse_transcript(
+        "Storm night\n\nRead the Full Transcript\n\n[00:00:01] Good evening, I'm glad you're "
+        "here.\n\n[00:00:05] Tonight, the storm.\n\nBOB COLE: [00:00:09] Hello.\n\n"
+        "ANN LEE: [00:00:12] Hi.\n\nBOB COLE: [00:00:14] Bye.\n"
+    )
+    assert parsed.title == "Storm night"
+    assert (parsed.turns[0].start, parsed.turns[0].paragraph_starts) == (1.0, [1.0, 5.0])
+
+
 def test_where_the_summarys_host_is_no_ones_label_the_questions_under_labels_are_the_hosts():
     # (And the anchor opening such a page, unlabelled, is one as on a scraped page.)
     parsed = parse_transcript(
