@@ -893,8 +893,9 @@ def _build_roster(draft: Draft, *, with_voices: bool) -> Roster:
         # "Embedded Mitch McConnell says ...": a word run into the name of someone labelled (a
         # program's name before its description) is not theirs.
         rest = " ".join(printed.split()[1:])
-        if len(rest.split()) >= 2 and roster.find(rest) and not roster.find(printed):
-            printed = roster.find(rest).name
+        labelled = roster.find(rest) if len(rest.split()) >= 2 else None
+        if labelled and not roster.find(printed):
+            printed = labelled.name
         person = roster.add(
             printed, affiliation=affiliation, evidence="summary-subject" if subject else "summary"
         )

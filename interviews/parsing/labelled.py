@@ -58,7 +58,7 @@ from .people import (
     names_in_capitals,
     prose_people,
 )
-from .text import STAGE_DIRECTION, ends_sentence, fold, split_sentences
+from .text import STAGE_DIRECTION, ends_sentence, fold, split_sentences, stops_short
 from .webpage import calls_to_action, controls_run_together
 
 TIMESTAMP = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
@@ -790,8 +790,8 @@ def labels_run_in(text: str) -> str:
         for m in _RUN_IN_LABEL.finditer(text)
         if (label := parse_label(m["label"]))
         and not any(c.islower() for c in m["name"])
-        and (not m["title"] or _abbreviated_title(m["title"].strip()))
-        and not _ends_no_sentence(text[: m.start()].rsplit(None, 1)[-1])
+        and (not m["title"] or stops_short(m["title"].strip()))  # "Mr. JOHNSON:"
+        and not stops_short(text[: m.start()].rsplit(None, 1)[-1])  # "HORACE S. MANGES:"
     ]
     names = Counter(label_key(label) for _, label in found if label.name)
     if len(names) < 2 or names.total() < 3 or names.most_common(1)[0][1] < 2:
@@ -801,18 +801,6 @@ def labels_run_in(text: str) -> str:
         pieces += [text[at : m.start()], "\n\n"]
         at = m.start("label")
     return "".join(pieces) + text[at:]
-
-
-def _ends_no_sentence(word: str) -> bool:
-    """Whether a word's stop ends no sentence: an initial ("S." of "HORACE S. MANGES:") or a
-    title's abbreviation."""
-    return bool(re.fullmatch(r"[A-Z]\.", word)) or _abbreviated_title(word)
-
-
-def _abbreviated_title(word: str) -> bool:
-    """Whether a word is a title's abbreviation, whose stop ends no sentence ("Mr." of "Mr. STEVE
-    HELY:"), as "Speaker." of "Good morning, Mr. Speaker." does."""
-    return word.endswith(".") and len(word) <= 5 and is_title(word)
 
 
 # The first line of a label wrapped at a width: a name in capitals, then what they are, up to a
@@ -1199,6 +1187,7 @@ def _drop_page_controls(draft: Draft) -> None:
         return
     first = draft.blocks[0]
     kept: list[int] = []  # the paragraphs kept, by index
+    said: set[str] = set()
     opens = 0  # where the page's own words end: after its last link to the transcript
     for k, paragraph in enumerate(first.paragraphs):
         bare = _LIST_ITEM.sub("", paragraph)
@@ -1210,9 +1199,9 @@ def _drop_page_controls(draft: Draft) -> None:
             or _LOGO.match(bare)
             or _NOTICE.search(bare)
         ):
-            said = [first.paragraphs[j] for j in kept]
             again = paragraph in said and title_like(paragraph) and not _SAID.search(paragraph)
             kept += [] if again else [k]
+            said.add(paragraph)
     if opens == 0 and len(kept) == len(first.paragraphs):
         return
     # ("Read the Full Transcript" between the page's summary and an unlabelled anchor's words.)
@@ -1265,15 +1254,17 @@ def _self_introductions_apart(draft: Draft) -> None:
             blocks.append(block)
             continue
         for begin, end in zip([0, *cuts], [*cuts, len(block.paragraphs)], strict=True):
-            starts = {k - begin: t for k, t in block.paragraph_starts.items() if begin < k < end}
-            piece = Block(
-                block.paragraphs[begin:end],
-                separation="soft",
-                start=block.paragraph_starts.get(begin),
-                paragraph_starts=starts,
+            piece = replace(
+                block,
+                paragraphs=block.paragraphs[begin:end],
+                paragraph_starts={
+                    k - begin: t for k, t in block.paragraph_starts.items() if begin < k < end
+                },
             )
-            first = replace(block, paragraphs=piece.paragraphs, paragraph_starts=starts)
-            blocks.append(piece if begin else first)
+            if begin:
+                piece.separation, piece.start = "soft", block.paragraph_starts.get(begin)
+                piece.end, piece.blanks_before = None, {}
+            blocks.append(piece)
     draft.blocks = blocks
 
 
@@ -1306,7 +1297,7 @@ def _unlabel_continuations(draft: Draft) -> None:
     Where the page sets turns further apart than paragraphs, a turn keeps its paragraphs.
     """
     labelled = [block for block in draft.blocks if block.label and block.label.name]
-    who = _label_people(list(dict.fromkeys(block.label.name for block in labelled)))
+    who, labelled_people = _label_people(list(dict.fromkeys(b.label.name for b in labelled)))
     names = Counter(n for name in set(who.values()) for n in _called_by(name))
     person = {n: name for name in set(who.values()) for n in _called_by(name) if names[n] == 1}
     unnamed = {
@@ -1334,9 +1325,6 @@ def _unlabel_continuations(draft: Draft) -> None:
     # The host the summary names ("Jim Lehrer puts questions to Ann Lee and Bob Cole.") whom no
     # label names, where labels name two people or more and no part is a host's, and a
     # paragraph going on under a label asks, as the unlabelled host does.
-    labelled_people = Roster()
-    for name in set(who.values()):
-        labelled_people.add(name)
     told = {p for p, _, subject in prose_people(draft.summary) if subject} | askers(draft.summary)
     host_unlabelled = (
         len(set(who.values())) >= 2
@@ -1392,14 +1380,15 @@ def _relabelled(blocks: list[Block], who: dict[str, str]) -> bool:
     return again >= 2 and 10 * again >= labelled
 
 
-def _label_people(names: list[str]) -> dict[str, str]:
+def _label_people(names: list[str]) -> tuple[dict[str, str], Roster]:
     """Each name the labels print, mapped to the name of its person as the roster resolves it:
-    "Inskeep" after "Steve Inskeep" is him (a surname two full names share names neither)."""
+    "Inskeep" after "Steve Inskeep" is him (a surname two full names share names neither); and
+    that roster."""
     roster = Roster()
     for name in names:
         roster.add(name)
     found = {name: roster.find(name) for name in names}
-    return {name: person.name if person else name for name, person in found.items()}
+    return {name: person.name if person else name for name, person in found.items()}, roster
 
 
 def _called_by(name: str) -> set[str]:

@@ -225,6 +225,17 @@ def split_sentences(text: str) -> list[str]:
 _INITIALS = re.compile(r"[^\W\d_](?:\.[^\W\d_])*")
 
 
+def stops_short(word: str) -> bool:
+    """Whether a full stop after `word` ends no sentence: an abbreviation, an initial or dotted
+    letters ("Mr", "J", "U.S")."""
+    token = _token(word)
+    return token in _ABBREVIATIONS or bool(_INITIALS.fullmatch(token))
+
+
+def _token(word: str) -> str:
+    return word.rstrip(".").lstrip("(\"'“‘").lower()
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Where each sentence of `text` starts and ends; a full stop after an abbreviation, an
     initial or dotted letters ("Mr.", "J.", "U.S.") ends none."""
@@ -236,10 +247,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if rest and not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"'“‘(¿¡[-—"):
             continue
         if match.group().startswith(".") and len(match.group().rstrip("\"'”’)]")) == 1:
-            word = text[start : match.start()].rsplit(None, 1)[-1:] or [""]
-            token = word[0].lstrip("(\"'“‘").lower()
-            numbering = token in _NUMBERING and rest[:1].isdigit()
-            if token in _ABBREVIATIONS or numbering or _INITIALS.fullmatch(token):
+            word = (text[start : match.start()].rsplit(None, 1)[-1:] or [""])[0]
+            numbering = _token(word) in _NUMBERING and rest[:1].isdigit()
+            if stops_short(word) or numbering:
                 continue
         if text[start:end].strip():
             spans.append((start, end))
